@@ -1,0 +1,35 @@
+# Shared by scripts/run and scripts/controls: build the app (incrementally) and find its binary.
+ROOT=${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+CONFIGURATION=${CONTROLS_CONFIGURATION:-Release}
+APP_DIR="$ROOT/src/Controls.Web"
+APP_DLL="$APP_DIR/bin/$CONFIGURATION/net10.0/Controls.Web.dll"
+
+require_dotnet() {
+  command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is required: https://dot.net (dotnet not found on PATH)" >&2; exit 1; }
+}
+
+build_app() {
+  if [ -f "$APP_DLL" ] && [ -z "$(find "$APP_DIR" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props" \
+      -newer "$APP_DLL" -type f -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)" ]; then
+    return 0
+  fi
+  echo "Building Controls ($CONFIGURATION)..." >&2
+  dotnet build "$APP_DIR" -c "$CONFIGURATION" --nologo -v quiet -clp:ErrorsOnly >&2
+}
+
+# Runs the app binary with the content root at the project (so wwwroot is found).
+controls_cli() {
+  (cd "$APP_DIR" && dotnet "$APP_DLL" "$@")
+}
+
+# Use ConnectionStrings__Controls when set; otherwise the local cluster under .data/ (started if needed).
+use_database() {
+  if [ -z "${ConnectionStrings__Controls:-}" ]; then
+    # shellcheck source=postgres.sh
+    . "$ROOT/scripts/lib/postgres.sh"
+    ensure_postgres_installed
+    ConnectionStrings__Controls=$(cluster_start "${CONTROLS_DATA_DIR:-$ROOT/.data}")
+    export ConnectionStrings__Controls
+    STARTED_LOCAL_CLUSTER=1
+  fi
+}

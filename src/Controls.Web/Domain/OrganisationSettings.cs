@@ -1,0 +1,20 @@
+namespace Controls.Web.Domain;
+
+/// <summary>The organisation-wide settings; one row.</summary>
+public class OrganisationSettings
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; } = SingletonId;
+    public string NameJa { get; set; } = "";
+    public string NameEn { get; set; } = "";
+    /// <summary>IANA time-zone id in which dates are shown and periods are cut.</summary>
+    public string TimeZone { get; set; } = "Asia/Tokyo";
+    /// <summary>First month of the fiscal year (April by default).</summary>
+    public int FiscalYearStartMonth { get; set; } = 4;
+    /// <summary>Roles whose members must enrol in two-factor authentication.</summary>
+    public List<string> TwoFactorRequiredRoles { get; set; } = [];
+    /// <summary>True when the demo seed created this organisation: the sign-in page says so.</summary>
+    public bool IsDemo { get; set; }
+    public uint Version { get; set; }
+}

@@ -1,0 +1,69 @@
+using Controls.Web.Data;
+using Controls.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Controls.Web.Features.Admin.Departments;
+
+/// <summary>The department tree, flattened in display order (each node followed by its children).</summary>
+public static class DepartmentTree
+{
+    public sealed record Node(Guid Id, string Code, string NameJa, string NameEn, Guid? ParentId, Guid? HeadUserId, string? HeadName, bool Retired, int Depth, int Members);
+
+    public static async Task<List<Node>> LoadAsync(AppDbContext db)
+    {
+        var all = await db.Departments.AsNoTracking()
+            .Select(d => new
+            {
+                d.Id, d.Code, d.NameJa, d.NameEn, d.ParentId, d.HeadUserId,
+                HeadName = d.HeadUser == null ? null : d.HeadUser.DisplayName,
+                Retired = d.RetiredAt != null,
+                Members = db.Users.Count(u => u.DepartmentId == d.Id && u.IsActive),
+            })
+            .ToListAsync();
+        var children = all.ToLookup(d => d.ParentId);
+        var result = new List<Node>(all.Count);
+        void Walk(Guid? parent, int depth)
+        {
+            foreach (var d in children[parent].OrderBy(d => d.Code, StringComparer.Ordinal))
+            {
+                result.Add(new Node(d.Id, d.Code, d.NameJa, d.NameEn, d.ParentId, d.HeadUserId, d.HeadName, d.Retired, depth, d.Members));
+                Walk(d.Id, depth + 1);
+            }
+        }
+
+        Walk(null, 0);
+        return result;
+    }
+
+    /// <summary>The departments and all their descendants.</summary>
+    public static HashSet<Guid> Subtree(IEnumerable<Node> tree, Guid root)
+    {
+        var byParent = tree.ToLookup(n => n.ParentId);
+        var result = new HashSet<Guid> { root };
+        var queue = new Queue<Guid>([root]);
+        while (queue.TryDequeue(out var id))
+        {
+            foreach (var child in byParent[id])
+            {
+                if (result.Add(child.Id))
+                {
+                    queue.Enqueue(child.Id);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Parents a department may be moved under: active, and not itself or below itself.</summary>
+    public static List<SelectListItem> ParentChoices(IEnumerable<Node> tree, Guid? self)
+    {
+        var nodes = tree.ToList();
+        var excluded = self is { } id ? Subtree(nodes, id) : [];
+        var language = Languages.Current;
+        return nodes.Where(n => !n.Retired && !excluded.Contains(n.Id))
+            .Select(n => new SelectListItem(new string('\u3000', n.Depth) + n.Code + " " + (language == "en" ? n.NameEn : n.NameJa), n.Id.ToString()))
+            .ToList();
+    }
+}

@@ -1,0 +1,283 @@
+using System.ComponentModel.DataAnnotations;
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Controls.Web.Features.Admin.Users;
+
+/// <summary>
+/// Edit a user's name, e-mail, department, roles and language; deactivate (never delete),
+/// reactivate, unlock, set a new password. Administrators only. Concurrent edits are detected
+/// through the user's concurrency stamp.
+/// </summary>
+public class EditModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public UserInput Input { get; set; } = new();
+
+    [BindProperty]
+    public string ConcurrencyStamp { get; set; } = "";
+
+    [BindProperty]
+    [StringLength(256, ErrorMessage = "Validation.MaxLength")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Field.NewPassword")]
+    public string? NewPassword { get; set; }
+
+    public bool IsActive { get; private set; }
+    public bool LockedOut { get; private set; }
+    public bool TwoFactor { get; private set; }
+    public List<SelectListItem> Departments { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        Input = new UserInput
+        {
+            DisplayName = user.DisplayName,
+            Email = user.Email ?? "",
+            DepartmentId = user.DepartmentId,
+            Roles = [.. await users.GetRolesAsync(user)],
+            Language = user.PreferredLanguage,
+        };
+        ConcurrencyStamp = user.ConcurrencyStamp ?? "";
+        await Load(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        ModelState.Remove(nameof(NewPassword));
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (Input.DepartmentId is { } departmentId && departmentId != user.DepartmentId
+            && !await db.Departments.AnyAsync(d => d.Id == departmentId && d.RetiredAt == null))
+        {
+            ModelState.AddModelError("Input.DepartmentId", l["Validation.UnknownDepartment"]);
+        }
+
+        var currentRoles = await users.GetRolesAsync(user);
+        var losesAdministrator = currentRoles.Contains(Roles.Administrator) && !Input.Roles.Contains(Roles.Administrator);
+        if (losesAdministrator && user.Id == CurrentUserId)
+        {
+            ModelState.AddModelError("", l["Users.CannotDemoteSelf"]);
+        }
+        else if (losesAdministrator && user.IsActive && await OtherActiveAdministrators(user.Id) == 0)
+        {
+            ModelState.AddModelError("", l["Users.LastAdministrator"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await Load(user);
+            return Page();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        ExpectStamp(user);
+        user.DisplayName = Input.DisplayName.Trim();
+        user.DepartmentId = Input.DepartmentId;
+        user.PreferredLanguage = Input.Language;
+        var email = Input.Email.Trim();
+        var result = IdentityResult.Success;
+        if (!string.Equals(user.Email, email, StringComparison.Ordinal))
+        {
+            result = await users.SetEmailAsync(user, email);
+            if (result.Succeeded)
+            {
+                result = await users.SetUserNameAsync(user, email);
+            }
+        }
+        else
+        {
+            result = await users.UpdateAsync(user);
+        }
+
+        var wanted = Input.Roles.Distinct().ToList();
+        if (result.Succeeded && currentRoles.Except(wanted).ToList() is { Count: > 0 } removed)
+        {
+            result = await users.RemoveFromRolesAsync(user, removed);
+        }
+
+        if (result.Succeeded && wanted.Except(currentRoles).ToList() is { Count: > 0 } added)
+        {
+            result = await users.AddToRolesAsync(user, added);
+        }
+
+        if (!result.Succeeded)
+        {
+            return await Failed(user, result);
+        }
+
+        // Role or department changes take effect at once in the user's sessions.
+        await users.UpdateSecurityStampAsync(user);
+        await transaction.CommitAsync();
+        TempData["Message"] = l["Common.Saved"].Value;
+        return RedirectToPage("Index");
+    }
+
+    public async Task<IActionResult> OnPostDeactivateAsync(Guid id)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (user.Id == CurrentUserId)
+        {
+            ModelState.AddModelError("", l["Users.CannotDeactivateSelf"]);
+        }
+        else if (await users.IsInRoleAsync(user, Roles.Administrator) && await OtherActiveAdministrators(user.Id) == 0)
+        {
+            ModelState.AddModelError("", l["Users.LastAdministrator"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await Reload(user);
+            return Page();
+        }
+
+        ExpectStamp(user);
+        user.IsActive = false;
+        user.DeactivatedAt = time.GetUtcNow();
+        // A new security stamp ends the user's sessions within the validation interval.
+        var result = await users.UpdateSecurityStampAsync(user);
+        return result.Succeeded ? Done("Users.Deactivated", user) : await Failed(user, result);
+    }
+
+    public async Task<IActionResult> OnPostReactivateAsync(Guid id)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        ExpectStamp(user);
+        user.IsActive = true;
+        user.DeactivatedAt = null;
+        var result = await users.UpdateAsync(user);
+        return result.Succeeded ? Done("Users.Reactivated", user) : await Failed(user, result);
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(Guid id)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        ExpectStamp(user);
+        var result = await users.SetLockoutEndDateAsync(user, null);
+        if (result.Succeeded)
+        {
+            result = await users.ResetAccessFailedCountAsync(user);
+        }
+
+        return result.Succeeded ? Done("Users.Unlocked", user) : await Failed(user, result);
+    }
+
+    public async Task<IActionResult> OnPostSetPasswordAsync(Guid id)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrEmpty(NewPassword))
+        {
+            ModelState.AddModelError(nameof(NewPassword), l["Validation.Required", l["Field.NewPassword"]]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await Reload(user);
+            return Page();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        ExpectStamp(user);
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, NewPassword!);
+        if (!result.Succeeded)
+        {
+            return await Failed(user, result);
+        }
+
+        await transaction.CommitAsync();
+        return Done("Users.PasswordSet", user);
+    }
+
+    private Guid? CurrentUserId => Guid.TryParse(users.GetUserId(User), out var id) ? id : null;
+
+    /// <summary>The save only succeeds if nobody changed the user since this form was loaded.</summary>
+    private void ExpectStamp(AppUser user) =>
+        db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
+
+    private Task<int> OtherActiveAdministrators(Guid userId)
+    {
+        var normalized = Roles.Administrator.ToUpperInvariant();
+        return db.Users.CountAsync(u => u.Id != userId && u.IsActive &&
+            db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)));
+    }
+
+    private IActionResult Done(string message, AppUser user)
+    {
+        TempData["Message"] = l[message, user.Email ?? ""].Value;
+        return RedirectToPage("Edit", new { id = user.Id });
+    }
+
+    private async Task<IActionResult> Failed(AppUser user, IdentityResult result)
+    {
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError("", error.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure) ? l["Common.ConcurrencyConflict"] : error.Description);
+        }
+
+        // Show what is stored now, with the user's input kept for the edit form.
+        db.ChangeTracker.Clear();
+        var fresh = await users.FindByIdAsync(user.Id.ToString());
+        await Load(fresh ?? user);
+        ConcurrencyStamp = fresh?.ConcurrencyStamp ?? ConcurrencyStamp;
+        return Page();
+    }
+
+    private async Task Reload(AppUser user)
+    {
+        Input = new UserInput
+        {
+            DisplayName = user.DisplayName,
+            Email = user.Email ?? "",
+            DepartmentId = user.DepartmentId,
+            Roles = [.. await users.GetRolesAsync(user)],
+            Language = user.PreferredLanguage,
+        };
+        await Load(user);
+    }
+
+    private async Task Load(AppUser user)
+    {
+        IsActive = user.IsActive;
+        LockedOut = user.LockoutEnd > time.GetUtcNow();
+        TwoFactor = user.TwoFactorEnabled;
+        Departments = await UserForm.DepartmentChoices(db, Input.DepartmentId);
+    }
+}

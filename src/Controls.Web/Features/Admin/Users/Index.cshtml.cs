@@ -1,0 +1,63 @@
+using Controls.Web.Data;
+using Controls.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Controls.Web.Features.Admin.Users;
+
+/// <summary>All users, filtered by name/e-mail, department, role and status. Administrators only.</summary>
+public class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? DepartmentId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Role { get; set; }
+    [BindProperty(SupportsGet = true)] public string Status { get; set; } = "active";
+
+    public List<SelectListItem> Departments { get; private set; } = [];
+    public List<Row> Rows { get; private set; } = [];
+
+    public sealed record Row(Guid Id, string DisplayName, string Email, string? Department, bool IsActive, bool LockedOut, bool TwoFactor, List<string> Roles);
+
+    public async Task OnGetAsync()
+    {
+        Departments = await UserForm.DepartmentChoices(db, DepartmentId);
+        var language = Languages.Current;
+        var now = time.GetUtcNow();
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Search))
+        {
+            var pattern = "%" + Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(u => EF.Functions.ILike(u.DisplayName, pattern) || EF.Functions.ILike(u.Email!, pattern));
+        }
+
+        if (DepartmentId is { } departmentId)
+        {
+            query = query.Where(u => u.DepartmentId == departmentId);
+        }
+
+        if (!string.IsNullOrEmpty(Role))
+        {
+            var normalized = Role.ToUpperInvariant();
+            query = query.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)));
+        }
+
+        query = Status switch
+        {
+            "inactive" => query.Where(u => !u.IsActive),
+            "all" => query,
+            _ => query.Where(u => u.IsActive),
+        };
+
+        var users = await query.OrderBy(u => u.Email).Take(1000)
+            .Select(u => new
+            {
+                u.Id, u.DisplayName, u.Email, u.IsActive, u.LockoutEnd, u.TwoFactorEnabled,
+                Department = u.Department == null ? null : u.Department.Code + " " + (language == "en" ? u.Department.NameEn : u.Department.NameJa),
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+            })
+            .ToListAsync();
+        Rows = users.Select(u => new Row(u.Id, u.DisplayName, u.Email ?? "", u.Department, u.IsActive, u.LockoutEnd > now, u.TwoFactorEnabled, u.Roles)).ToList();
+    }
+}

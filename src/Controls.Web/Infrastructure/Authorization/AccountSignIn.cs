@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Controls.Web.Infrastructure.Authorization;
+
+public static class ControlsClaims
+{
+    /// <summary>Present while the user holds a role that requires two-factor authentication but has not enrolled.</summary>
+    public const string TwoFactorSetupRequired = "controls:2fa_setup_required";
+    public const string DepartmentId = "controls:department_id";
+    public const string DisplayName = "controls:display_name";
+}
+
+/// <summary>Adds the department, display name and the two-factor enrolment requirement to the sign-in.</summary>
+public sealed class ControlsClaimsFactory(
+    UserManager<AppUser> users, RoleManager<AppRole> roles, IOptions<IdentityOptions> options, AppDbContext db)
+    : UserClaimsPrincipalFactory<AppUser, AppRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(ControlsClaims.DisplayName, user.DisplayName));
+        if (user.DepartmentId is { } departmentId)
+        {
+            identity.AddClaim(new Claim(ControlsClaims.DepartmentId, departmentId.ToString()));
+        }
+
+        if (!user.TwoFactorEnabled)
+        {
+            var required = await db.OrganisationSettings.AsNoTracking()
+                .Select(s => s.TwoFactorRequiredRoles).FirstOrDefaultAsync() ?? [];
+            var userRoles = await UserManager.GetRolesAsync(user);
+            if (userRoles.Intersect(required).Any())
+            {
+                identity.AddClaim(new Claim(ControlsClaims.TwoFactorSetupRequired, "true"));
+            }
+        }
+
+        return identity;
+    }
+}
+
+/// <summary>Deactivated users cannot sign in, by password, second factor or a remembered cookie.</summary>
+public sealed class ControlsSignInManager(
+    UserManager<AppUser> users,
+    IHttpContextAccessor http,
+    IUserClaimsPrincipalFactory<AppUser> claims,
+    IOptions<IdentityOptions> options,
+    ILogger<SignInManager<AppUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<AppUser> confirmation)
+    : SignInManager<AppUser>(users, http, claims, options, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(AppUser user) =>
+        user.IsActive && await base.CanSignInAsync(user);
+}

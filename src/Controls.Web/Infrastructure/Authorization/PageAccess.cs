@@ -1,0 +1,38 @@
+using Controls.Web.Domain;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace Controls.Web.Infrastructure.Authorization;
+
+/// <summary>
+/// Who may use which page, declared in one place. Every page needs a signed-in user
+/// (the fallback policy) unless it is listed as public here; folders are given to roles.
+/// Record-level rules ("only your own department") live in the features' queries.
+/// </summary>
+public static class PageAccess
+{
+    public const string Administration = nameof(Administration);
+    public const string SignedIn = nameof(SignedIn);
+
+    public static void AddPolicies(AuthorizationOptions options)
+    {
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
+    }
+
+    public static void AddConventions(PageConventionCollection pages)
+    {
+        // Public: signing in, its second factor, the language switch and the error pages.
+        pages.AllowAnonymousToPage("/Account/SignIn");
+        pages.AllowAnonymousToPage("/Account/SignInTwoFactor");
+        pages.AllowAnonymousToPage("/Account/SignInRecoveryCode");
+        pages.AllowAnonymousToPage("/Account/Lockout");
+        pages.AllowAnonymousToPage("/Language/Index");
+        pages.AllowAnonymousToPage("/Error");
+        pages.AllowAnonymousToPage("/StatusCode");
+
+        // Administrators: users, departments, organisation settings, jobs, audit trail.
+        pages.AuthorizeFolder("/Admin", Administration);
+    }
+}

@@ -1,0 +1,97 @@
+using Controls.Web.Data;
+using Controls.Web.Features.Organisation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Controls.Web.Infrastructure.Cli;
+
+/// <summary>
+/// The admin commands behind scripts/controls. Same binary, configuration and database as the
+/// app; exit 0 on success, 1 on a failure it explains, 2 on a usage error.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly HashSet<string> Verbs = ["db", "users", "seed", "help", "--help"];
+
+    public const string Usage = """
+        usage: scripts/controls <command>
+          db migrate                              apply pending database migrations
+          users create-admin --email EMAIL [--name NAME]
+                                                  create an administrator; the password is read from standard input
+          seed demo --file seeds/demo-organisation.yaml
+                                                  create the demo organisation, only on a database without users
+        """;
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        using var scope = services.CreateScope();
+        var provider = scope.ServiceProvider;
+        provider.GetRequiredService<CurrentActor>().ActAs(null, "cli");
+        var options = Options(args.Skip(2));
+
+        switch (args)
+        {
+            case ["db", "migrate"]:
+                await provider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+                await output.WriteLineAsync("Database is up to date.");
+                return 0;
+
+            case ["users", "create-admin", ..] when options.TryGetValue("email", out var email):
+                var password = (await input.ReadLineAsync())?.TrimEnd('\r') ?? "";
+                var created = await provider.GetRequiredService<CreateAdministrator>()
+                    .RunAsync(email, options.GetValueOrDefault("name") ?? email, password);
+                if (created.Errors.Count > 0)
+                {
+                    foreach (var problem in created.Errors)
+                    {
+                        await error.WriteLineAsync($"error: {problem}");
+                    }
+
+                    return 1;
+                }
+
+                await output.WriteLineAsync($"Created administrator {email}.");
+                return 0;
+
+            case ["seed", "demo", ..] when options.TryGetValue("file", out var file):
+                var seeded = await provider.GetRequiredService<DemoSeed>().RunAsync(file);
+                if (seeded.Error is { } seedError)
+                {
+                    await error.WriteLineAsync($"error: {seedError}");
+                    return 1;
+                }
+
+                await output.WriteLineAsync(seeded.Created
+                    ? $"Seeded the demo organisation: {seeded.Departments} departments, {seeded.Users} users."
+                    : "The database already has users; the demo seed was not applied.");
+                return 0;
+
+            case ["help"] or ["--help"]:
+                await output.WriteLineAsync(Usage);
+                return 0;
+
+            default:
+                await error.WriteLineAsync($"error: unknown or incomplete command: {string.Join(' ', args)}");
+                await error.WriteLineAsync(Usage);
+                return 2;
+        }
+    }
+
+    /// <summary>--name value pairs after the verb.</summary>
+    private static Dictionary<string, string> Options(IEnumerable<string> words)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var list = words.ToList();
+        for (var i = 0; i < list.Count - 1; i++)
+        {
+            if (list[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                result[list[i][2..]] = list[i + 1];
+                i++;
+            }
+        }
+
+        return result;
+    }
+}

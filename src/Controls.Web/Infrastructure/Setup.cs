@@ -1,0 +1,181 @@
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Controls.Web.Features.Housekeeping;
+using Controls.Web.Features.Organisation;
+using Controls.Web.Infrastructure.AuditTrail;
+using Controls.Web.Infrastructure.Authorization;
+using Controls.Web.Infrastructure.DataProtection;
+using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Time;
+using Controls.Web.Infrastructure.Web;
+using Controls.Web.Jobs;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Controls.Web.Infrastructure;
+
+/// <summary>One Add/Use method per concern, so Program.cs stays a table of contents.</summary>
+public static class Setup
+{
+    public static string ConnectionString(this IConfiguration configuration) =>
+        configuration.GetConnectionString("Controls") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                "No database is configured. Set ConnectionStrings__Controls, or start the app with scripts/run, which starts a local PostgreSQL.");
+
+    public static void AddDatabase(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.ConnectionString();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<CurrentActor>();
+        builder.Services.AddScoped<AuditTrailInterceptor>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<OrganisationClock>();
+        builder.Services.AddDbContext<AppDbContext>((services, options) => options
+            .UseNpgsql(connectionString)
+            .AddInterceptors(services.GetRequiredService<AuditTrailInterceptor>())
+            // Migrations are hand-written (no design package): the schema test guards them instead.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        builder.Services.AddSingleton<DatabaseXmlRepository>();
+        builder.Services.AddDataProtection().SetApplicationName("Controls");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = services.GetRequiredService<DatabaseXmlRepository>()));
+    }
+
+    public static void AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddIdentity<AppUser, AppRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequiredUniqueChars = 5;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<ControlsSignInManager>()
+            .AddClaimsPrincipalFactory<ControlsClaimsFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddDefaultTokenProviders();
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "controls.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/Account/SignIn";
+            o.LogoutPath = "/Account/SignOut";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // A signed-in user without the right role gets a 403 page, not a redirect.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        builder.Services.AddAuthorization(PageAccess.AddPolicies);
+    }
+
+    public static void AddPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(Languages.Japanese).AddSupportedCultures(Languages.Supported).AddSupportedUICultures(Languages.Supported);
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        builder.Services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                PageAccess.AddConventions(o.Conventions);
+                o.Conventions.ConfigureFilter(new TwoFactorEnrolmentFilter());
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        builder.Services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedModelBindingMessages>();
+        builder.Services.AddAntiforgery(o => o.Cookie.Name = "controls.antiforgery");
+        // Japanese text is written as characters, not as numeric entities.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+    }
+
+    /// <summary>The plain classes that do the features' work, used by pages, jobs and commands.</summary>
+    public static void AddFeatures(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<PruneExpiredData>();
+        builder.Services.AddScoped<CreateAdministrator>();
+        builder.Services.AddScoped<DemoSeed>();
+    }
+
+    public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)
+    {
+        var connectionString = builder.Configuration.ConnectionString();
+        builder.Services.Configure<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
+        builder.Services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = "Controls";
+                o.GenerateInstanceId = true;
+            });
+            q.UsePersistentStore(s =>
+            {
+                s.UsePostgres(connectionString);
+                s.UseSystemTextJsonSerializer();
+                s.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(5));
+                s.ProvisionSchema();
+            });
+            q.AddJobListener<JobRunRecorder>();
+            JobSchedule.Register(q);
+        });
+        if (runJobs)
+        {
+            builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        }
+
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database")
+            .AddCheck<SchedulerHealthCheck>("scheduler");
+    }
+
+    public static void UseControls(this WebApplication app)
+    {
+        app.UseExceptionHandler("/Error");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        if (app.Configuration.GetValue<bool>("Https:Redirect"))
+        {
+            app.UseHttpsRedirection();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
+        app.MapRazorPages();
+    }
+}

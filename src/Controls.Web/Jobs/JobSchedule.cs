@@ -1,0 +1,18 @@
+using Quartz;
+
+namespace Controls.Web.Jobs;
+
+/// <summary>Every scheduled job and its trigger, in one place, so the schedule reads at a glance.</summary>
+public static class JobSchedule
+{
+    public static void Register(IQuartzBuilder quartz)
+    {
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+        // Daily at 03:30 JST: prune expired data-protection keys and old job-run records.
+        quartz.AddJob<HousekeepingJob>(j => j.WithIdentity(HousekeepingJob.Key)
+            .WithDescription("Prunes expired data-protection keys and job-run history"));
+        quartz.AddTrigger(t => t.ForJob(HousekeepingJob.Key).WithIdentity("housekeeping-daily")
+            .WithCronSchedule("0 30 3 * * ?", c => c.InTimeZone(tokyo).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+    }
+}

@@ -1,0 +1,23 @@
+using Controls.Web.Infrastructure;
+using Controls.Web.Infrastructure.Cli;
+
+// `Controls.Web <verb> …` runs an admin command (scripts/controls); no verb serves the app.
+var command = CommandLine.IsCommand(args);
+var builder = WebApplication.CreateBuilder(command ? [] : args);
+builder.AddDatabase();
+builder.AddAccounts();
+builder.AddPages();
+builder.AddFeatures();
+builder.AddScheduler(runJobs: !command);
+var app = builder.Build();
+
+if (command)
+{
+    return await CommandLine.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
+}
+
+app.UseControls();
+await app.RunAsync();
+return 0;
+
+public partial class Program;
