@@ -10,7 +10,7 @@ public sealed class SchedulerHealthCheck(ISchedulerFactory factory) : IHealthChe
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var scheduler = await factory.GetScheduler(cancellationToken);
-        return scheduler.Status == SchedulerStatus.Running
+        return await scheduler.GetStatus(cancellationToken) == SchedulerStatus.Running
             ? HealthCheckResult.Healthy("running")
             : HealthCheckResult.Unhealthy("not running");
     }

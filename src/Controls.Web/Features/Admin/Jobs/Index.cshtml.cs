@@ -23,7 +23,7 @@ public class IndexModel(ISchedulerFactory schedulers, AppDbContext db, IStringLo
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         SchedulerName = scheduler.SchedulerName;
         InstanceId = scheduler.SchedulerInstanceId;
-        Running = scheduler.Status == SchedulerStatus.Running;
+        Running = await scheduler.GetStatus(cancellationToken) == SchedulerStatus.Running;
 
         var lastRuns = await db.JobRuns.AsNoTracking()
             .GroupBy(r => r.JobName)

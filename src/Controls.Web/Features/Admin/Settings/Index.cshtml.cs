@@ -8,6 +8,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 
+using static Controls.Web.Infrastructure.Localization.ValidationText;
+
 namespace Controls.Web.Features.Admin.Settings;
 
 /// <summary>
@@ -52,12 +54,12 @@ public class IndexModel(AppDbContext db, IMemoryCache cache, IStringLocalizer<Sh
         {
             if (!OrganisationClock.IsKnownZone(TimeZone))
             {
-                yield return new ValidationResult("Settings.UnknownTimeZone", [nameof(TimeZone)]);
+                yield return new ValidationResult(Localize(validationContext, "Settings.UnknownTimeZone"), [nameof(TimeZone)]);
             }
 
             if (TwoFactorRequiredRoles.Any(r => !Roles.All.Contains(r)))
             {
-                yield return new ValidationResult("Validation.UnknownRole", [nameof(TwoFactorRequiredRoles)]);
+                yield return new ValidationResult(Localize(validationContext, "Validation.UnknownRole"), [nameof(TwoFactorRequiredRoles)]);
             }
         }
     }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 
 namespace Controls.Web.Features.Admin.Users;
@@ -58,10 +59,16 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, TimeProvider
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         ModelState.Remove(nameof(NewPassword));
-        var user = await users.FindByIdAsync(id.ToString());
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var user = await LockAsync(id);
         if (user is null)
         {
             return NotFound();
+        }
+
+        if (!IsCurrent(user))
+        {
+            return await Conflict(user);
         }
 
         if (Input.DepartmentId is { } departmentId && departmentId != user.DepartmentId
@@ -87,8 +94,6 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, TimeProvider
             return Page();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        ExpectStamp(user);
         user.DisplayName = Input.DisplayName.Trim();
         user.DepartmentId = Input.DepartmentId;
         user.PreferredLanguage = Input.Language;
@@ -132,10 +137,17 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, TimeProvider
 
     public async Task<IActionResult> OnPostDeactivateAsync(Guid id)
     {
-        var user = await users.FindByIdAsync(id.ToString());
+        ModelState.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var user = await LockAsync(id);
         if (user is null)
         {
             return NotFound();
+        }
+
+        if (!IsCurrent(user))
+        {
+            return await Conflict(user);
         }
 
         if (user.Id == CurrentUserId)
@@ -153,58 +165,80 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, TimeProvider
             return Page();
         }
 
-        ExpectStamp(user);
         user.IsActive = false;
         user.DeactivatedAt = time.GetUtcNow();
         // A new security stamp ends the user's sessions within the validation interval.
         var result = await users.UpdateSecurityStampAsync(user);
-        return result.Succeeded ? Done("Users.Deactivated", user) : await Failed(user, result);
+        return result.Succeeded ? await Done(transaction, "Users.Deactivated", user) : await Failed(user, result);
     }
 
     public async Task<IActionResult> OnPostReactivateAsync(Guid id)
     {
-        var user = await users.FindByIdAsync(id.ToString());
+        ModelState.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var user = await LockAsync(id);
         if (user is null)
         {
             return NotFound();
         }
 
-        ExpectStamp(user);
+        if (!IsCurrent(user))
+        {
+            return await Conflict(user);
+        }
+
         user.IsActive = true;
         user.DeactivatedAt = null;
         var result = await users.UpdateAsync(user);
-        return result.Succeeded ? Done("Users.Reactivated", user) : await Failed(user, result);
+        return result.Succeeded ? await Done(transaction, "Users.Reactivated", user) : await Failed(user, result);
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(Guid id)
     {
-        var user = await users.FindByIdAsync(id.ToString());
+        ModelState.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var user = await LockAsync(id);
         if (user is null)
         {
             return NotFound();
         }
 
-        ExpectStamp(user);
+        if (!IsCurrent(user))
+        {
+            return await Conflict(user);
+        }
+
         var result = await users.SetLockoutEndDateAsync(user, null);
         if (result.Succeeded)
         {
             result = await users.ResetAccessFailedCountAsync(user);
         }
 
-        return result.Succeeded ? Done("Users.Unlocked", user) : await Failed(user, result);
+        return result.Succeeded ? await Done(transaction, "Users.Unlocked", user) : await Failed(user, result);
     }
 
     public async Task<IActionResult> OnPostSetPasswordAsync(Guid id)
     {
-        var user = await users.FindByIdAsync(id.ToString());
+        ModelState.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var user = await LockAsync(id);
         if (user is null)
         {
             return NotFound();
         }
 
+        if (!IsCurrent(user))
+        {
+            return await Conflict(user);
+        }
+
         if (string.IsNullOrEmpty(NewPassword))
         {
             ModelState.AddModelError(nameof(NewPassword), l["Validation.Required", l["Field.NewPassword"]]);
+        }
+        else if (NewPassword.Length > 256)
+        {
+            ModelState.AddModelError(nameof(NewPassword), l["Validation.MaxLength", l["Field.NewPassword"], 256]);
         }
 
         if (!ModelState.IsValid)
@@ -213,24 +247,28 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, TimeProvider
             return Page();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        ExpectStamp(user);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, NewPassword!);
-        if (!result.Succeeded)
-        {
-            return await Failed(user, result);
-        }
-
-        await transaction.CommitAsync();
-        return Done("Users.PasswordSet", user);
+        return result.Succeeded ? await Done(transaction, "Users.PasswordSet", user) : await Failed(user, result);
     }
 
     private Guid? CurrentUserId => Guid.TryParse(users.GetUserId(User), out var id) ? id : null;
 
-    /// <summary>The save only succeeds if nobody changed the user since this form was loaded.</summary>
-    private void ExpectStamp(AppUser user) =>
-        db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
+    /// <summary>Loads the user and locks their row until the transaction ends, so the check below holds until the save.</summary>
+    private Task<AppUser?> LockAsync(Guid id) =>
+        db.Users.FromSql($"SELECT * FROM users WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync();
+
+    /// <summary>True if nobody changed the user since this form was loaded (the form carries the stamp it showed).</summary>
+    private bool IsCurrent(AppUser user) => string.Equals(user.ConcurrencyStamp, ConcurrencyStamp, StringComparison.Ordinal);
+
+    private async Task<IActionResult> Conflict(AppUser user)
+    {
+        // Show what is stored now, with its stamp: the user checks it and saves again.
+        ModelState.AddModelError("", l["Common.ConcurrencyConflict"]);
+        await Reload(user);
+        ConcurrencyStamp = user.ConcurrencyStamp ?? "";
+        return Page();
+    }
 
     private Task<int> OtherActiveAdministrators(Guid userId)
     {
@@ -239,8 +277,9 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, TimeProvider
             db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)));
     }
 
-    private IActionResult Done(string message, AppUser user)
+    private async Task<IActionResult> Done(IDbContextTransaction transaction, string message, AppUser user)
     {
+        await transaction.CommitAsync();
         TempData["Message"] = l[message, user.Email ?? ""].Value;
         return RedirectToPage("Edit", new { id = user.Id });
     }

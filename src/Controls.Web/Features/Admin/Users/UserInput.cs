@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Controls.Web.Domain;
 using Controls.Web.Infrastructure.Localization;
 
+using static Controls.Web.Infrastructure.Localization.ValidationText;
+
 namespace Controls.Web.Features.Admin.Users;
 
 /// <summary>The fields an administrator sets on a user, on both the create and the edit page.</summary>
@@ -31,18 +33,18 @@ public class UserInput : IValidatableObject
     {
         if (Roles.Any(r => !Domain.Roles.All.Contains(r)))
         {
-            yield return new ValidationResult("Validation.UnknownRole", [nameof(Roles)]);
+            yield return new ValidationResult(Localize(validationContext, "Validation.UnknownRole"), [nameof(Roles)]);
         }
 
         if (!Languages.IsSupported(Language))
         {
-            yield return new ValidationResult("Validation.UnknownLanguage", [nameof(Language)]);
+            yield return new ValidationResult(Localize(validationContext, "Validation.UnknownLanguage"), [nameof(Language)]);
         }
 
         // Everyone but an administrator works in a department (department heads answer for it).
         if (DepartmentId is null && Roles.Any(r => r != Domain.Roles.Administrator))
         {
-            yield return new ValidationResult("Users.DepartmentRequired", [nameof(DepartmentId)]);
+            yield return new ValidationResult(Localize(validationContext, "Users.DepartmentRequired"), [nameof(DepartmentId)]);
         }
     }
 }

@@ -1,0 +1,113 @@
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Controls.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app (HTTP pipeline, Identity, Quartz) on its own fresh PostgreSQL database.
+/// One per test class (IClassFixture); tests use unique names so they never depend on order.
+/// </summary>
+public class ControlsApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "correct-horse-battery-staple";
+
+    public string ConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestDatabase.CreateAsync();
+        _ = Server; // start the host now, so failures show here rather than in the first test
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Controls", ConnectionString);
+        builder.UseEnvironment("Testing");
+        builder.ConfigureTestServices(ConfigureServices);
+    }
+
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    public AppDbContext Db() => TestDatabase.Context(ConnectionString);
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A department with a unique code (optionally under a parent).</summary>
+    public async Task<Department> CreateDepartmentAsync(string? code = null, Guid? parentId = null)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var department = new Department
+        {
+            Id = Guid.NewGuid(),
+            Code = code ?? "D" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(),
+            NameJa = "テスト部",
+            NameEn = "Test Department",
+            ParentId = parentId,
+        };
+        db.Departments.Add(department);
+        await db.SaveChangesAsync();
+        return department;
+    }
+
+    /// <summary>A user with a unique e-mail, the given roles and department, and <see cref="Password"/>.</summary>
+    public async Task<AppUser> CreateUserAsync(string[] roles, Guid? departmentId = null, string? email = null, string language = "ja")
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser
+        {
+            UserName = email ?? $"u{Guid.NewGuid():N}@test.example",
+            Email = email ?? $"u{Guid.NewGuid():N}@test.example",
+            DisplayName = "テスト 太郎",
+            DepartmentId = departmentId,
+            PreferredLanguage = language,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        user.Email = user.UserName;
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        if (roles.Length > 0)
+        {
+            var added = await users.AddToRolesAsync(user, roles);
+            Assert.True(added.Succeeded, string.Join("; ", added.Errors.Select(e => e.Description)));
+        }
+
+        return user;
+    }
+
+    /// <summary>Signs in through the real sign-in page and returns the signed-in client.</summary>
+    public async Task<HttpClient> SignInAsync(AppUser user, string password = Password)
+    {
+        var client = Anonymous();
+        var response = await client.SubmitFormAsync("/Account/SignIn", new() { ["Input.Email"] = user.Email!, ["Input.Password"] = password });
+        Assert.Equal("/", response.RedirectPath());
+        return client;
+    }
+
+    /// <summary>Creates a user with the roles (and a department unless only Administrator) and signs in.</summary>
+    public async Task<(HttpClient Client, AppUser User)> SignInAsNewAsync(params string[] roles)
+    {
+        Guid? departmentId = roles.All(r => r == Roles.Administrator) ? null : (await CreateDepartmentAsync()).Id;
+        var user = await CreateUserAsync(roles, departmentId);
+        return (await SignInAsync(user), user);
+    }
+
+    public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var db = Db();
+        return await query(db);
+    }
+
+    public Task<AppUser> ReloadUserAsync(Guid id) => QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == id));
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.Json;
+using Controls.IntegrationTests.Infrastructure;
+using Controls.Web.Domain;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace Controls.IntegrationTests;
+
+/// <summary>Health, error pages and security headers.</summary>
+public class PlatformTests(ControlsApp app) : IClassFixture<ControlsApp>
+{
+    [Fact]
+    public async Task Health_reports_the_database_and_the_scheduler()
+    {
+        var response = await app.Anonymous().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("scheduler").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Unknown_pages_get_a_friendly_404_in_the_users_language()
+    {
+        var user = await app.CreateUserAsync([Roles.Auditor], (await app.CreateDepartmentAsync()).Id, language: "en");
+        var client = await app.SignInAsync(user);
+        var response = await client.GetAsync("/no/such/page");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await HttpForms.ParseAsync(response);
+        Assert.Equal("Page not found", page.QuerySelector("[data-testid=status-title]")!.TextContent);
+        Assert.DoesNotContain("Exception", page.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task Unknown_addresses_reveal_nothing_to_anonymous_visitors()
+    {
+        var response = await app.Anonymous().GetAsync("/no/such/page");
+        Assert.StartsWith("/Account/SignIn?ReturnUrl=", response.RedirectPath());
+    }
+
+    [Fact]
+    public async Task The_status_page_reached_directly_is_a_plain_404()
+    {
+        var response = await app.Anonymous().GetAsync("/StatusCode?code=500");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_response_carries_a_content_security_policy_without_inline_scripts()
+    {
+        var response = await app.Anonymous().GetAsync("/Account/SignIn");
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        var page = await HttpForms.ParseAsync(response);
+        Assert.All(page.QuerySelectorAll("script"), s => Assert.False(string.IsNullOrEmpty(s.GetAttribute("src")), "inline script found"));
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_the_antiforgery_token_is_rejected()
+    {
+        var response = await app.Anonymous().PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "someone@test.example", ["Input.Password"] = "whatever-it-is",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Times_are_shown_in_the_organisations_time_zone_as_the_footer_says()
+    {
+        var (admin, _) = await app.SignInAsNewAsync(Roles.Administrator);
+        var page = await admin.GetPageAsync("/");
+        Assert.Contains("Asia/Tokyo", page.QuerySelector("footer")!.TextContent);
+    }
+}
+
+/// <summary>Health turns 503 when this node's scheduler is not running (own app: it changes the scheduler).</summary>
+public class HealthWhenSchedulerStoppedTests(ControlsApp app) : IClassFixture<ControlsApp>
+{
+    [Fact]
+    public async Task Health_is_503_when_the_scheduler_is_in_standby()
+    {
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.Standby();
+        try
+        {
+            var response = await app.Anonymous().GetAsync("/health");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Contains("\"scheduler\":{\"status\":\"Unhealthy\"", await response.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            await scheduler.Start();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using Controls.IntegrationTests.Infrastructure;
+using Controls.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Controls.IntegrationTests;
+
+public class TwoFactorTests(ControlsApp app) : IClassFixture<ControlsApp>
+{
+    /// <summary>Enrols the signed-in user's authenticator and returns the key and the recovery codes shown.</summary>
+    private static async Task<(string Key, string[] RecoveryCodes)> EnrolAsync(HttpClient client, string page = "/Account/Manage/EnableAuthenticator")
+    {
+        var setup = await client.GetPageAsync(page);
+        var key = setup.QuerySelector("[data-testid=authenticator-key]")!.TextContent;
+        Assert.StartsWith("otpauth://totp/Controls:", setup.QuerySelector("#authenticator-qr")!.GetAttribute("data-qr"));
+
+        var wrong = await client.SubmitFormAsync(setup, new() { ["Input.Code"] = "000000" });
+        Assert.Contains("確認コードが正しくありません。認証アプリの最新のコードを入力してください。", await HttpForms.ErrorsAsync(wrong));
+
+        var enabled = await client.SubmitFormAsync(page, new() { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        var codesPage = await client.FollowAsync(enabled);
+        var codes = codesPage.QuerySelectorAll("[data-testid=recovery-codes] code").Select(c => c.TextContent).ToArray();
+        return (key, codes);
+    }
+
+    [Fact]
+    public async Task A_user_enrols_an_authenticator_and_then_needs_its_code_to_sign_in()
+    {
+        var user = await app.CreateUserAsync([Roles.Auditor], (await app.CreateDepartmentAsync()).Id);
+        var (key, codes) = await EnrolAsync(await app.SignInAsync(user));
+        Assert.Equal(10, codes.Length);
+        Assert.True((await app.ReloadUserAsync(user.Id)).TwoFactorEnabled);
+
+        var client = app.Anonymous();
+        var password = await client.SubmitFormAsync("/Account/SignIn", new() { ["Input.Email"] = user.Email!, ["Input.Password"] = ControlsApp.Password });
+        Assert.StartsWith("/Account/SignInTwoFactor", password.RedirectPath());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);   // not signed in yet
+
+        var wrong = await client.SubmitFormAsync(password.RedirectPath(), new() { ["Input.Code"] = "123456" });
+        Assert.Contains("確認コードが正しくありません。認証アプリの最新のコードを入力してください。", await HttpForms.ErrorsAsync(wrong));
+
+        var right = await client.SubmitFormAsync(password.RedirectPath(), new() { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        Assert.Equal("/", right.RedirectPath());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_recovery_code_signs_in_once()
+    {
+        var user = await app.CreateUserAsync([Roles.Auditor], (await app.CreateDepartmentAsync()).Id);
+        var (_, codes) = await EnrolAsync(await app.SignInAsync(user));
+
+        async Task<HttpResponseMessage> SignInWithRecovery(string code)
+        {
+            var client = app.Anonymous();
+            await client.SubmitFormAsync("/Account/SignIn", new() { ["Input.Email"] = user.Email!, ["Input.Password"] = ControlsApp.Password });
+            return await client.SubmitFormAsync("/Account/SignInRecoveryCode", new() { ["Input.RecoveryCode"] = code });
+        }
+
+        Assert.Equal("/", (await SignInWithRecovery(codes[0])).RedirectPath());
+        Assert.Contains("リカバリーコードが正しくないか、すでに使用されています。", await HttpForms.ErrorsAsync(await SignInWithRecovery(codes[0])));
+    }
+
+    [Fact]
+    public async Task When_an_administrator_requires_it_for_a_role_its_members_must_enrol_before_anything_else()
+    {
+        var (admin, _) = await app.SignInAsNewAsync(Roles.Administrator);
+        var settings = await admin.SubmitFormAsync("/Admin/Settings", new()
+        {
+            ["Input.NameJa"] = "テスト株式会社", ["Input.NameEn"] = "Test Co., Ltd.", ["Input.TwoFactorRequiredRoles"] = new[] { Roles.ComplianceOfficer },
+        });
+        Assert.Equal("/Admin/Settings", settings.RedirectPath());
+        Assert.Equal([Roles.ComplianceOfficer], await app.QueryAsync(db => db.OrganisationSettings.Select(s => s.TwoFactorRequiredRoles).SingleAsync()));
+
+        try
+        {
+            var officer = await app.CreateUserAsync([Roles.ComplianceOfficer], (await app.CreateDepartmentAsync()).Id);
+            var client = await app.SignInAsync(officer);
+            var home = await client.GetAsync("/");
+            Assert.Equal("/Account/Manage/EnableAuthenticator?required=True", home.RedirectPath());
+            var notice = await client.GetPageAsync(home.RedirectPath());
+            Assert.NotNull(notice.QuerySelector("[data-testid='2fa-required']"));
+
+            await EnrolAsync(client, home.RedirectPath());
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+            // Required by the role: it cannot be switched off. The button is not offered, and a forged post is refused.
+            var twoFactorPage = await client.GetPageAsync("/Account/Manage/TwoFactor");
+            Assert.Null(twoFactorPage.QuerySelector("form[action*='handler=Disable']"));
+            var disable = await client.SubmitFormAsync(twoFactorPage, [], "main form", action: "/Account/Manage/TwoFactor?handler=Disable");
+            Assert.Contains("あなたの役割では2要素認証が必須のため、無効にできません。", await HttpForms.ErrorsAsync(disable));
+            Assert.True((await app.ReloadUserAsync(officer.Id)).TwoFactorEnabled);
+
+            // Other roles are not affected.
+            var auditor = await app.CreateUserAsync([Roles.Auditor], (await app.CreateDepartmentAsync()).Id);
+            Assert.Equal(HttpStatusCode.OK, (await (await app.SignInAsync(auditor)).GetAsync("/")).StatusCode);
+        }
+        finally
+        {
+            await admin.SubmitFormAsync("/Admin/Settings", new() { ["Input.TwoFactorRequiredRoles"] = Array.Empty<string>() });
+        }
+    }
+}
