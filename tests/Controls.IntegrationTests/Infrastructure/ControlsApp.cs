@@ -19,11 +19,14 @@ public class ControlsApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateAsync();
-        _ = Server; // start the host now, so failures show here rather than in the first test
+        StartHost();
     }
+
+    /// <summary>Starts the host now, so failures show here rather than in the first test.</summary>
+    protected virtual void StartHost() => _ = Server;
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
