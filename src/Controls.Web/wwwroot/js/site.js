@@ -8,3 +8,17 @@ document.addEventListener('submit', function (event) {
         event.preventDefault();
     }
 });
+
+// Elements with data-qr show that text as a QR code image (used for authenticator enrolment).
+document.querySelectorAll('[data-qr]').forEach(function (element) {
+    if (typeof qrcode !== 'function') {
+        return;
+    }
+    var code = qrcode(0, 'M');
+    code.addData(element.getAttribute('data-qr'));
+    code.make();
+    var image = document.createElement('img');
+    image.src = code.createDataURL(4, 4);
+    image.alt = element.getAttribute('data-qr-alt') || 'QR code';
+    element.appendChild(image);
+});
