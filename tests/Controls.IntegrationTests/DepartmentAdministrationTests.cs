@@ -16,7 +16,9 @@ public class DepartmentAdministrationTests(ControlsApp app) : IClassFixture<Cont
         var divisionCode = Code();
         var response = await admin.SubmitFormAsync("/Admin/Departments/Create", new()
         {
-            ["Input.Code"] = divisionCode, ["Input.NameJa"] = "営業本部", ["Input.NameEn"] = "Sales Division",
+            ["Input.Code"] = divisionCode,
+            ["Input.NameJa"] = "営業本部",
+            ["Input.NameEn"] = "Sales Division",
         });
         Assert.Equal("/Admin/Departments", response.RedirectPath());
         var division = await app.QueryAsync(db => db.Departments.SingleAsync(d => d.Code == divisionCode));
@@ -24,7 +26,10 @@ public class DepartmentAdministrationTests(ControlsApp app) : IClassFixture<Cont
         var departmentCode = Code();
         await admin.SubmitFormAsync("/Admin/Departments/Create", new()
         {
-            ["Input.Code"] = departmentCode, ["Input.NameJa"] = "東日本営業部", ["Input.NameEn"] = "East Japan Sales", ["Input.ParentId"] = division.Id.ToString(),
+            ["Input.Code"] = departmentCode,
+            ["Input.NameJa"] = "東日本営業部",
+            ["Input.NameEn"] = "East Japan Sales",
+            ["Input.ParentId"] = division.Id.ToString(),
         });
         var department = await app.QueryAsync(db => db.Departments.SingleAsync(d => d.Code == departmentCode));
         Assert.Equal(division.Id, department.ParentId);

@@ -65,7 +65,8 @@ public class PlatformTests(ControlsApp app) : IClassFixture<ControlsApp>
     {
         var response = await app.Anonymous().PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.Email"] = "someone@test.example", ["Input.Password"] = "whatever-it-is",
+            ["Input.Email"] = "someone@test.example",
+            ["Input.Password"] = "whatever-it-is",
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

@@ -113,13 +113,17 @@ public class SignInTests(ControlsApp app) : IClassFixture<ControlsApp>
 
         var tooShort = await client.SubmitFormAsync("/Account/Manage/ChangePassword", new()
         {
-            ["Input.CurrentPassword"] = ControlsApp.Password, ["Input.NewPassword"] = "short", ["Input.ConfirmPassword"] = "short",
+            ["Input.CurrentPassword"] = ControlsApp.Password,
+            ["Input.NewPassword"] = "short",
+            ["Input.ConfirmPassword"] = "short",
         });
         Assert.Contains("パスワードは12文字以上にしてください。", await HttpForms.ErrorsAsync(tooShort));
 
         var changed = await client.SubmitFormAsync("/Account/Manage/ChangePassword", new()
         {
-            ["Input.CurrentPassword"] = ControlsApp.Password, ["Input.NewPassword"] = "a brand new passphrase", ["Input.ConfirmPassword"] = "a brand new passphrase",
+            ["Input.CurrentPassword"] = ControlsApp.Password,
+            ["Input.NewPassword"] = "a brand new passphrase",
+            ["Input.ConfirmPassword"] = "a brand new passphrase",
         });
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         await app.SignInAsync(user, "a brand new passphrase");

@@ -67,7 +67,9 @@ public class TwoFactorTests(ControlsApp app) : IClassFixture<ControlsApp>
         var (admin, _) = await app.SignInAsNewAsync(Roles.Administrator);
         var settings = await admin.SubmitFormAsync("/Admin/Settings", new()
         {
-            ["Input.NameJa"] = "テスト株式会社", ["Input.NameEn"] = "Test Co., Ltd.", ["Input.TwoFactorRequiredRoles"] = new[] { Roles.ComplianceOfficer },
+            ["Input.NameJa"] = "テスト株式会社",
+            ["Input.NameEn"] = "Test Co., Ltd.",
+            ["Input.TwoFactorRequiredRoles"] = new[] { Roles.ComplianceOfficer },
         });
         Assert.Equal("/Admin/Settings", settings.RedirectPath());
         Assert.Equal([Roles.ComplianceOfficer], await app.QueryAsync(db => db.OrganisationSettings.Select(s => s.TwoFactorRequiredRoles).SingleAsync()));

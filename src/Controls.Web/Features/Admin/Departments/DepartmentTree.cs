@@ -15,7 +15,12 @@ public static class DepartmentTree
         var all = await db.Departments.AsNoTracking()
             .Select(d => new
             {
-                d.Id, d.Code, d.NameJa, d.NameEn, d.ParentId, d.HeadUserId,
+                d.Id,
+                d.Code,
+                d.NameJa,
+                d.NameEn,
+                d.ParentId,
+                d.HeadUserId,
                 HeadName = d.HeadUser == null ? null : d.HeadUser.DisplayName,
                 Retired = d.RetiredAt != null,
                 Members = db.Users.Count(u => u.DepartmentId == d.Id && u.IsActive),

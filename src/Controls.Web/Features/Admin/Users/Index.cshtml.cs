@@ -1,8 +1,8 @@
 using Controls.Web.Data;
 using Controls.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controls.Web.Features.Admin.Users;
@@ -53,7 +53,12 @@ public class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         var users = await query.OrderBy(u => u.Email).Take(1000)
             .Select(u => new
             {
-                u.Id, u.DisplayName, u.Email, u.IsActive, u.LockoutEnd, u.TwoFactorEnabled,
+                u.Id,
+                u.DisplayName,
+                u.Email,
+                u.IsActive,
+                u.LockoutEnd,
+                u.TwoFactorEnabled,
                 Department = u.Department == null ? null : u.Department.Code + " " + (language == "en" ? u.Department.NameEn : u.Department.NameJa),
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             })
