@@ -13,6 +13,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OrganisationSettings> OrganisationSettings => Set<OrganisationSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<Catalog> Catalogs => Set<Catalog>();
+    public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
+    public DbSet<Measure> Measures => Set<Measure>();
+    public DbSet<CheckItem> CheckItems => Set<CheckItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
