@@ -1,4 +1,5 @@
 using Controls.Web.Data;
+using Controls.Web.Features.Catalog;
 using Controls.Web.Features.Organisation;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace Controls.Web.Infrastructure.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> Verbs = ["db", "users", "seed", "help", "--help"];
+    private static readonly HashSet<string> Verbs = ["db", "users", "seed", "catalog", "help", "--help"];
 
     public const string Usage = """
         usage: scripts/controls <command>
@@ -19,6 +20,7 @@ public static class CommandLine
                                                   create an administrator; the password is read from standard input
           seed demo --file seeds/demo-organisation.yaml
                                                   create the demo organisation, only on a database without users
+          catalog validate FILE...                check checklist catalog files (docs/checklists.md); does not use the database
         """;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -67,6 +69,9 @@ public static class CommandLine
                     : "The database already has users; the demo seed was not applied.");
                 return 0;
 
+            case ["catalog", "validate", .. var paths] when paths.Length > 0:
+                return await ValidateCatalogsAsync(paths, output, error);
+
             case ["help"] or ["--help"]:
                 await output.WriteLineAsync(Usage);
                 return 0;
@@ -76,6 +81,31 @@ public static class CommandLine
                 await error.WriteLineAsync(Usage);
                 return 2;
         }
+    }
+
+    /// <summary>Problems to standard error as file:line:column: message; exit 1 if any file has one.</summary>
+    private static async Task<int> ValidateCatalogsAsync(string[] paths, TextWriter output, TextWriter error)
+    {
+        var exitCode = 0;
+        foreach (var path in paths)
+        {
+            var result = CatalogFile.Read(path);
+            if (result.Document is { } catalog)
+            {
+                var items = catalog.Measures.Sum(m => m.Items.Count);
+                await output.WriteLineAsync(
+                    $"OK: {path} ({catalog.Measures.Count} {(catalog.Measures.Count == 1 ? "measure" : "measures")}, {items} check {(items == 1 ? "item" : "items")})");
+                continue;
+            }
+
+            exitCode = 1;
+            foreach (var problem in result.Problems)
+            {
+                await error.WriteLineAsync(problem.ToString());
+            }
+        }
+
+        return exitCode;
     }
 
     /// <summary>--name value pairs after the verb.</summary>
