@@ -41,6 +41,11 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Admin/Settings/Index"] = [Roles.Administrator],
         ["/Admin/Jobs/Index"] = [Roles.Administrator],
         ["/Admin/AuditTrail/Index"] = [Roles.Administrator],
+        ["/Catalog/Index"] = [SignedIn],
+        ["/Catalog/Measure"] = [SignedIn],
+        ["/Catalog/Mapping"] = [SignedIn],
+        ["/Catalog/Download"] = [SignedIn],
+        ["/Catalog/Upload"] = [Roles.ComplianceOfficer, Roles.Administrator],
     };
 
     /// <summary>Each page once, with a URL to request it by (route values filled with a random id).</summary>

@@ -25,6 +25,7 @@ public class ScriptsRunTests
             var first = await RunAsync(dataDir, "prepare");
             Assert.True(first.Exit == 0, first.Output);
             Assert.Contains("Seeded the demo organisation", first.Output);
+            Assert.Contains("Imported: appi-security-measures as version 1", first.Output);
             Assert.True(File.Exists(Path.Combine(dataDir, "postgres", "PG_VERSION")));
 
             var connection = $"Host=127.0.0.1;Port={(await File.ReadAllTextAsync(Path.Combine(dataDir, "port"))).Trim()};Database=controls;" +
@@ -35,6 +36,7 @@ public class ScriptsRunTests
             var second = await RunAsync(dataDir, "prepare");
             Assert.True(second.Exit == 0, second.Output);
             Assert.Contains("the demo seed was not applied", second.Output);
+            Assert.Contains("Unchanged: appi-security-measures (version 1)", second.Output);
             Assert.Equal("Kept across restarts", await ScalarAsync(connection, "SELECT name_en FROM organisation_settings"));
             Assert.Equal(16L, await ScalarAsync(connection, "SELECT count(*) FROM users"));
         }

@@ -22,6 +22,7 @@ public class StatusCodeModel(IStringLocalizer<SharedResource> l) : PageModel
         var key = status switch
         {
             403 => "Status.403",
+            413 => "Status.413",
             404 => "Status.404",
             _ => "Status.Other",
         };

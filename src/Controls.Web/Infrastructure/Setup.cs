@@ -1,5 +1,6 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Features.Catalog;
 using Controls.Web.Features.Housekeeping;
 using Controls.Web.Features.Organisation;
 using Controls.Web.Infrastructure.AuditTrail;
@@ -122,6 +123,7 @@ public static class Setup
         builder.Services.AddScoped<PruneExpiredData>();
         builder.Services.AddScoped<CreateAdministrator>();
         builder.Services.AddScoped<DemoSeed>();
+        builder.Services.AddScoped<ImportCatalogs>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

@@ -13,12 +13,14 @@ public static class PageAccess
 {
     public const string Administration = nameof(Administration);
     public const string SignedIn = nameof(SignedIn);
+    public const string CatalogEditors = nameof(CatalogEditors);
 
     public static void AddPolicies(AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(CatalogEditors, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator));
     }
 
     public static void AddConventions(PageConventionCollection pages)
@@ -34,5 +36,8 @@ public static class PageAccess
 
         // Administrators: users, departments, organisation settings, jobs, audit trail.
         pages.AuthorizeFolder("/Admin", Administration);
+
+        // Catalogs: everyone signed in reads them; compliance officers and administrators change them.
+        pages.AuthorizePage("/Catalog/Upload", CatalogEditors);
     }
 }

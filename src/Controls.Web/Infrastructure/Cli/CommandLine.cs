@@ -20,6 +20,7 @@ public static class CommandLine
                                                   create an administrator; the password is read from standard input
           seed demo --file seeds/demo-organisation.yaml
                                                   create the demo organisation, only on a database without users
+          catalog import [--built-in] FILE...     validate, then import in one transaction (unchanged files change nothing)
           catalog validate FILE...                check checklist catalog files (docs/checklists.md); does not use the database
         """;
 
@@ -72,6 +73,9 @@ public static class CommandLine
             case ["catalog", "validate", .. var paths] when paths.Length > 0:
                 return await ValidateCatalogsAsync(paths, output, error);
 
+            case ["catalog", "import", .. var importArgs] when importArgs.Any(a => a != "--built-in"):
+                return await ImportCatalogsAsync(provider.GetRequiredService<ImportCatalogs>(), importArgs, output, error);
+
             case ["help"] or ["--help"]:
                 await output.WriteLineAsync(Usage);
                 return 0;
@@ -81,6 +85,36 @@ public static class CommandLine
                 await error.WriteLineAsync(Usage);
                 return 2;
         }
+    }
+
+    /// <summary>Validates, then imports all files in one transaction; nothing is imported if any file has a problem.</summary>
+    private static async Task<int> ImportCatalogsAsync(ImportCatalogs import, string[] args, TextWriter output, TextWriter error)
+    {
+        var builtIn = args.Contains("--built-in");
+        var result = await import.FromFilesAsync(args.Where(a => a != "--built-in"), builtIn);
+        if (!result.Succeeded)
+        {
+            foreach (var problem in result.Problems)
+            {
+                await error.WriteLineAsync(problem.ToString());
+            }
+
+            await error.WriteLineAsync("Nothing was imported.");
+            return 1;
+        }
+
+        foreach (var catalog in result.Catalogs)
+        {
+            var c = catalog.Changes;
+            await output.WriteLineAsync(catalog.Outcome switch
+            {
+                ImportCatalogs.Outcome.Unchanged => $"Unchanged: {catalog.CatalogKey} (version {catalog.VersionNumber})",
+                ImportCatalogs.Outcome.Created => $"Imported: {catalog.CatalogKey} as version 1 ({catalog.Measures} measures, {catalog.Items} check items)",
+                _ => $"Imported: {catalog.CatalogKey} as version {catalog.VersionNumber}: measures +{c.AddedMeasures.Count} ~{c.ChangedMeasures.Count} -{c.RetiredMeasures.Count}, check items +{c.AddedItems.Count} ~{c.ChangedItems.Count} -{c.RetiredItems.Count}",
+            });
+        }
+
+        return 0;
     }
 
     /// <summary>Problems to standard error as file:line:column: message; exit 1 if any file has one.</summary>
