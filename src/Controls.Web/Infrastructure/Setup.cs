@@ -124,6 +124,7 @@ public static class Setup
         builder.Services.AddScoped<CreateAdministrator>();
         builder.Services.AddScoped<DemoSeed>();
         builder.Services.AddScoped<ImportCatalogs>();
+        builder.Services.AddScoped<EditCatalog>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

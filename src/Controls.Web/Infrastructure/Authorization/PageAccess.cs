@@ -39,5 +39,8 @@ public static class PageAccess
 
         // Catalogs: everyone signed in reads them; compliance officers and administrators change them.
         pages.AuthorizePage("/Catalog/Upload", CatalogEditors);
+        pages.AuthorizePage("/Catalog/Edit", CatalogEditors);
+        pages.AuthorizePage("/Catalog/EditMeasure", CatalogEditors);
+        pages.AuthorizePage("/Catalog/EditItem", CatalogEditors);
     }
 }
