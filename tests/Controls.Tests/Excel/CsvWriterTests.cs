@@ -26,6 +26,25 @@ public class CsvWriterTests
     }
 
     [Fact]
+    public async Task A_long_csv_reaches_the_output_as_it_is_written_and_only_asynchronously()
+    {
+        var output = new NonSeekableStream();
+        await using (var csv = new CsvWriter(output))
+        {
+            for (var i = 0; i < 20_000; i++)
+            {
+                await csv.WriteRowAsync(i, "個人データ取扱台帳", new DateOnly(2026, 4, 14));
+            }
+
+            Assert.True(output.BytesWritten > 0);
+        }
+
+        var text = Encoding.UTF8.GetString(output.ToArray().AsSpan(3));
+        Assert.Equal(20_000, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.EndsWith("19999,個人データ取扱台帳,2026/04/14\r\n", text);
+    }
+
+    [Fact]
     public async Task An_empty_csv_still_has_the_BOM() =>
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, await WriteAsync(_ => Task.CompletedTask));
 

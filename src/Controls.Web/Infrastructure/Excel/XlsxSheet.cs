@@ -170,12 +170,12 @@ public sealed class XlsxSheet
 
         xml.WriteStartElement("sheetData");
         var titleRow = 0;
-        foreach (var line in new[] { (options.Title, XlsxStyles.Title), (options.Subtitle, XlsxStyles.Default) })
+        foreach (var (text, style) in new[] { (options.Title, XlsxStyles.Title), (options.Subtitle, XlsxStyles.Default) })
         {
-            if (line.Item1 is { } text)
+            if (text is not null)
             {
                 StartRow(xml, ++titleRow);
-                WriteText(xml, 0, text, line.Item2);
+                WriteText(xml, 0, text, style);
                 xml.WriteEndElement();
             }
         }
