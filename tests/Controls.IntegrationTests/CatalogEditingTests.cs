@@ -58,9 +58,12 @@ public class CatalogEditingTests(ControlsApp app) : IClassFixture<ControlsApp>
 
         var added = await client.SubmitFormAsync($"/Catalog/EditItem?catalog={key}&measure=ORG-3", new()
         {
-            ["Input.QuestionJa"] = "台帳の写しを保管していますか。", ["Input.QuestionEn"] = "Do you keep a copy of the ledger?",
-            ["Input.GuidanceJa"] = "写しがあれば「はい」です。", ["Input.GuidanceEn"] = "Yes if a copy is kept.",
-            ["Input.EvidenceJa"] = "写し", ["Input.EvidenceEn"] = "The copy",
+            ["Input.QuestionJa"] = "台帳の写しを保管していますか。",
+            ["Input.QuestionEn"] = "Do you keep a copy of the ledger?",
+            ["Input.GuidanceJa"] = "写しがあれば「はい」です。",
+            ["Input.GuidanceEn"] = "Yes if a copy is kept.",
+            ["Input.EvidenceJa"] = "写し",
+            ["Input.EvidenceEn"] = "The copy",
         });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var codes = (await LatestAsync(key)).Measures.Single(m => m.Id == "ORG-3").Items.Select(i => i.Id).ToList();
@@ -75,9 +78,16 @@ public class CatalogEditingTests(ControlsApp app) : IClassFixture<ControlsApp>
         var (client, _) = await app.SignInAsNewAsync(Roles.ComplianceOfficer);
         var input = new Dictionary<string, object>
         {
-            ["Input.Id"] = "BR-1", ["Input.Category"] = "physical", ["Input.Recurrence"] = "monthly",
-            ["Input.TitleJa"] = "鍵の管理", ["Input.TitleEn"] = "Key control", ["Input.DescriptionJa"] = "鍵を管理します。", ["Input.DescriptionEn"] = "We control keys.",
-            ["Input.Iso27001"] = "7.2, 9.9", ["Input.StatementJa"] = "鍵を管理しています。", ["Input.StatementEn"] = "We control keys.",
+            ["Input.Id"] = "BR-1",
+            ["Input.Category"] = "physical",
+            ["Input.Recurrence"] = "monthly",
+            ["Input.TitleJa"] = "鍵の管理",
+            ["Input.TitleEn"] = "Key control",
+            ["Input.DescriptionJa"] = "鍵を管理します。",
+            ["Input.DescriptionEn"] = "We control keys.",
+            ["Input.Iso27001"] = "7.2, 9.9",
+            ["Input.StatementJa"] = "鍵を管理しています。",
+            ["Input.StatementEn"] = "We control keys.",
         };
         for (var i = 0; i < 3; i++)
         {

@@ -290,6 +290,54 @@ public class CatalogTests(ControlsApp app) : IClassFixture<ControlsApp>
     }
 
     [Fact]
+    public async Task A_version_downloads_as_an_Excel_workbook_with_one_row_per_check_item_in_both_languages()
+    {
+        await ImportBuiltInAsync();
+        var (client, _) = await app.SignInAsNewAsync(Roles.Management);
+        var index = await client.GetPageAsync("/Catalog");
+        var link = index.QuerySelector("[data-testid=catalog-version] a[href*='format=xlsx']")!.GetAttribute("href")!;
+        var response = await client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("appi-security-measures-v1.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar);
+
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var reader = ExcelDataReader.ExcelReaderFactory.CreateReader(stream);
+        Assert.Equal("点検項目", reader.Name);
+        var all = new List<object?[]>();
+        while (reader.Read())
+        {
+            var cells = new object?[reader.FieldCount];
+            for (var c = 0; c < cells.Length; c++)
+            {
+                cells[c] = reader.GetValue(c);
+            }
+
+            all.Add(cells);
+        }
+
+        var header = all.FindIndex(r => Equals(r[1], "措置ID"));
+        Assert.Equal("質問(英語)", all[header][6]);
+        var rows = all.Skip(header + 1).ToList();
+        Assert.Equal(93, rows.Count);
+        var org31 = rows.Single(r => Equals(r[4], "ORG-3.1"));
+        Assert.Equal("ORG-3", org31[1]);
+        Assert.False(string.IsNullOrEmpty(org31[5] as string));
+        Assert.False(string.IsNullOrEmpty(org31[6] as string));
+        Assert.IsType<bool>(org31[11]);
+    }
+
+    [Fact]
+    public async Task An_unknown_version_or_format_is_a_404()
+    {
+        var (client, _) = await app.SignInAsNewAsync(Roles.Auditor);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Catalog/Download?versionId={Guid.NewGuid()}&format=yaml")).StatusCode);
+        await ImportBuiltInAsync();
+        var version = await app.QueryAsync(db => db.CatalogVersions.Select(v => v.Id).FirstAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Catalog/Download?versionId={version}&format=pdf")).StatusCode);
+    }
+
+    [Fact]
     public async Task Everyone_signed_in_browses_and_searches_the_catalog_in_their_language()
     {
         await ImportBuiltInAsync();

@@ -17,25 +17,43 @@ public class EditMeasureModel(EditCatalog edit, IStringLocalizer<SharedResource>
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Validation.Required")][StringLength(20, ErrorMessage = "Validation.MaxLength")][Display(Name = "Catalog.MeasureId")]
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(20, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Catalog.MeasureId")]
         public string Id { get; set; } = "";
-        [Required(ErrorMessage = "Validation.Required")][Display(Name = "Catalog.Category")]
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "Catalog.Category")]
         public string Category { get; set; } = MeasureCategory.Organisational;
-        [Required(ErrorMessage = "Validation.Required")][StringLength(500, ErrorMessage = "Validation.MaxLength")][Display(Name = "Catalog.TitleJa")]
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(500, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Catalog.TitleJa")]
         public string TitleJa { get; set; } = "";
-        [Required(ErrorMessage = "Validation.Required")][StringLength(500, ErrorMessage = "Validation.MaxLength")][Display(Name = "Catalog.TitleEn")]
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(500, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Catalog.TitleEn")]
         public string TitleEn { get; set; } = "";
-        [Required(ErrorMessage = "Validation.Required")][StringLength(4000, ErrorMessage = "Validation.MaxLength")][Display(Name = "Catalog.DescriptionJa")]
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Catalog.DescriptionJa")]
         public string DescriptionJa { get; set; } = "";
-        [Required(ErrorMessage = "Validation.Required")][StringLength(4000, ErrorMessage = "Validation.MaxLength")][Display(Name = "Catalog.DescriptionEn")]
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Catalog.DescriptionEn")]
         public string DescriptionEn { get; set; } = "";
-        [Required(ErrorMessage = "Validation.Required")][Display(Name = "Catalog.Recurrence")]
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "Catalog.Recurrence")]
         public string Recurrence { get; set; } = Features.Catalog.Recurrence.Annual;
-        [Required(ErrorMessage = "Validation.Required")][StringLength(500, ErrorMessage = "Validation.MaxLength")][Display(Name = "Catalog.Iso")]
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(500, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Catalog.Iso")]
         public string Iso27001 { get; set; } = "";
-        [Required(ErrorMessage = "Validation.Required")][StringLength(4000, ErrorMessage = "Validation.MaxLength")][Display(Name = "Catalog.StatementJa")]
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Catalog.StatementJa")]
         public string StatementJa { get; set; } = "";
-        [Required(ErrorMessage = "Validation.Required")][StringLength(4000, ErrorMessage = "Validation.MaxLength")][Display(Name = "Catalog.StatementEn")]
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Catalog.StatementEn")]
         public string StatementEn { get; set; } = "";
 
         /// <summary>A new measure starts with its first three check items (a measure needs 3 to 6).</summary>
@@ -65,9 +83,16 @@ public class EditMeasureModel(EditCatalog edit, IStringLocalizer<SharedResource>
 
             Input = new InputModel
             {
-                Id = m.Id, Category = m.Category, TitleJa = m.Title.Ja, TitleEn = m.Title.En, DescriptionJa = m.Description.Ja,
-                DescriptionEn = m.Description.En, Recurrence = m.Recurrence, Iso27001 = string.Join(", ", m.Iso27001),
-                StatementJa = m.Statement.Ja, StatementEn = m.Statement.En,
+                Id = m.Id,
+                Category = m.Category,
+                TitleJa = m.Title.Ja,
+                TitleEn = m.Title.En,
+                DescriptionJa = m.Description.Ja,
+                DescriptionEn = m.Description.En,
+                Recurrence = m.Recurrence,
+                Iso27001 = string.Join(", ", m.Iso27001),
+                StatementJa = m.Statement.Ja,
+                StatementEn = m.Statement.En,
             };
         }
 
