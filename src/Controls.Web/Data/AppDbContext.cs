@@ -17,6 +17,16 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
     public DbSet<Measure> Measures => Set<Measure>();
     public DbSet<CheckItem> CheckItems => Set<CheckItem>();
+    public DbSet<Contractor> Contractors => Set<Contractor>();
+    public DbSet<InspectionSchedule> InspectionSchedules => Set<InspectionSchedule>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+    public DbSet<Answer> Answers => Set<Answer>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<InspectionEvent> InspectionEvents => Set<InspectionEvent>();
+    public DbSet<DepartmentDelegate> DepartmentDelegates => Set<DepartmentDelegate>();
+    public DbSet<CorrectiveAction> CorrectiveActions => Set<CorrectiveAction>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

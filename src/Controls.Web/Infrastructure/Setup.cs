@@ -2,6 +2,7 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Catalog;
 using Controls.Web.Features.Housekeeping;
+using Controls.Web.Features.Inspections;
 using Controls.Web.Features.Organisation;
 using Controls.Web.Infrastructure.AuditTrail;
 using Controls.Web.Infrastructure.Authorization;
@@ -125,6 +126,7 @@ public static class Setup
         builder.Services.AddScoped<DemoSeed>();
         builder.Services.AddScoped<ImportCatalogs>();
         builder.Services.AddScoped<EditCatalog>();
+        builder.Services.AddScoped<InspectionAccess>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

@@ -1,0 +1,51 @@
+namespace Controls.Web.Domain;
+
+public enum CorrectiveActionStatus
+{
+    Open,
+    Planned,
+    Implemented,
+    Verified,
+    Reopened,
+}
+
+public enum CorrectiveActionSource
+{
+    /// <summary>An improvement action for a "partial" or "no" answer (改善計画).</summary>
+    Inspection,
+    /// <summary>A corrective action for an audit finding (是正処置).</summary>
+    AuditFinding,
+    /// <summary>Recurrence prevention after an incident.</summary>
+    Incident,
+}
+
+/// <summary>
+/// A corrective or improvement action (是正処置 / 改善計画): one record type for inspection answers,
+/// audit findings and incidents, tracked until done and verified by someone other than its owner.
+/// </summary>
+public class CorrectiveAction
+{
+    public Guid Id { get; set; }
+    public CorrectiveActionSource Source { get; set; }
+    public Guid DepartmentId { get; set; }
+    public Department Department { get; set; } = null!;
+    public Guid? InspectionId { get; set; }
+    public Guid? CheckItemId { get; set; }
+    /// <summary>What will be done.</summary>
+    public string Action { get; set; } = "";
+    public string RootCause { get; set; } = "";
+    public Guid OwnerId { get; set; }
+    public AppUser Owner { get; set; } = null!;
+    public DateOnly DueOn { get; set; }
+    public CorrectiveActionStatus Status { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public Guid CreatedById { get; set; }
+    public DateTimeOffset? ImplementedAt { get; set; }
+    public DateTimeOffset? VerifiedAt { get; set; }
+    public Guid? VerifiedById { get; set; }
+    /// <summary>The effectiveness check (有効性の確認), recorded by someone other than the owner.</summary>
+    public string EffectivenessNote { get; set; } = "";
+    public uint Version { get; set; }
+
+    public bool IsOpen => Status is not CorrectiveActionStatus.Verified;
+}
