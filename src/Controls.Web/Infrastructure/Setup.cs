@@ -4,6 +4,7 @@ using Controls.Web.Features.Catalog;
 using Controls.Web.Features.Housekeeping;
 using Controls.Web.Features.Inspections;
 using Controls.Web.Features.Organisation;
+using Controls.Web.Features.Schedules;
 using Controls.Web.Infrastructure.AuditTrail;
 using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.DataProtection;
@@ -127,6 +128,8 @@ public static class Setup
         builder.Services.AddScoped<ImportCatalogs>();
         builder.Services.AddScoped<EditCatalog>();
         builder.Services.AddScoped<InspectionAccess>();
+        builder.Services.AddScoped<GenerateDueInspections>();
+        builder.Services.AddScoped<ScheduleLifecycle>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

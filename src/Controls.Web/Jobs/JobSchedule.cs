@@ -14,5 +14,11 @@ public static class JobSchedule
             .WithDescription("Prunes expired data-protection keys and job-run history"));
         quartz.AddTrigger(t => t.ForJob(HousekeepingJob.Key).WithIdentity("housekeeping-daily")
             .WithCronSchedule("0 30 3 * * ?", c => c.InTimeZone(tokyo).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+
+        // Every five minutes: the inspections whose period has begun. A misfire after downtime runs once on start (catch-up).
+        quartz.AddJob<GenerateInspectionsJob>(j => j.WithIdentity(GenerateInspectionsJob.Key)
+            .WithDescription("Creates each schedule's inspections when a period begins (and any missed periods)"));
+        quartz.AddTrigger(t => t.ForJob(GenerateInspectionsJob.Key).WithIdentity("generate-inspections-5min")
+            .WithCronSchedule("0 0/5 * * * ?", c => c.InTimeZone(tokyo).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
     }
 }

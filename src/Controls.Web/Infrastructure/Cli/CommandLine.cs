@@ -1,6 +1,7 @@
 using Controls.Web.Data;
 using Controls.Web.Features.Catalog;
 using Controls.Web.Features.Organisation;
+using Controls.Web.Features.Schedules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controls.Web.Infrastructure.Cli;
@@ -11,7 +12,7 @@ namespace Controls.Web.Infrastructure.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> Verbs = ["db", "users", "seed", "catalog", "help", "--help"];
+    private static readonly HashSet<string> Verbs = ["db", "users", "seed", "catalog", "inspections", "help", "--help"];
 
     public const string Usage = """
         usage: scripts/controls <command>
@@ -20,6 +21,8 @@ public static class CommandLine
                                                   create an administrator; the password is read from standard input
           seed demo --file seeds/demo-organisation.yaml
                                                   create the demo organisation, only on a database without users
+          inspections generate --as-of 2027-04-01T00:00+09:00
+                                                  create the inspections due at that instant (as the scheduler does)
           catalog import [--built-in] FILE...     validate, then import in one transaction (unchanged files change nothing)
           catalog validate FILE...                check checklist catalog files (docs/checklists.md); does not use the database
         """;
@@ -75,6 +78,17 @@ public static class CommandLine
 
             case ["catalog", "import", .. var importArgs] when importArgs.Any(a => a != "--built-in"):
                 return await ImportCatalogsAsync(provider.GetRequiredService<ImportCatalogs>(), importArgs, output, error);
+
+            case ["inspections", "generate", ..] when options.TryGetValue("as-of", out var asOfText):
+                if (!DateTimeOffset.TryParse(asOfText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var asOf))
+                {
+                    await error.WriteLineAsync($"error: --as-of '{asOfText}' is not an instant; write it like 2027-04-01T00:00+09:00");
+                    return 2;
+                }
+
+                var generated = await provider.GetRequiredService<GenerateDueInspections>().RunAsync(asOf);
+                await output.WriteLineAsync($"Created {generated.Created} inspections; {generated.Existing} already existed.");
+                return 0;
 
             case ["help"] or ["--help"]:
                 await output.WriteLineAsync(Usage);
