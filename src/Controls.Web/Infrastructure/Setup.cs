@@ -130,6 +130,7 @@ public static class Setup
         builder.Services.AddScoped<InspectionAccess>();
         builder.Services.AddScoped<GenerateDueInspections>();
         builder.Services.AddScoped<ScheduleLifecycle>();
+        builder.Services.AddScoped<ScheduleForm>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

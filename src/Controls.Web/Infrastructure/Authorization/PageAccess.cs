@@ -13,6 +13,7 @@ public static class PageAccess
 {
     public const string Administration = nameof(Administration);
     public const string SignedIn = nameof(SignedIn);
+    /// <summary>Compliance officers and administrators: catalogs and inspection schedules.</summary>
     public const string CatalogEditors = nameof(CatalogEditors);
 
     public static void AddPolicies(AuthorizationOptions options)
@@ -42,5 +43,8 @@ public static class PageAccess
         pages.AuthorizePage("/Catalog/Edit", CatalogEditors);
         pages.AuthorizePage("/Catalog/EditMeasure", CatalogEditors);
         pages.AuthorizePage("/Catalog/EditItem", CatalogEditors);
+
+        // Inspection schedules: compliance officers (and administrators).
+        pages.AuthorizeFolder("/Schedules", CatalogEditors);
     }
 }
