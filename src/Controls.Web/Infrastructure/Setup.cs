@@ -1,6 +1,7 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Catalog;
+using Controls.Web.Features.Contractors;
 using Controls.Web.Features.Housekeeping;
 using Controls.Web.Features.Inspections;
 using Controls.Web.Features.Organisation;
@@ -127,6 +128,7 @@ public static class Setup
         builder.Services.AddScoped<ImportCatalogs>();
         builder.Services.AddScoped<EditCatalog>();
         builder.Services.AddScoped<InspectionAccess>();
+        builder.Services.AddScoped<ContractorAccess>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

@@ -14,6 +14,7 @@ public static class PageAccess
     public const string Administration = nameof(Administration);
     public const string SignedIn = nameof(SignedIn);
     public const string CatalogEditors = nameof(CatalogEditors);
+    public const string ContractorEditors = nameof(ContractorEditors);
 
     public static void AddPolicies(AuthorizationOptions options)
     {
@@ -21,6 +22,7 @@ public static class PageAccess
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(CatalogEditors, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator));
+        options.AddPolicy(ContractorEditors, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead));
     }
 
     public static void AddConventions(PageConventionCollection pages)
@@ -42,5 +44,10 @@ public static class PageAccess
         pages.AuthorizePage("/Catalog/Edit", CatalogEditors);
         pages.AuthorizePage("/Catalog/EditMeasure", CatalogEditors);
         pages.AuthorizePage("/Catalog/EditItem", CatalogEditors);
+
+        // Contractors: everyone signed in opens the register (a department head sees their department's);
+        // compliance officers and administrators change any, a department head their own department's.
+        pages.AuthorizePage("/Contractors/Create", ContractorEditors);
+        pages.AuthorizePage("/Contractors/Edit", ContractorEditors);
     }
 }
