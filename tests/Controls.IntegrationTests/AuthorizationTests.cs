@@ -49,11 +49,16 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Catalog/Edit"] = [Roles.ComplianceOfficer, Roles.Administrator],
         ["/Catalog/EditMeasure"] = [Roles.ComplianceOfficer, Roles.Administrator],
         ["/Catalog/EditItem"] = [Roles.ComplianceOfficer, Roles.Administrator],
+        ["/Contractors/Index"] = [SignedIn],
+        ["/Contractors/Details"] = [SignedIn],
+        ["/Contractors/Create"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
+        ["/Contractors/Edit"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
     };
 
     /// <summary>Pages about one record: requested without a real one, they answer 404 (after authorization).</summary>
     private static readonly HashSet<string> RecordPages =
-        ["/Admin/Users/Edit", "/Admin/Departments/Edit", "/Catalog/Edit", "/Catalog/EditMeasure", "/Catalog/EditItem"];
+        ["/Admin/Users/Edit", "/Admin/Departments/Edit", "/Catalog/Edit", "/Catalog/EditMeasure", "/Catalog/EditItem",
+        "/Contractors/Edit", "/Contractors/Details"];
 
     /// <summary>Each page once, with a URL to request it by (route values filled with a random id).</summary>
     private Dictionary<string, string> Pages() =>
