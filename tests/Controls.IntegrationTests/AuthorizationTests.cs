@@ -53,11 +53,16 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Schedules/Create"] = [Roles.ComplianceOfficer, Roles.Administrator],
         ["/Schedules/Details"] = [Roles.ComplianceOfficer, Roles.Administrator],
         ["/Schedules/Edit"] = [Roles.ComplianceOfficer, Roles.Administrator],
+        ["/Contractors/Index"] = [SignedIn],
+        ["/Contractors/Details"] = [SignedIn],
+        ["/Contractors/Create"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
+        ["/Contractors/Edit"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
     };
 
     /// <summary>Pages about one record: requested without a real one, they answer 404 (after authorization).</summary>
     private static readonly HashSet<string> RecordPages =
-        ["/Admin/Users/Edit", "/Admin/Departments/Edit", "/Catalog/Edit", "/Catalog/EditMeasure", "/Catalog/EditItem", "/Schedules/Details", "/Schedules/Edit"];
+        ["/Admin/Users/Edit", "/Admin/Departments/Edit", "/Catalog/Edit", "/Catalog/EditMeasure", "/Catalog/EditItem",
+        "/Schedules/Details", "/Schedules/Edit", "/Contractors/Edit", "/Contractors/Details"];
 
     /// <summary>Each page once, with a URL to request it by (route values filled with a random id).</summary>
     private Dictionary<string, string> Pages() =>

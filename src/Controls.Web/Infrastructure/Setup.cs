@@ -1,6 +1,7 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Catalog;
+using Controls.Web.Features.Contractors;
 using Controls.Web.Features.Housekeeping;
 using Controls.Web.Features.Inspections;
 using Controls.Web.Features.Organisation;
@@ -131,6 +132,7 @@ public static class Setup
         builder.Services.AddScoped<GenerateDueInspections>();
         builder.Services.AddScoped<ScheduleLifecycle>();
         builder.Services.AddScoped<ScheduleForm>();
+        builder.Services.AddScoped<ContractorAccess>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

@@ -15,6 +15,7 @@ public static class PageAccess
     public const string SignedIn = nameof(SignedIn);
     /// <summary>Compliance officers and administrators: catalogs and inspection schedules.</summary>
     public const string CatalogEditors = nameof(CatalogEditors);
+    public const string ContractorEditors = nameof(ContractorEditors);
 
     public static void AddPolicies(AuthorizationOptions options)
     {
@@ -22,6 +23,7 @@ public static class PageAccess
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(CatalogEditors, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator));
+        options.AddPolicy(ContractorEditors, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead));
     }
 
     public static void AddConventions(PageConventionCollection pages)
@@ -46,5 +48,9 @@ public static class PageAccess
 
         // Inspection schedules: compliance officers (and administrators).
         pages.AuthorizeFolder("/Schedules", CatalogEditors);
+        // Contractors: everyone signed in opens the register (a department head sees their department's);
+        // compliance officers and administrators change any, a department head their own department's.
+        pages.AuthorizePage("/Contractors/Create", ContractorEditors);
+        pages.AuthorizePage("/Contractors/Edit", ContractorEditors);
     }
 }

@@ -1,0 +1,101 @@
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Time;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Controls.Web.Features.Contractors;
+
+/// <summary>
+/// The contractor register (委託先一覧), filtered by name, owning department, status, country, and
+/// certificates or contracts that expire within 90 days. A department head sees their department's only.
+/// </summary>
+public class IndexModel(AppDbContext db, ContractorAccess access, OrganisationClock clock) : PageModel
+{
+    public const string Current = "";
+    public const string AllStatuses = "all";
+
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? DepartmentId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Country { get; set; }
+    [BindProperty(SupportsGet = true)] public bool CertificatesDue { get; set; }
+    [BindProperty(SupportsGet = true)] public bool ContractsEnding { get; set; }
+
+    public bool SeesAll { get; private set; }
+    public bool CanCreate { get; private set; }
+    public DateOnly Today { get; private set; }
+    public List<SelectListItem> Departments { get; private set; } = [];
+    public List<Row> Rows { get; private set; } = [];
+
+    public sealed record Row(
+        Guid Id, string Name, string Department, string Services, List<string> Countries,
+        DateOnly? PrivacyMarkExpiresOn, DateOnly? IsmsExpiresOn, DateOnly? ContractStartsOn, DateOnly? ContractEndsOn, ContractorStatus Status);
+
+    public async Task OnGetAsync()
+    {
+        var language = Languages.Current;
+        SeesAll = InspectionAccess.SeesAllDepartments(User);
+        CanCreate = ContractorAccess.CanCreate(User);
+        Today = DateOnly.FromDateTime(clock.Now.DateTime);
+        if (SeesAll)
+        {
+            var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Code)
+                .Select(d => new { d.Id, d.Code, Name = language == "en" ? d.NameEn : d.NameJa }).ToListAsync();
+            Departments = departments.Select(d => new SelectListItem($"{d.Code} {d.Name}", d.Id.ToString())).ToList();
+        }
+
+        var query = (await access.VisibleAsync(User)).AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Search))
+        {
+            var pattern = "%" + Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(c => EF.Functions.ILike(c.Name, pattern));
+        }
+
+        if (DepartmentId is { } departmentId)
+        {
+            query = query.Where(c => c.OwningDepartmentId == departmentId);
+        }
+
+        if (Status == AllStatuses)
+        {
+        }
+        else if (Enum.TryParse<ContractorStatus>(Status, out var status) && Enum.IsDefined(status))
+        {
+            query = query.Where(c => c.Status == status);
+        }
+        else
+        {
+            Status = Current;
+            query = query.Where(c => c.Status != ContractorStatus.Terminated);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Country))
+        {
+            var code = Country.Trim().ToUpperInvariant();
+            query = query.Where(c => c.Countries.Contains(code));
+        }
+
+        var horizon = Today.AddDays(Expiry.WarningDays);
+        if (CertificatesDue)
+        {
+            query = query.Where(c => c.PrivacyMarkExpiresOn <= horizon || c.IsmsExpiresOn <= horizon);
+        }
+
+        if (ContractsEnding)
+        {
+            query = query.Where(c => c.ContractEndsOn <= horizon);
+        }
+
+        Rows = await query.OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .Select(c => new Row(
+                c.Id, c.Name,
+                c.OwningDepartment.Code + " " + (language == "en" ? c.OwningDepartment.NameEn : c.OwningDepartment.NameJa),
+                c.Services, c.Countries, c.PrivacyMarkExpiresOn, c.IsmsExpiresOn, c.ContractStartsOn, c.ContractEndsOn, c.Status))
+            .ToListAsync();
+    }
+}
