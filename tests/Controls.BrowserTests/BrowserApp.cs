@@ -17,6 +17,9 @@ public sealed class BrowserApp : ControlsApp
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        await Controls.Web.Infrastructure.Cli.CommandLine.RunAsync(Services,
+            ["catalog", "import", "--built-in", RepositoryRoot.File("checklists", "appi-security-measures.yaml"), RepositoryRoot.File("checklists", "appi-contractor-supervision.yaml")],
+            new StringReader(""), new StringWriter(), new StringWriter());
         using (var scope = Services.CreateScope())
         {
             var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeed>().RunAsync(RepositoryRoot.File("seeds", "demo-organisation.yaml"));

@@ -73,6 +73,8 @@ public class DemoSeedTests(ControlsApp app) : IClassFixture<ControlsApp>
     public async Task The_demo_organisation_is_seeded_once_and_announced_on_the_sign_in_page()
     {
         var file = RepositoryRoot.File("seeds", "demo-organisation.yaml");
+        await CommandLine.RunAsync(app.Services, ["catalog", "import", "--built-in", RepositoryRoot.File("checklists", "appi-security-measures.yaml"), RepositoryRoot.File("checklists", "appi-contractor-supervision.yaml")],
+            new StringReader(""), new StringWriter(), new StringWriter());
         var first = new StringWriter();
         Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["seed", "demo", "--file", file], new StringReader(""), first, new StringWriter()));
         Assert.Contains("14 departments, 16 users", first.ToString());
@@ -86,6 +88,17 @@ public class DemoSeedTests(ControlsApp app) : IClassFixture<ControlsApp>
         var roles = await app.QueryAsync(db => db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).Distinct().ToListAsync());
         Assert.Equal(Roles.All.Order(), roles.Order());
         Assert.Equal(12, await app.QueryAsync(db => db.Departments.CountAsync(d => d.HeadUserId != null)));
+
+        // A living system: contractors, two schedules, and inspections in every state (some overdue).
+        Assert.Equal(4, await app.QueryAsync(db => db.Contractors.CountAsync()));
+        Assert.Equal(2, await app.QueryAsync(db => db.InspectionSchedules.CountAsync()));
+        var states = await app.QueryAsync(db => db.Inspections.Select(i => i.Status).Distinct().ToListAsync());
+        Assert.Equal(Enum.GetValues<InspectionStatus>().Order(), states.Order());
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime);
+        var all = await app.QueryAsync(db => db.Inspections.ToListAsync());
+        Assert.Contains(all, i => i.IsOverdue(today));
+        Assert.Contains(all, i => i.ContractorId != null);
+        Assert.True(await app.QueryAsync(db => db.CorrectiveActions.AnyAsync()));
 
         var signInPage = await app.Anonymous().GetPageAsync("/Account/SignIn");
         Assert.NotNull(signInPage.QuerySelector("[data-testid=demo-notice]"));

@@ -126,6 +126,7 @@ public static class Setup
         builder.Services.AddScoped<PruneExpiredData>();
         builder.Services.AddScoped<CreateAdministrator>();
         builder.Services.AddScoped<DemoSeed>();
+        builder.Services.AddScoped<DemoActivity>();
         builder.Services.AddScoped<ImportCatalogs>();
         builder.Services.AddScoped<EditCatalog>();
         builder.Services.AddScoped<InspectionAccess>();

@@ -12,9 +12,9 @@ namespace Controls.Web.Features.Organisation;
 /// Creates the demo organisation from seeds/demo-organisation.yaml: departments, users, roles.
 /// Runs only on a database without users (the first run of scripts/run), never in production.
 /// </summary>
-public sealed class DemoSeed(AppDbContext db, UserManager<AppUser> users, TimeProvider time)
+public sealed class DemoSeed(AppDbContext db, UserManager<AppUser> users, DemoActivity activity, TimeProvider time)
 {
-    public sealed record Result(bool Created, int Departments, int Users, string? Error = null);
+    public sealed record Result(bool Created, int Departments, int Users, string? Error = null, int Inspections = 0);
 
     public sealed class SeedFile
     {
@@ -140,7 +140,8 @@ public sealed class DemoSeed(AppDbContext db, UserManager<AppUser> users, TimePr
 
         SetHeads(seed.Departments);
         await db.SaveChangesAsync();
+        var demo = await activity.RunAsync();
         await transaction.CommitAsync();
-        return new Result(true, departments.Count, byEmail.Count);
+        return new Result(true, departments.Count, byEmail.Count, Inspections: demo.Inspections);
     }
 }

@@ -32,7 +32,8 @@ public sealed class GenerateDueInspections(AppDbContext db, CurrentActor actor, 
     public async Task<Result> GenerateAsync(Guid scheduleId, DateTimeOffset asOf, int fiscalStartMonth, CancellationToken cancellationToken = default)
     {
         db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Joins the caller's transaction if there is one (the demo seed), else runs in its own.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var schedule = await db.InspectionSchedules
             .FromSql($"SELECT *, xmin FROM inspection_schedules WHERE id = {scheduleId} FOR UPDATE")
             .SingleOrDefaultAsync(cancellationToken);
@@ -88,7 +89,10 @@ public sealed class GenerateDueInspections(AppDbContext db, CurrentActor actor, 
 
         schedule.GeneratedThrough = periods[^1].Start;
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         return new Result(created, existing);
     }
 

@@ -69,7 +69,7 @@ public static class CommandLine
                 }
 
                 await output.WriteLineAsync(seeded.Created
-                    ? $"Seeded the demo organisation: {seeded.Departments} departments, {seeded.Users} users."
+                    ? $"Seeded the demo organisation: {seeded.Departments} departments, {seeded.Users} users, {seeded.Inspections} inspections."
                     : "The database already has users; the demo seed was not applied.");
                 return 0;
 
