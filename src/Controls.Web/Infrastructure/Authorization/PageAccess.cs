@@ -34,7 +34,7 @@ public static class PageAccess
         pages.AllowAnonymousToPage("/Error");
         pages.AllowAnonymousToPage("/StatusCode");
 
-        // Administrators: users, departments, organisation settings, jobs, audit trail.
+        // Administrators: users, departments, organisation settings, jobs, audit trail, mail outbox.
         pages.AuthorizeFolder("/Admin", Administration);
 
         // Catalogs: everyone signed in reads them; compliance officers and administrators change them.
@@ -42,5 +42,8 @@ public static class PageAccess
         pages.AuthorizePage("/Catalog/Edit", CatalogEditors);
         pages.AuthorizePage("/Catalog/EditMeasure", CatalogEditors);
         pages.AuthorizePage("/Catalog/EditItem", CatalogEditors);
+
+        // Notifications: every signed-in user, each seeing only their own (the page's query).
+        pages.AuthorizePage("/Notifications/Index", SignedIn);
     }
 }
