@@ -41,6 +41,8 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Admin/Settings/Index"] = [Roles.Administrator],
         ["/Admin/Jobs/Index"] = [Roles.Administrator],
         ["/Admin/AuditTrail/Index"] = [Roles.Administrator],
+        ["/Admin/Outbox/Index"] = [Roles.Administrator],
+        ["/Notifications/Index"] = [SignedIn],
         ["/Catalog/Index"] = [SignedIn],
         ["/Catalog/Measure"] = [SignedIn],
         ["/Catalog/Mapping"] = [SignedIn],

@@ -4,12 +4,14 @@ using Controls.Web.Features.Catalog;
 using Controls.Web.Features.Contractors;
 using Controls.Web.Features.Housekeeping;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Features.Notifications;
 using Controls.Web.Features.Organisation;
 using Controls.Web.Features.Schedules;
 using Controls.Web.Infrastructure.AuditTrail;
 using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.DataProtection;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Mail;
 using Controls.Web.Infrastructure.Time;
 using Controls.Web.Infrastructure.Web;
 using Controls.Web.Jobs;
@@ -134,6 +136,13 @@ public static class Setup
         builder.Services.AddScoped<ScheduleLifecycle>();
         builder.Services.AddScoped<ScheduleForm>();
         builder.Services.AddScoped<ContractorAccess>();
+        builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IMailSender, SmtpMailSender>();
+        builder.Services.AddScoped<SendOutbox>();
+        builder.Services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<Notifier>();
+        builder.Services.AddScoped<SendReminders>();
+        builder.Services.AddScoped<UnreadNotifications>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

@@ -20,5 +20,17 @@ public static class JobSchedule
             .WithDescription("Creates each schedule's inspections when a period begins (and any missed periods)"));
         quartz.AddTrigger(t => t.ForJob(GenerateInspectionsJob.Key).WithIdentity("generate-inspections-5min")
             .WithCronSchedule("0 0/5 * * * ?", c => c.InTimeZone(tokyo).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+        // Hourly at :00: reminders and escalations. Each step has a dedup key, so a missed run is caught
+        // up by the next one (FireAndProceed) and a doubled run sends nothing twice.
+        quartz.AddJob<ReminderJob>(j => j.WithIdentity(ReminderJob.Key)
+            .WithDescription("Reminds assignees before and after due dates; escalates overdue inspections and actions"));
+        quartz.AddTrigger(t => t.ForJob(ReminderJob.Key).WithIdentity("reminders-hourly")
+            .WithCronSchedule("0 0 * * * ?", c => c.InTimeZone(tokyo).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+
+        // Every minute: send the e-mails waiting in the outbox (due ones only: failures back off).
+        quartz.AddJob<SendOutboxJob>(j => j.WithIdentity(SendOutboxJob.Key)
+            .WithDescription("Sends the e-mails waiting in the outbox, retrying failures with back-off"));
+        quartz.AddTrigger(t => t.ForJob(SendOutboxJob.Key).WithIdentity("send-outbox-every-minute")
+            .WithCronSchedule("0 * * * * ?", c => c.InTimeZone(tokyo).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
     }
 }

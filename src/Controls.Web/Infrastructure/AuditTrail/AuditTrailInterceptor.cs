@@ -13,10 +13,11 @@ namespace Controls.Web.Infrastructure.AuditTrail;
 /// </summary>
 public sealed class AuditTrailInterceptor(CurrentActor actor, TimeProvider time) : SaveChangesInterceptor
 {
-    /// <summary>Operational records that are not domain history.</summary>
+    /// <summary>Operational records that are not domain history (notifications and the outbox are their own record).</summary>
     private static readonly HashSet<Type> NotAudited =
     [
         typeof(AuditTrailEntry), typeof(DataProtectionKey), typeof(JobRun), typeof(IdentityUserToken<Guid>),
+        typeof(Notification), typeof(OutboxMessage),
     ];
 
     /// <summary>Fields whose change is recorded, but never their values.</summary>

@@ -37,7 +37,7 @@ public static class PageAccess
         pages.AllowAnonymousToPage("/Error");
         pages.AllowAnonymousToPage("/StatusCode");
 
-        // Administrators: users, departments, organisation settings, jobs, audit trail.
+        // Administrators: users, departments, organisation settings, jobs, audit trail, mail outbox.
         pages.AuthorizeFolder("/Admin", Administration);
 
         // Catalogs: everyone signed in reads them; compliance officers and administrators change them.
@@ -52,5 +52,7 @@ public static class PageAccess
         // compliance officers and administrators change any, a department head their own department's.
         pages.AuthorizePage("/Contractors/Create", ContractorEditors);
         pages.AuthorizePage("/Contractors/Edit", ContractorEditors);
+        // Notifications: every signed-in user, each seeing only their own (the page's query).
+        pages.AuthorizePage("/Notifications/Index", SignedIn);
     }
 }

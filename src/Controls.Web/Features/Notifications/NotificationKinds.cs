@@ -1,0 +1,12 @@
+namespace Controls.Web.Features.Notifications;
+
+/// <summary>What a notification is about (shown as a badge; resource key "NotificationKind.{kind}").</summary>
+public static class NotificationKinds
+{
+    public const string Reminder = "reminder";
+    public const string Overdue = "overdue";
+    public const string Escalation = "escalation";
+    public const string Digest = "digest";
+    public const string ActionOverdue = "action-overdue";
+    public const string ActionEscalation = "action-escalation";
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Controls.Web.Features.Notifications;
+
+/// <summary>
+/// Tells one user something: an in-app notification and, in the same transaction, an e-mail in the
+/// outbox, both written in the recipient's preferred language. Each (user, dedup key) is delivered
+/// at most once — the unique index decides, so doubled runs, retries and two app nodes never send
+/// the same step twice. Inactive users get nothing.
+/// </summary>
+/// <remarks>
+/// Saves the context: call it with no other unsaved changes (inside a caller's transaction is fine;
+/// EF Core's savepoint keeps that transaction usable when the step was already sent).
+/// </remarks>
+public sealed class Notifier(AppDbContext db, TimeProvider time, IStringLocalizerFactory localizers, IOptions<MailOptions> mail)
+{
+    private const string DedupIndex = "ix_notifications_user_id_dedup_key";
+
+    private readonly IStringLocalizer localizer = localizers.Create(typeof(SharedResource));
+
+    /// <summary>Returns true when the notification was created, false when it already existed or the user is inactive or unknown.</summary>
+    public async Task<bool> NotifyAsync(Guid userId, string dedupKey, string kind, string subjectKey, string bodyKey, object[] args, string link,
+        CancellationToken cancellationToken = default)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.IsActive, u.Email, u.PreferredLanguage })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (user is not { IsActive: true }
+            || await db.Notifications.AnyAsync(n => n.UserId == userId && n.DedupKey == dedupKey, cancellationToken))
+        {
+            return false;
+        }
+
+        var language = Languages.IsSupported(user.PreferredLanguage) ? user.PreferredLanguage : Languages.Japanese;
+        var subject = Limit(Localize(localizer, language, subjectKey, args), 500);
+        var body = Localize(localizer, language, bodyKey, args);
+        var now = time.GetUtcNow();
+        var notification = new Notification
+        {
+            Id = Guid.NewGuid(),
+            UserId = userId,
+            DedupKey = dedupKey,
+            Kind = kind,
+            Subject = subject,
+            Body = body,
+            Link = link,
+            CreatedAt = now,
+        };
+        db.Notifications.Add(notification);
+        OutboxMessage? message = null;
+        if (!string.IsNullOrWhiteSpace(user.Email))
+        {
+            message = new OutboxMessage
+            {
+                NotificationId = notification.Id,
+                To = user.Email,
+                Subject = subject,
+                Body = MailBody(language, body, link),
+                CreatedAt = now,
+                NextAttemptAt = now,
+            };
+            db.OutboxMessages.Add(message);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: DedupIndex })
+        {
+            // Another run delivered this step between our check and our insert.
+            return false;
+        }
+        finally
+        {
+            // Keep the caller's context small and clean, whether saved or refused.
+            db.Entry(notification).State = EntityState.Detached;
+            if (message is not null)
+            {
+                db.Entry(message).State = EntityState.Detached;
+            }
+        }
+    }
+
+    private string MailBody(string language, string body, string link)
+    {
+        var baseUrl = mail.Value.BaseUrl?.TrimEnd('/');
+        var where = string.IsNullOrWhiteSpace(baseUrl)
+            ? Localize(localizer, language, "Notification.Mail.SignIn", [])
+            : Localize(localizer, language, "Notification.Mail.Link", [baseUrl + link]);
+        return body + "\n\n" + where + "\n\n-- \n" + Localize(localizer, language, "Notification.Mail.Footer", []);
+    }
+
+    /// <summary>The resource text in the given language, with its arguments rendered in that language too.</summary>
+    internal static string Localize(IStringLocalizer localizer, string language, string key, object[] args)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        try
+        {
+            var rendered = args.Select(a => a is IMessageText text ? text.Render(localizer, language) : a).ToArray();
+            var text = localizer[key, rendered];
+            return text.ResourceNotFound ? throw new InvalidOperationException($"No text for resource key {key}") : text.Value;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    private static string Limit(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}

@@ -1,0 +1,253 @@
+using System.Globalization;
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Controls.Web.Infrastructure.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Controls.Web.Features.Notifications;
+
+/// <summary>
+/// Reminds and escalates, by the organisation's calendar at the current instant:
+/// <list type="bullet">
+/// <item>open inspections, on the configured days before the due date, to the assignees (the
+/// department's head(s) and its delegates);</item>
+/// <item>on the first overdue day, the assignees again; after the configured delays, the
+/// division's head, then every compliance officer; and a weekly digest of everything overdue to
+/// management (one per manager per ISO week);</item>
+/// <item>overdue improvement/corrective actions: the owner, then the department's head(s).</item>
+/// </list>
+/// Every step has a dedup key ("reminder:{id}:due-7", "overdue:{id}:0", "escalation:{id}:division",
+/// "escalation:{id}:compliance", "digest:2027-W05", "action:{id}:overdue", "action:{id}:escalation"):
+/// repeated or doubled runs never send twice, and a run after downtime sends whatever step has come
+/// due and was never sent — except reminders before a due date that has already passed, and earlier
+/// pre-due reminders when a later one is due (only the latest applies).
+/// </summary>
+public sealed partial class SendReminders(AppDbContext db, Notifier notifier, OrganisationClock clock, IOptions<ReminderOptions> options, ILogger<SendReminders> logger)
+{
+    public const int DigestLineLimit = 200;
+
+    public sealed record Result(int Reminders, int Overdue, int Escalations, int Digests, int Actions)
+    {
+        public override string ToString() =>
+            $"reminders: {Reminders}, overdue: {Overdue}, escalations: {Escalations}, digests: {Digests}, actions: {Actions}";
+    }
+
+    private sealed record Step(Guid UserId, string Key, string Kind, string SubjectKey, string BodyKey, object[] Args, string Link);
+
+    private sealed record InspectionRow(Guid Id, Guid DepartmentId, Guid? DivisionId, string DepartmentCode, string DepartmentJa, string DepartmentEn,
+        string? Contractor, string CatalogJa, string CatalogEn, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueOn);
+
+    private sealed record ActionRow(Guid Id, Guid DepartmentId, string DepartmentJa, string DepartmentEn, string Action, Guid OwnerId, string Owner, DateOnly DueOn);
+
+    public async Task<Result> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        var today = DateOnly.FromDateTime(clock.Now.DateTime);
+        var reminderDays = settings.ReminderDays;
+
+        var horizon = today.AddDays(reminderDays.Max());
+        var inspections = await db.Inspections.AsNoTracking()
+            .Where(i => (i.Status == InspectionStatus.NotStarted || i.Status == InspectionStatus.InProgress || i.Status == InspectionStatus.Returned)
+                && i.DueOn <= horizon && i.Department.RetiredAt == null)
+            .Select(i => new InspectionRow(i.Id, i.DepartmentId, i.Department.ParentId, i.Department.Code, i.Department.NameJa, i.Department.NameEn,
+                i.Contractor == null ? null : i.Contractor.Name, i.CatalogVersion.TitleJa, i.CatalogVersion.TitleEn, i.PeriodStart, i.PeriodEnd, i.DueOn))
+            .ToListAsync(cancellationToken);
+        var actions = await db.CorrectiveActions.AsNoTracking()
+            // Implemented actions wait for verification by someone else: their owner is not reminded.
+            .Where(a => a.Status != CorrectiveActionStatus.Verified && a.Status != CorrectiveActionStatus.Implemented && a.DueOn < today && a.Department.RetiredAt == null)
+            .Select(a => new ActionRow(a.Id, a.DepartmentId, a.Department.NameJa, a.Department.NameEn, a.Action, a.OwnerId, a.Owner.DisplayName, a.DueOn))
+            .ToListAsync(cancellationToken);
+        var overdue = inspections.Where(i => i.DueOn < today).ToList();
+
+        var departments = inspections.Select(i => i.DepartmentId)
+            .Concat(overdue.Where(i => i.DivisionId is not null).Select(i => i.DivisionId!.Value))
+            .Concat(actions.Select(a => a.DepartmentId))
+            .ToHashSet();
+        var heads = await HeadsAsync(departments, cancellationToken);
+        var delegates = await DelegatesAsync(departments, cancellationToken);
+        var complianceOfficers = overdue.Count == 0 ? [] : await ActiveUsersInRole(Roles.ComplianceOfficer).Select(u => u.Id).ToListAsync(cancellationToken);
+        var managers = overdue.Count == 0 ? [] : await ActiveUsersInRole(Roles.Management).Select(u => u.Id).ToListAsync(cancellationToken);
+
+        List<Guid> HeadsOf(Guid department) => heads.GetValueOrDefault(department) ?? [];
+        IEnumerable<Guid> Assignees(Guid department) => HeadsOf(department).Concat(delegates.GetValueOrDefault(department) ?? []).Distinct();
+
+        var steps = new List<Step>();
+        foreach (var inspection in inspections)
+        {
+            var link = $"/Inspections/Answer/{inspection.Id}";
+            if (inspection.DueOn >= today)
+            {
+                // Only the latest reminder whose day has come: a missed "7 days before" is not sent next to "1 day before".
+                var daysLeft = inspection.DueOn.DayNumber - today.DayNumber;
+                var step = reminderDays.Where(d => d >= daysLeft).DefaultIfEmpty(-1).Min();
+                if (step >= 0)
+                {
+                    var body = daysLeft == 0 ? "Notification.Reminder.BodyToday" : "Notification.Reminder.Body";
+                    steps.AddRange(Assignees(inspection.DepartmentId).Select(user => new Step(user, $"reminder:{inspection.Id}:due-{step}",
+                        NotificationKinds.Reminder, "Notification.Reminder.Subject", body, InspectionArgs(inspection, daysLeft), link)));
+                }
+
+                continue;
+            }
+
+            var daysOverdue = today.DayNumber - inspection.DueOn.DayNumber;
+            var args = InspectionArgs(inspection, daysOverdue);
+            steps.AddRange(Assignees(inspection.DepartmentId).Select(user => new Step(user, $"overdue:{inspection.Id}:0",
+                NotificationKinds.Overdue, "Notification.Overdue.Subject", "Notification.Overdue.Body", args, link)));
+            if (daysOverdue >= settings.EscalateAfterDays.Division && inspection.DivisionId is { } division)
+            {
+                steps.AddRange(HeadsOf(division).Select(user => new Step(user, $"escalation:{inspection.Id}:division",
+                    NotificationKinds.Escalation, "Notification.EscalationDivision.Subject", "Notification.EscalationDivision.Body", args, link)));
+            }
+
+            if (daysOverdue >= settings.EscalateAfterDays.ComplianceOfficer)
+            {
+                steps.AddRange(complianceOfficers.Select(user => new Step(user, $"escalation:{inspection.Id}:compliance",
+                    NotificationKinds.Escalation, "Notification.EscalationCompliance.Subject", "Notification.EscalationCompliance.Body", args, link)));
+            }
+        }
+
+        if (overdue.Count > 0)
+        {
+            var day = today.ToDateTime(TimeOnly.MinValue);
+            var week = $"{ISOWeek.GetYear(day)}-W{ISOWeek.GetWeekOfYear(day):00}";
+            var args = new object[] { week, overdue.Count, Date(today), DigestLines(overdue, today) };
+            steps.AddRange(managers.Select(user => new Step(user, $"digest:{week}",
+                NotificationKinds.Digest, "Notification.Digest.Subject", "Notification.Digest.Body", args, "/Inspections")));
+        }
+
+        foreach (var action in actions)
+        {
+            var daysOverdue = today.DayNumber - action.DueOn.DayNumber;
+            var summary = action.Action.ReplaceLineEndings(" ");
+            var args = new object[]
+            {
+                new Bilingual(action.DepartmentJa, action.DepartmentEn), summary.Length <= 80 ? summary : summary[..79] + "…",
+                action.Owner, Date(action.DueOn), daysOverdue,
+            };
+            steps.Add(new Step(action.OwnerId, $"action:{action.Id}:overdue",
+                NotificationKinds.ActionOverdue, "Notification.ActionOverdue.Subject", "Notification.ActionOverdue.Body", args, "/Actions"));
+            if (daysOverdue >= settings.ActionEscalateAfterDays)
+            {
+                steps.AddRange(HeadsOf(action.DepartmentId).Select(user => new Step(user, $"action:{action.Id}:escalation",
+                    NotificationKinds.ActionEscalation, "Notification.ActionEscalation.Subject", "Notification.ActionEscalation.Body", args, "/Actions")));
+            }
+        }
+
+        var result = await DeliverAsync(steps, cancellationToken);
+        LogRun(logger, today, inspections.Count, actions.Count, result.ToString());
+        return result;
+    }
+
+    /// <summary>Sends the steps not yet delivered (one query finds those already sent; the notifier settles races).</summary>
+    private async Task<Result> DeliverAsync(List<Step> steps, CancellationToken cancellationToken)
+    {
+        var users = steps.Select(s => s.UserId).Distinct().ToList();
+        var keys = steps.Select(s => s.Key).Distinct().ToList();
+        var delivered = steps.Count == 0
+            ? []
+            : (await db.Notifications.Where(n => users.Contains(n.UserId) && keys.Contains(n.DedupKey))
+                .Select(n => new { n.UserId, n.DedupKey }).ToListAsync(cancellationToken))
+            .Select(n => (n.UserId, n.DedupKey)).ToHashSet();
+
+        var counts = new Dictionary<string, int>();
+        foreach (var step in steps.DistinctBy(s => (s.UserId, s.Key)).Where(s => !delivered.Contains((s.UserId, s.Key))))
+        {
+            if (await notifier.NotifyAsync(step.UserId, step.Key, step.Kind, step.SubjectKey, step.BodyKey, step.Args, step.Link, cancellationToken))
+            {
+                counts[step.Kind] = counts.GetValueOrDefault(step.Kind) + 1;
+            }
+        }
+
+        return new Result(counts.GetValueOrDefault(NotificationKinds.Reminder), counts.GetValueOrDefault(NotificationKinds.Overdue),
+            counts.GetValueOrDefault(NotificationKinds.Escalation), counts.GetValueOrDefault(NotificationKinds.Digest),
+            counts.GetValueOrDefault(NotificationKinds.ActionOverdue) + counts.GetValueOrDefault(NotificationKinds.ActionEscalation));
+    }
+
+    /// <summary>The department's head (its named head and any department-head user of it), active only.</summary>
+    private async Task<Dictionary<Guid, List<Guid>>> HeadsAsync(HashSet<Guid> departments, CancellationToken cancellationToken)
+    {
+        if (departments.Count == 0)
+        {
+            return [];
+        }
+
+        var named = await db.Departments.Where(d => departments.Contains(d.Id) && d.HeadUserId != null && d.HeadUser!.IsActive)
+            .Select(d => new { Department = d.Id, User = d.HeadUserId!.Value })
+            .ToListAsync(cancellationToken);
+        var byRole = await ActiveUsersInRole(Roles.DepartmentHead).Where(u => u.DepartmentId != null && departments.Contains(u.DepartmentId.Value))
+            .Select(u => new { Department = u.DepartmentId!.Value, User = u.Id })
+            .ToListAsync(cancellationToken);
+        return named.Concat(byRole).GroupBy(h => h.Department).ToDictionary(g => g.Key, g => g.Select(h => h.User).Distinct().ToList());
+    }
+
+    private async Task<Dictionary<Guid, List<Guid>>> DelegatesAsync(HashSet<Guid> departments, CancellationToken cancellationToken)
+    {
+        if (departments.Count == 0)
+        {
+            return [];
+        }
+
+        var delegates = await db.DepartmentDelegates.Where(d => departments.Contains(d.DepartmentId) && d.User.IsActive)
+            .Select(d => new { d.DepartmentId, d.UserId })
+            .ToListAsync(cancellationToken);
+        return delegates.GroupBy(d => d.DepartmentId).ToDictionary(g => g.Key, g => g.Select(d => d.UserId).ToList());
+    }
+
+    private IQueryable<AppUser> ActiveUsersInRole(string role)
+    {
+        var normalized = role.ToUpperInvariant();
+        return db.Users.Where(u => u.IsActive
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)));
+    }
+
+    /// <summary>{0} whose inspection, {1} catalog, {2} period, {3} due date, {4} days (left or overdue).</summary>
+    private static object[] InspectionArgs(InspectionRow inspection, int days) =>
+    [
+        Target(inspection), new Bilingual(inspection.CatalogJa, inspection.CatalogEn),
+        $"{Date(inspection.PeriodStart)}–{Date(inspection.PeriodEnd)}", Date(inspection.DueOn), days,
+    ];
+
+    private static Bilingual Target(InspectionRow inspection) => inspection.Contractor is { } contractor
+        ? new Bilingual($"{contractor}({inspection.DepartmentJa})", $"{contractor} ({inspection.DepartmentEn})")
+        : new Bilingual(inspection.DepartmentJa, inspection.DepartmentEn);
+
+    /// <summary>The overdue inspections grouped by department (in code order), oldest due date first.</summary>
+    private static TextLines DigestLines(List<InspectionRow> overdue, DateOnly today)
+    {
+        var lines = new List<IMessageText>();
+        var listed = 0;
+        foreach (var department in overdue.GroupBy(i => i.DepartmentId).OrderBy(g => g.First().DepartmentCode, StringComparer.Ordinal))
+        {
+            if (listed >= DigestLineLimit)
+            {
+                break;
+            }
+
+            var first = department.First();
+            lines.Add(new Localized("Notification.Digest.Department", new Bilingual(first.DepartmentJa, first.DepartmentEn), department.Count()));
+            foreach (var inspection in department.OrderBy(i => i.DueOn).Take(DigestLineLimit - listed))
+            {
+                var catalog = inspection.Contractor is { } contractor
+                    ? new Bilingual($"{inspection.CatalogJa}({contractor})", $"{inspection.CatalogEn} ({contractor})")
+                    : new Bilingual(inspection.CatalogJa, inspection.CatalogEn);
+                lines.Add(new Localized("Notification.Digest.Line", catalog, $"{Date(inspection.PeriodStart)}–{Date(inspection.PeriodEnd)}",
+                    Date(inspection.DueOn), today.DayNumber - inspection.DueOn.DayNumber));
+                listed++;
+            }
+        }
+
+        if (overdue.Count > listed)
+        {
+            lines.Add(new Localized("Notification.Digest.More", overdue.Count - listed));
+        }
+
+        return new TextLines(lines);
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminders for {Today}: {Inspections} inspections due soon or overdue, {Actions} overdue actions; sent {Result}")]
+    private static partial void LogRun(ILogger logger, DateOnly today, int inspections, int actions, string result);
+}

@@ -1,0 +1,83 @@
+using Controls.IntegrationTests.Infrastructure;
+using Controls.Web.Domain;
+using Controls.Web.Features.Notifications;
+using Controls.Web.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace Controls.IntegrationTests.Notifications;
+
+/// <summary>
+/// The reminder and outbox jobs in the real (persistent, clustered) scheduler, with the app as
+/// configured out of the box: no mail server, so e-mails wait in the outbox.
+/// </summary>
+public class NotificationJobTests(ControlsApp app) : IClassFixture<ControlsApp>
+{
+    [Fact]
+    public async Task Both_jobs_are_scheduled_and_the_reminder_job_runs_through_the_scheduler()
+    {
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        foreach (var (job, cron) in new[] { (ReminderJob.Key, "0 0 * * * ?"), (SendOutboxJob.Key, "0 * * * * ?") })
+        {
+            var scheduled = Assert.Single((await scheduler.QueryTriggers(new TriggerQuery { Job = job })).Items);
+            Assert.NotNull(scheduled.NextFireTimeUtc);
+            var trigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(scheduled.Key));
+            Assert.Equal(cron, trigger.CronExpressionString);
+        }
+
+        var previous = await LastRunIdAsync();
+        await scheduler.TriggerJob(ReminderJob.Key, new JobDataMap());
+        var run = await WaitForRunAsync(ReminderJob.Key.Name, previous);
+        Assert.True(run.Succeeded, run.Message);
+        Assert.StartsWith("reminders: ", run.Message);
+    }
+
+    [Fact]
+    public async Task Without_a_mail_server_e_mails_stay_pending_in_the_outbox_and_administrators_are_told()
+    {
+        var user = await app.CreateUserAsync([Roles.Management], (await app.CreateDepartmentAsync()).Id);
+        using (var scope = app.Services.CreateScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<Notifier>().NotifyAsync(user.Id, "test:" + Guid.NewGuid(), NotificationKinds.Digest,
+                "Notification.Digest.More", "Notification.Digest.More", [5], "/Notifications"));
+        }
+
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var previous = await LastRunIdAsync();
+        await scheduler.TriggerJob(SendOutboxJob.Key, new JobDataMap());
+        var run = await WaitForRunAsync(SendOutboxJob.Key.Name, previous);
+        Assert.True(run.Succeeded, run.Message);
+        Assert.StartsWith("mail is not configured (Mail:Host); pending: ", run.Message);
+
+        var message = await app.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.To == user.Email));
+        Assert.Null(message.SentAt);
+        Assert.Equal(0, message.Attempts);
+        Assert.Equal("", message.LastError);
+
+        var (admin, _) = await app.SignInAsNewAsync(Roles.Administrator);
+        var page = await admin.GetPageAsync("/Admin/Outbox");
+        Assert.Contains("Mail:Host", page.QuerySelector("[data-testid=mail-not-configured]")!.TextContent);
+        Assert.Contains(user.Email!, page.QuerySelector("[data-testid=outbox-table]")!.TextContent);
+        Assert.Contains("送信待ち", page.QuerySelector("[data-testid=outbox-table]")!.TextContent);
+    }
+
+    private async Task<long> LastRunIdAsync() => await app.QueryAsync(db => db.JobRuns.MaxAsync(r => (long?)r.Id)) ?? 0;
+
+    private async Task<JobRun> WaitForRunAsync(string job, long afterId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var run = await app.QueryAsync(db => db.JobRuns.Where(r => r.JobName == job && r.Id > afterId).OrderBy(r => r.Id).FirstOrDefaultAsync());
+            if (run is not null)
+            {
+                return run;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"job {job} did not run within 30 s");
+    }
+}
