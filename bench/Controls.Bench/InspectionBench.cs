@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Globalization;
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Controls.Web.Features.Schedules;
+using Controls.Web.Infrastructure;
+using Controls.Web.Infrastructure.Cli;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Controls.Bench;
+
+/// <summary>
+/// Issue 4's targets, measured on a fresh database: one generation run for N departments × 5
+/// quarterly schedules over the full APPI catalog (target &lt; 10 s), and the inspection form for
+/// the full catalog through the real HTTP pipeline (target: median &lt; 100 ms).
+/// `CONTROLS_BENCH_SERVER="Host=…;Port=…;Username=…;Password=…" dotnet run -c Release --project bench/Controls.Bench -- inspections [departments]`
+/// </summary>
+public static class InspectionBench
+{
+    public static async Task<int> RunAsync(int departments)
+    {
+        var server = Environment.GetEnvironmentVariable("CONTROLS_BENCH_SERVER");
+        if (string.IsNullOrEmpty(server))
+        {
+            Console.Error.WriteLine("set CONTROLS_BENCH_SERVER to a PostgreSQL server connection string (no database): the bench creates its own database");
+            return 2;
+        }
+
+        var database = $"bench_{Environment.ProcessId}_{DateTime.UtcNow:HHmmss}";
+        await ExecuteAsync(server + ";Database=postgres", $"CREATE DATABASE {database}");
+        var connectionString = $"{server};Database={database}";
+        try
+        {
+            await using var app = BuildApp(connectionString);
+            await app.StartAsync();
+            var services = app.Services;
+            await Cli(services, "db", "migrate");
+            var root = FindRoot();
+            await Cli(services, "catalog", "import", "--built-in", Path.Combine(root, "checklists", "appi-security-measures.yaml"));
+            var (head, inspectionDepartment) = await ArrangeAsync(services, departments);
+
+            // One firing: 5 schedules × N departments, all due at the same instant.
+            var asOf = new DateTimeOffset(2027, 4, 1, 0, 0, 0, TimeSpan.FromHours(9));
+            var watch = Stopwatch.StartNew();
+            GenerateDueInspections.Result result;
+            using (var scope = services.CreateScope())
+            {
+                result = await scope.ServiceProvider.GetRequiredService<GenerateDueInspections>().RunAsync(asOf);
+            }
+
+            watch.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"generate: {departments} departments x 5 schedules: {result.Created} inspections created in {watch.Elapsed.TotalSeconds:F2} s (target < 10 s)"));
+
+            // The inspection form for the full catalog, as its department head, through the HTTP pipeline.
+            var client = app.GetTestClient();
+            await SignInAsync(client, head);
+            Guid inspectionId;
+            await using (var db = Context(connectionString))
+            {
+                inspectionId = await db.Inspections.Where(i => i.DepartmentId == inspectionDepartment).Select(i => i.Id).FirstAsync();
+            }
+
+            var url = $"/Inspections/Answer/{inspectionId}";
+            var warm = await client.GetAsync(url);
+            if (!warm.IsSuccessStatusCode)
+            {
+                Console.Error.WriteLine($"GET {url}: {(int)warm.StatusCode}");
+                return 1;
+            }
+
+            var times = new List<double>();
+            for (var i = 0; i < 200; i++)
+            {
+                var one = Stopwatch.StartNew();
+                using var response = await client.GetAsync(url);
+                await response.Content.ReadAsByteArrayAsync();
+                times.Add(one.Elapsed.TotalMilliseconds);
+            }
+
+            times.Sort();
+            var items = await ItemCountAsync(connectionString);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"form: full APPI catalog ({items} check items), 200 requests: median {times[100]:F1} ms, p90 {times[180]:F1} ms (target median < 100 ms)"));
+            return 0;
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(server + ";Database=postgres", $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+        }
+    }
+
+    private static WebApplication BuildApp(string connectionString)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Path.Combine(FindRoot(), "src", "Controls.Web") });
+        builder.Configuration["ConnectionStrings:Controls"] = connectionString;
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseTestServer();
+        builder.AddDatabase();
+        builder.AddAccounts();
+        builder.AddPages();
+        builder.AddFeatures();
+        builder.AddScheduler(runJobs: false);
+        var app = builder.Build();
+        app.UseControls();
+        return app;
+    }
+
+    /// <summary>N leaf departments under one division, a head for the first, and 5 quarterly schedules for all departments.</summary>
+    private static async Task<(AppUser Head, Guid Department)> ArrangeAsync(IServiceProvider services, int count)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var division = new Department { Id = Guid.NewGuid(), Code = "DIV", NameJa = "本部", NameEn = "Division" };
+        db.Departments.Add(division);
+        var departments = Enumerable.Range(1, count).Select(n => new Department
+        {
+            Id = Guid.NewGuid(), Code = $"D{n:D4}", NameJa = $"部門{n}", NameEn = $"Department {n}", ParentId = division.Id,
+        }).ToList();
+        db.Departments.AddRange(departments);
+        var catalog = await db.Catalogs.Select(c => c.Id).SingleAsync();
+        for (var s = 1; s <= 5; s++)
+        {
+            db.InspectionSchedules.Add(new InspectionSchedule
+            {
+                Id = Guid.NewGuid(), Name = $"Schedule {s}", CatalogId = catalog, Targets = ScheduleTargets.AllDepartments, Recurrence = ScheduleRecurrence.Quarterly,
+                DueDays = 14, StartsOn = new DateOnly(2027, 4, 1), TimeZone = "Asia/Tokyo", Status = ScheduleStatus.Active, CreatedAt = DateTimeOffset.UtcNow,
+            });
+        }
+
+        await db.SaveChangesAsync();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var head = new AppUser { UserName = "head@bench.example", Email = "head@bench.example", DisplayName = "部門責任者", DepartmentId = departments[0].Id, CreatedAt = DateTimeOffset.UtcNow };
+        await users.CreateAsync(head, BenchPassword);
+        await users.AddToRoleAsync(head, Roles.DepartmentHead);
+        return (head, departments[0].Id);
+    }
+
+    private const string BenchPassword = "bench passphrase 2026";
+
+    private static async Task SignInAsync(HttpClient client, AppUser user)
+    {
+        var page = await client.GetStringAsync("/Account/SignIn");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var response = await client.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Input.Email"] = user.Email!, ["Input.Password"] = BenchPassword,
+        }));
+        if ((int)response.StatusCode != 302)
+        {
+            throw new InvalidOperationException("sign-in failed: " + (int)response.StatusCode);
+        }
+    }
+
+    private static async Task<int> ItemCountAsync(string connectionString)
+    {
+        await using var db = Context(connectionString);
+        return await db.CheckItems.CountAsync();
+    }
+
+    private static AppDbContext Context(string connectionString) =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString)
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)).Options);
+
+    private static async Task Cli(IServiceProvider services, params string[] args)
+    {
+        var error = new StringWriter();
+        if (await CommandLine.RunAsync(services, args, new StringReader(""), new StringWriter(), error) != 0)
+        {
+            throw new InvalidOperationException(string.Join(' ', args) + ": " + error);
+        }
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Controls.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Controls.sln not found");
+    }
+}
