@@ -14,6 +14,8 @@ public static class PageAccess
     public const string Administration = nameof(Administration);
     public const string SignedIn = nameof(SignedIn);
     public const string CatalogEditors = nameof(CatalogEditors);
+    public const string Reviewers = nameof(Reviewers);
+    public const string DepartmentHeads = nameof(DepartmentHeads);
 
     public static void AddPolicies(AuthorizationOptions options)
     {
@@ -21,6 +23,8 @@ public static class PageAccess
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(CatalogEditors, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator));
+        options.AddPolicy(Reviewers, p => p.RequireRole(Roles.ComplianceOfficer));
+        options.AddPolicy(DepartmentHeads, p => p.RequireRole(Roles.DepartmentHead));
     }
 
     public static void AddConventions(PageConventionCollection pages)
@@ -42,5 +46,10 @@ public static class PageAccess
         pages.AuthorizePage("/Catalog/Edit", CatalogEditors);
         pages.AuthorizePage("/Catalog/EditMeasure", CatalogEditors);
         pages.AuthorizePage("/Catalog/EditItem", CatalogEditors);
+
+        // Inspections and actions: everyone signed in, scoped to their department by InspectionAccess;
+        // delegates are named by department heads; reviews are the compliance officers'.
+        pages.AuthorizePage("/Inspections/Delegates", DepartmentHeads);
+        pages.AuthorizeFolder("/Inspections/Review", Reviewers);
     }
 }
