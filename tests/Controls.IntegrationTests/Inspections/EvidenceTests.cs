@@ -129,4 +129,32 @@ public class EvidenceTests(InspectionApp app) : IClassFixture<InspectionApp>
         Assert.True(await app.QueryAsync(db => db.Evidence.AnyAsync(e => e.Answer!.InspectionId == inspection.Id)));
         Assert.Null((await head.GetPageAsync(InspectionForms.Url(inspection.Id))).QuerySelector("[data-testid^=upload-form]"));
     }
+
+    [Fact]
+    public async Task When_the_database_refuses_the_record_the_file_written_for_it_is_removed()
+    {
+        var (department, _, head) = await app.DepartmentWithHeadAsync();
+        var inspection = await app.CreateInspectionAsync(department.Id, "POL-1");
+        await using (var db = app.Db())
+        {
+            // A real failure inside the transaction, after the file was written: the database refuses this one name.
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE OR REPLACE FUNCTION refuse_evidence() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  IF NEW.file_name = 'refused-by-the-database.pdf' THEN RAISE EXCEPTION 'refused for the test'; END IF;
+                  RETURN NEW;
+                END $$;
+                DROP TRIGGER IF EXISTS refuse_evidence ON evidence;
+                CREATE TRIGGER refuse_evidence BEFORE INSERT ON evidence FOR EACH ROW EXECUTE FUNCTION refuse_evidence();
+                """);
+        }
+
+        var files = app.StoredFiles().Length;
+        var response = await head.UploadAsync(inspection.Id, "POL-1.4", "refused-by-the-database.pdf", Pdf);
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(files, app.StoredFiles().Length);
+        Assert.False(await app.QueryAsync(db => db.Answers.AnyAsync(a => a.InspectionId == inspection.Id)));
+        Assert.Equal(HttpStatusCode.Redirect, (await head.UploadAsync(inspection.Id, "POL-1.4", "accepted.pdf", Pdf)).StatusCode);
+        Assert.Equal(files + 1, app.StoredFiles().Length);
+    }
 }

@@ -3,6 +3,7 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Npgsql;
 
 namespace Controls.Web.Features.Inspections;
 
@@ -88,9 +89,9 @@ public sealed class AttachEvidence(AppDbContext db, InspectionAccess access, Evi
             await transaction.CommitAsync(cancellationToken);
             return new Result(InspectionChange.Done, []);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            // (e.g. someone gave the item its first answer at the same moment)
+            // Someone gave the item its first answer at the same moment.
             store.Delete(stored.StoragePath);
             return new Result(InspectionChange.Conflict, [l["Common.ConcurrencyConflict"]]);
         }
