@@ -123,7 +123,11 @@ public static class InspectionBench
         db.Departments.Add(division);
         var departments = Enumerable.Range(1, count).Select(n => new Department
         {
-            Id = Guid.NewGuid(), Code = $"D{n:D4}", NameJa = $"部門{n}", NameEn = $"Department {n}", ParentId = division.Id,
+            Id = Guid.NewGuid(),
+            Code = $"D{n:D4}",
+            NameJa = $"部門{n}",
+            NameEn = $"Department {n}",
+            ParentId = division.Id,
         }).ToList();
         db.Departments.AddRange(departments);
         var catalog = await db.Catalogs.Select(c => c.Id).SingleAsync();
@@ -131,8 +135,16 @@ public static class InspectionBench
         {
             db.InspectionSchedules.Add(new InspectionSchedule
             {
-                Id = Guid.NewGuid(), Name = $"Schedule {s}", CatalogId = catalog, Targets = ScheduleTargets.AllDepartments, Recurrence = ScheduleRecurrence.Quarterly,
-                DueDays = 14, StartsOn = new DateOnly(2027, 4, 1), TimeZone = "Asia/Tokyo", Status = ScheduleStatus.Active, CreatedAt = DateTimeOffset.UtcNow,
+                Id = Guid.NewGuid(),
+                Name = $"Schedule {s}",
+                CatalogId = catalog,
+                Targets = ScheduleTargets.AllDepartments,
+                Recurrence = ScheduleRecurrence.Quarterly,
+                DueDays = 14,
+                StartsOn = new DateOnly(2027, 4, 1),
+                TimeZone = "Asia/Tokyo",
+                Status = ScheduleStatus.Active,
+                CreatedAt = DateTimeOffset.UtcNow,
             });
         }
 
@@ -152,7 +164,9 @@ public static class InspectionBench
         var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         using var response = await client.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["Input.Email"] = user.Email!, ["Input.Password"] = BenchPassword,
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = user.Email!,
+            ["Input.Password"] = BenchPassword,
         }));
         if ((int)response.StatusCode != 302)
         {

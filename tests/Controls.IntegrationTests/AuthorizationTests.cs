@@ -59,12 +59,18 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Contractors/Details"] = [SignedIn],
         ["/Contractors/Create"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
         ["/Contractors/Edit"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
+        ["/Inspections/Index"] = [SignedIn],
+        ["/Inspections/Answer"] = [SignedIn],
+        ["/Inspections/Delegates"] = [Roles.DepartmentHead],
+        ["/Inspections/Review/Index"] = [Roles.ComplianceOfficer],
+        ["/Inspections/Review/Decide"] = [Roles.ComplianceOfficer],
+        ["/Actions/Index"] = [SignedIn],
     };
 
     /// <summary>Pages about one record: requested without a real one, they answer 404 (after authorization).</summary>
     private static readonly HashSet<string> RecordPages =
         ["/Admin/Users/Edit", "/Admin/Departments/Edit", "/Catalog/Edit", "/Catalog/EditMeasure", "/Catalog/EditItem",
-        "/Schedules/Details", "/Schedules/Edit", "/Contractors/Edit", "/Contractors/Details"];
+        "/Schedules/Details", "/Schedules/Edit", "/Contractors/Edit", "/Contractors/Details", "/Inspections/Review/Decide"];
 
     /// <summary>Each page once, with a URL to request it by (route values filled with a random id).</summary>
     private Dictionary<string, string> Pages() =>

@@ -1,5 +1,6 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Features.Actions;
 using Controls.Web.Features.Catalog;
 using Controls.Web.Features.Contractors;
 using Controls.Web.Features.Housekeeping;
@@ -143,6 +144,14 @@ public static class Setup
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<SendReminders>();
         builder.Services.AddScoped<UnreadNotifications>();
+        builder.Services.AddScoped<InspectionContent>();
+        builder.Services.AddScoped<SaveAnswer>();
+        builder.Services.AddScoped<SubmitInspection>();
+        builder.Services.AddScoped<ReviewInspection>();
+        builder.Services.AddScoped<AttachEvidence>();
+        builder.Services.AddEvidenceStore();
+        builder.Services.AddScoped<SaveImprovementAction>();
+        builder.Services.AddScoped<UpdateActionStatus>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

@@ -51,6 +51,14 @@ public sealed class InspectionAccess(AppDbContext db)
         return department is { } id ? db.Inspections.Where(i => i.DepartmentId == id) : db.Inspections.Where(_ => false);
     }
 
+    /// <summary>May see this inspection (otherwise it is "not found" for this user).</summary>
+    public async Task<bool> CanSeeAsync(ClaimsPrincipal user, Inspection inspection, CancellationToken cancellationToken = default) =>
+        SeesAllDepartments(user) || await AnsweringDepartmentAsync(user, cancellationToken) == inspection.DepartmentId;
+
+    /// <summary>Answers for this inspection's department (as its head or a named delegate), whatever the inspection's state.</summary>
+    public async Task<bool> AnswersForAsync(ClaimsPrincipal user, Inspection inspection, CancellationToken cancellationToken = default) =>
+        await AnsweringDepartmentAsync(user, cancellationToken) == inspection.DepartmentId;
+
     /// <summary>May answer (and attach evidence to) this inspection now.</summary>
     public async Task<bool> CanAnswerAsync(ClaimsPrincipal user, Inspection inspection, CancellationToken cancellationToken = default) =>
         inspection.IsOpen && await AnsweringDepartmentAsync(user, cancellationToken) == inspection.DepartmentId;

@@ -16,6 +16,8 @@ public static class PageAccess
     /// <summary>Compliance officers and administrators: catalogs and inspection schedules.</summary>
     public const string CatalogEditors = nameof(CatalogEditors);
     public const string ContractorEditors = nameof(ContractorEditors);
+    public const string Reviewers = nameof(Reviewers);
+    public const string DepartmentHeads = nameof(DepartmentHeads);
 
     public static void AddPolicies(AuthorizationOptions options)
     {
@@ -24,6 +26,8 @@ public static class PageAccess
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(CatalogEditors, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator));
         options.AddPolicy(ContractorEditors, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead));
+        options.AddPolicy(Reviewers, p => p.RequireRole(Roles.ComplianceOfficer));
+        options.AddPolicy(DepartmentHeads, p => p.RequireRole(Roles.DepartmentHead));
     }
 
     public static void AddConventions(PageConventionCollection pages)
@@ -54,5 +58,9 @@ public static class PageAccess
         pages.AuthorizePage("/Contractors/Edit", ContractorEditors);
         // Notifications: every signed-in user, each seeing only their own (the page's query).
         pages.AuthorizePage("/Notifications/Index", SignedIn);
+        // Inspections and actions: everyone signed in, scoped to their department by InspectionAccess;
+        // delegates are named by department heads; reviews are the compliance officers'.
+        pages.AuthorizePage("/Inspections/Delegates", DepartmentHeads);
+        pages.AuthorizeFolder("/Inspections/Review", Reviewers);
     }
 }

@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Controls.Web.Features.Inspections;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Controls.Web.Features.Actions;
+
+/// <summary>
+/// Moves a corrective or improvement action forward (Open → Planned → Implemented): by its owner
+/// or the head of its department. Verification (有効性の確認) by someone else comes with the audits.
+/// </summary>
+public sealed class UpdateActionStatus(AppDbContext db, InspectionAccess access, TimeProvider time, IStringLocalizer<SharedResource> l)
+{
+    public sealed record Result(InspectionChange Outcome, IReadOnlyList<string> Errors)
+    {
+        public bool Succeeded => Outcome == InspectionChange.Done;
+    }
+
+    /// <summary>The statuses this action may move to from <paramref name="current"/>.</summary>
+    public static IReadOnlyList<CorrectiveActionStatus> NextSteps(CorrectiveActionStatus current) => current switch
+    {
+        CorrectiveActionStatus.Open or CorrectiveActionStatus.Reopened => [CorrectiveActionStatus.Planned, CorrectiveActionStatus.Implemented],
+        CorrectiveActionStatus.Planned => [CorrectiveActionStatus.Implemented],
+        _ => [],
+    };
+
+    /// <summary>The actions this user may see: all of them for those who see all departments; otherwise their department's and their own.</summary>
+    public async Task<IQueryable<CorrectiveAction>> VisibleAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        if (InspectionAccess.SeesAllDepartments(user))
+        {
+            return db.CorrectiveActions;
+        }
+
+        var department = await access.AnsweringDepartmentAsync(user, cancellationToken);
+        var me = InspectionAccess.UserId(user);
+        return db.CorrectiveActions.Where(a => a.DepartmentId == department || a.OwnerId == me);
+    }
+
+    /// <summary>The owner or the head of the action's department.</summary>
+    public static bool MayUpdate(ClaimsPrincipal user, Guid ownerId, Guid departmentId) =>
+        InspectionAccess.UserId(user) == ownerId
+        || (user.IsInRole(Roles.DepartmentHead) && InspectionAccess.DepartmentOf(user) == departmentId);
+
+    public async Task<Result> UpdateAsync(ClaimsPrincipal user, Guid actionId, string? status, uint version, CancellationToken cancellationToken = default)
+    {
+        var action = await (await VisibleAsync(user, cancellationToken)).SingleOrDefaultAsync(a => a.Id == actionId, cancellationToken);
+        if (action is null)
+        {
+            return new Result(InspectionChange.NotFound, []);
+        }
+
+        if (!MayUpdate(user, action.OwnerId, action.DepartmentId))
+        {
+            return new Result(InspectionChange.Forbidden, []);
+        }
+
+        var next = Enum.GetValues<CorrectiveActionStatus>().Cast<CorrectiveActionStatus?>()
+            .FirstOrDefault(s => string.Equals(s.ToString(), status, StringComparison.Ordinal));
+        if (next is null || !NextSteps(action.Status).Contains(next.Value))
+        {
+            return new Result(InspectionChange.Invalid, [l["Actions.StepNotAllowed"]]);
+        }
+
+        db.Entry(action).Property(a => a.Version).OriginalValue = version;
+        action.Status = next.Value;
+        if (next == CorrectiveActionStatus.Implemented)
+        {
+            action.ImplementedAt = time.GetUtcNow();
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new Result(InspectionChange.Done, []);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Result(InspectionChange.Conflict, [l["Common.ConcurrencyConflict"]]);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Controls.Web.Features.Inspections;
+
+/// <summary>
+/// Row locks on an inspection for the length of a transaction. Answer changes take the weaker lock
+/// (they queue behind each other briefly), submission and review the stronger one: an answer saved
+/// while the head submits is either in the submission or refused afterwards, never lost in between.
+/// </summary>
+public static class InspectionLocks
+{
+    /// <summary>For changes to answers, actions and evidence (and the NotStarted → InProgress step).</summary>
+    public static Task<Inspection?> ForAnswerAsync(AppDbContext db, Guid id, CancellationToken cancellationToken = default) =>
+        db.Inspections.FromSql($"SELECT *, xmin FROM inspections WHERE id = {id} FOR NO KEY UPDATE").SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>For submission and review: waits for answer changes in flight, and blocks new ones until the commit.</summary>
+    public static Task<Inspection?> ForStatusChangeAsync(AppDbContext db, Guid id, CancellationToken cancellationToken = default) =>
+        db.Inspections.FromSql($"SELECT *, xmin FROM inspections WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+}

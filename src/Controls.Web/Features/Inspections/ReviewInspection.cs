@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Controls.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Controls.Web.Features.Inspections;
+
+/// <summary>
+/// The compliance officer's review of a submitted inspection: accept (承認), or return (差戻し)
+/// with comments on the items concerned and an overall comment, which reopens it for the
+/// department with the comments shown on each item. Each step enters the history with who and when.
+/// The form carries the inspection's version: a second reviewer acting on the same submission is refused.
+/// </summary>
+public sealed class ReviewInspection(AppDbContext db, CurrentActor actor, TimeProvider time, IStringLocalizer<SharedResource> l)
+{
+    public const int MaxCommentLength = 4000;
+
+    public sealed record Result(InspectionChange Outcome, IReadOnlyList<string> Errors)
+    {
+        public bool Succeeded => Outcome == InspectionChange.Done;
+    }
+
+    public async Task<Result> AcceptAsync(ClaimsPrincipal user, Guid inspectionId, uint version, string? comment, CancellationToken cancellationToken = default)
+    {
+        var overall = (comment ?? "").Trim();
+        return await DecideAsync(user, inspectionId, version, InspectionEventKind.Accepted, overall,
+            overall.Length > MaxCommentLength ? [l["Validation.MaxLength", l["Field.ReviewComment"], MaxCommentLength]] : [],
+            (_, _) => Task.CompletedTask, cancellationToken);
+    }
+
+    /// <param name="itemComments">Comments by check item id; an empty one clears that item's earlier comment.</param>
+    public async Task<Result> ReturnAsync(
+        ClaimsPrincipal user, Guid inspectionId, uint version, string? comment, IReadOnlyDictionary<Guid, string?> itemComments, CancellationToken cancellationToken = default)
+    {
+        var overall = (comment ?? "").Trim();
+        var perItem = itemComments.ToDictionary(p => p.Key, p => (p.Value ?? "").Trim());
+        var errors = new List<string>();
+        if (overall.Length == 0 && perItem.Values.All(c => c.Length == 0))
+        {
+            errors.Add(l["Review.ReturnNeedsComment"]);
+        }
+
+        if (overall.Length > MaxCommentLength || perItem.Values.Any(c => c.Length > MaxCommentLength))
+        {
+            errors.Add(l["Validation.MaxLength", l["Field.ReviewComment"], MaxCommentLength]);
+        }
+
+        return await DecideAsync(user, inspectionId, version, InspectionEventKind.Returned, overall, errors, async (inspection, cancel) =>
+        {
+            var answers = await db.Answers.Where(a => a.InspectionId == inspection.Id).ToListAsync(cancel);
+            foreach (var answer in answers)
+            {
+                if (perItem.TryGetValue(answer.CheckItemId, out var itemComment))
+                {
+                    answer.ReviewComment = itemComment;
+                }
+            }
+        }, cancellationToken);
+    }
+
+    private async Task<Result> DecideAsync(
+        ClaimsPrincipal user, Guid inspectionId, uint version, InspectionEventKind kind, string comment, List<string> errors,
+        Func<Inspection, CancellationToken, Task> apply, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var inspection = await InspectionLocks.ForStatusChangeAsync(db, inspectionId, cancellationToken);
+        if (inspection is null)
+        {
+            return new Result(InspectionChange.NotFound, []);
+        }
+
+        if (!user.IsInRole(Roles.ComplianceOfficer))
+        {
+            return new Result(InspectionChange.Forbidden, []);
+        }
+
+        if (inspection.Version != version)
+        {
+            return new Result(InspectionChange.Conflict, [l["Common.ConcurrencyConflict"]]);
+        }
+
+        if (!InspectionAccess.CanReview(user, inspection))
+        {
+            return new Result(InspectionChange.Locked, [l["Review.NotAwaitingReview"]]);
+        }
+
+        if (errors.Count > 0)
+        {
+            return new Result(InspectionChange.Invalid, errors);
+        }
+
+        await apply(inspection, cancellationToken);
+        var now = time.GetUtcNow();
+        var userId = InspectionAccess.UserId(user);
+        inspection.Status = kind == InspectionEventKind.Accepted ? InspectionStatus.Accepted : InspectionStatus.Returned;
+        inspection.ReviewedAt = now;
+        inspection.ReviewedById = userId;
+        db.InspectionEvents.Add(new InspectionEvent
+        {
+            InspectionId = inspection.Id,
+            Kind = kind,
+            At = now,
+            UserId = userId,
+            Actor = actor.Name,
+            Comment = comment,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Result(InspectionChange.Done, []);
+    }
+}

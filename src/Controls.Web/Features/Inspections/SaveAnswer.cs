@@ -1,0 +1,141 @@
+using System.Security.Claims;
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Npgsql;
+
+namespace Controls.Web.Features.Inspections;
+
+/// <summary>
+/// Saves one answer (回答) of an inspection, as the department answers item by item. A comment is
+/// required for partial, no and not applicable. The form carries the answer's version: if someone
+/// else saved the same answer since, the save is refused as a conflict instead of overwriting.
+/// The first answer moves the inspection from NotStarted to InProgress.
+/// </summary>
+public sealed class SaveAnswer(AppDbContext db, InspectionAccess access, TimeProvider time, IStringLocalizer<SharedResource> l)
+{
+    public const int MaxCommentLength = 4000;
+
+    public sealed record Request(Guid InspectionId, Guid CheckItemId, string? Value, string? Comment, uint Version);
+
+    public sealed record Result(InspectionChange Outcome, IReadOnlyList<string> Errors, AnswerValue? Value = null, uint Version = 0)
+    {
+        public bool Succeeded => Outcome == InspectionChange.Done;
+    }
+
+    public static bool NeedsComment(AnswerValue value) => value is AnswerValue.Partial or AnswerValue.No or AnswerValue.NotApplicable;
+
+    public static bool NeedsAction(AnswerValue? value) => value is AnswerValue.Partial or AnswerValue.No;
+
+    /// <summary>Only the exact names (Yes, Partial, No, NotApplicable), never numbers or other spellings.</summary>
+    public static AnswerValue? ParseValue(string? value) =>
+        Enum.GetValues<AnswerValue>().Cast<AnswerValue?>().FirstOrDefault(v => string.Equals(v.ToString(), value, StringComparison.Ordinal));
+
+    public async Task<Result> SaveAsync(ClaimsPrincipal user, Request request, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var inspection = await InspectionLocks.ForAnswerAsync(db, request.InspectionId, cancellationToken);
+        if (inspection is null || !await access.CanSeeAsync(user, inspection, cancellationToken)
+            || !await InspectionContent.ItemsInScope(db, inspection.CatalogVersionId, inspection.MeasureCodes).AnyAsync(c => c.Id == request.CheckItemId, cancellationToken))
+        {
+            return new Result(InspectionChange.NotFound, []);
+        }
+
+        if (!await access.AnswersForAsync(user, inspection, cancellationToken))
+        {
+            return new Result(InspectionChange.Forbidden, []);
+        }
+
+        if (!inspection.IsOpen)
+        {
+            return new Result(InspectionChange.Locked, [l["Inspections.Locked"]]);
+        }
+
+        var value = ParseValue(request.Value);
+        var comment = (request.Comment ?? "").Trim();
+        var errors = new List<string>();
+        if (value is null)
+        {
+            errors.Add(string.IsNullOrEmpty(request.Value) ? l["Answers.ValueRequired"] : l["Answers.UnknownValue"]);
+        }
+        else if (NeedsComment(value.Value) && comment.Length == 0)
+        {
+            errors.Add(l["Answers.CommentRequired", l["AnswerValue." + value]]);
+        }
+
+        if (comment.Length > MaxCommentLength)
+        {
+            errors.Add(l["Validation.MaxLength", l["Field.Comment"], MaxCommentLength]);
+        }
+
+        if (errors.Count > 0)
+        {
+            return new Result(InspectionChange.Invalid, errors);
+        }
+
+        var answer = await db.Answers.SingleOrDefaultAsync(a => a.InspectionId == inspection.Id && a.CheckItemId == request.CheckItemId, cancellationToken);
+        if (answer is null)
+        {
+            if (request.Version != 0)
+            {
+                return Conflict();
+            }
+
+            answer = new Answer { Id = Guid.NewGuid(), InspectionId = inspection.Id, CheckItemId = request.CheckItemId };
+            db.Answers.Add(answer);
+        }
+        else
+        {
+            db.Entry(answer).Property(a => a.Version).OriginalValue = request.Version;
+        }
+
+        if (answer.Value != value || answer.Comment != comment)
+        {
+            answer.Value = value;
+            answer.Comment = comment;
+            answer.AnsweredAt = time.GetUtcNow();
+            answer.AnsweredById = InspectionAccess.UserId(user);
+        }
+
+        // (Saving exactly what is stored already overwrites nothing: it succeeds whatever the form's version.)
+
+        if (inspection.Status == InspectionStatus.NotStarted)
+        {
+            inspection.Status = InspectionStatus.InProgress;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflict();
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Someone else gave the first answer to this item at the same moment.
+            return Conflict();
+        }
+
+        return new Result(InspectionChange.Done, [], answer.Value, answer.Version);
+    }
+
+    private Result Conflict() => new(InspectionChange.Conflict, [l["Common.ConcurrencyConflict"]]);
+}
+
+/// <summary>How a change to an inspection (an answer, an action, evidence, submission, review) ended.</summary>
+public enum InspectionChange
+{
+    Done,
+    /// <summary>Not there, or not visible to this user (shown as 404).</summary>
+    NotFound,
+    /// <summary>Visible but not this user's to change (shown as 403).</summary>
+    Forbidden,
+    /// <summary>The inspection is not in a state that allows it (e.g. submitted).</summary>
+    Locked,
+    Invalid,
+    Conflict,
+}

@@ -1,0 +1,124 @@
+using System.Security.Claims;
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Controls.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Controls.Web.Features.Inspections;
+
+/// <summary>
+/// Submission with the department head's sign-off (提出). Refused, with the list of what is
+/// missing, until every item is answered, every partial/no/not-applicable answer has its comment
+/// and every partial/no answer its improvement action. Delegates answer but cannot sign off.
+/// On submission the inspection is locked for answering and the step enters its history.
+/// </summary>
+public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, CurrentActor actor, TimeProvider time, IStringLocalizer<SharedResource> l)
+{
+    public enum Gap
+    {
+        Unanswered,
+        CommentMissing,
+        ActionMissing,
+    }
+
+    public sealed record Missing(Guid CheckItemId, string Code, Gap Gap);
+
+    public sealed record Result(InspectionChange Outcome, IReadOnlyList<string> Errors, IReadOnlyList<Missing> Missing)
+    {
+        public bool Succeeded => Outcome == InspectionChange.Done;
+    }
+
+    /// <summary>What still stands between the inspection and its submission, in catalog order.</summary>
+    public async Task<List<Missing>> MissingAsync(Inspection inspection, CancellationToken cancellationToken = default)
+    {
+        var items = await InspectionContent.ItemsInScope(db, inspection.CatalogVersionId, inspection.MeasureCodes)
+            .OrderBy(c => c.Measure.SortOrder).ThenBy(c => c.SortOrder)
+            .Select(c => new
+            {
+                c.Id,
+                c.Code,
+                Answer = db.Answers.Where(a => a.InspectionId == inspection.Id && a.CheckItemId == c.Id).Select(a => new { a.Value, a.Comment }).FirstOrDefault(),
+                HasAction = db.CorrectiveActions.Any(a => a.InspectionId == inspection.Id && a.CheckItemId == c.Id),
+            })
+            .ToListAsync(cancellationToken);
+        var missing = new List<Missing>();
+        foreach (var item in items)
+        {
+            if (item.Answer?.Value is not { } value)
+            {
+                missing.Add(new Missing(item.Id, item.Code, Gap.Unanswered));
+                continue;
+            }
+
+            if (SaveAnswer.NeedsComment(value) && string.IsNullOrWhiteSpace(item.Answer.Comment))
+            {
+                missing.Add(new Missing(item.Id, item.Code, Gap.CommentMissing));
+            }
+
+            if (SaveAnswer.NeedsAction(value) && !item.HasAction)
+            {
+                missing.Add(new Missing(item.Id, item.Code, Gap.ActionMissing));
+            }
+        }
+
+        return missing;
+    }
+
+    public async Task<Result> SubmitAsync(ClaimsPrincipal user, Guid inspectionId, bool signedOff, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var inspection = await InspectionLocks.ForStatusChangeAsync(db, inspectionId, cancellationToken);
+        if (inspection is null || !await access.CanSeeAsync(user, inspection, cancellationToken))
+        {
+            return new Result(InspectionChange.NotFound, [], []);
+        }
+
+        if (!inspection.IsOpen)
+        {
+            return new Result(InspectionChange.Locked, [l["Inspections.Locked"]], []);
+        }
+
+        if (!InspectionAccess.CanSignOff(user, inspection))
+        {
+            // A delegate is told why; anyone else has no business here.
+            return await access.AnswersForAsync(user, inspection, cancellationToken)
+                ? new Result(InspectionChange.Invalid, [l["Submit.HeadOnly"]], [])
+                : new Result(InspectionChange.Forbidden, [], []);
+        }
+
+        var missing = await MissingAsync(inspection, cancellationToken);
+        var errors = new List<string>();
+        if (missing.Count > 0)
+        {
+            errors.Add(l["Submit.Incomplete", missing.Count]);
+        }
+
+        if (!signedOff)
+        {
+            errors.Add(l["Submit.SignOffRequired"]);
+        }
+
+        if (errors.Count > 0)
+        {
+            return new Result(InspectionChange.Invalid, errors, missing);
+        }
+
+        var now = time.GetUtcNow();
+        var userId = InspectionAccess.UserId(user);
+        inspection.Status = InspectionStatus.Submitted;
+        inspection.SubmittedAt = now;
+        inspection.SubmittedById = userId;
+        db.InspectionEvents.Add(new InspectionEvent
+        {
+            InspectionId = inspection.Id,
+            Kind = InspectionEventKind.Submitted,
+            At = now,
+            UserId = userId,
+            Actor = actor.Name,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Result(InspectionChange.Done, [], []);
+    }
+}
