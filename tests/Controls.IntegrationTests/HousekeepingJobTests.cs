@@ -53,7 +53,7 @@ public class HousekeepingJobTests(ControlsApp app) : IClassFixture<ControlsApp>
         Assert.Contains("0 30 3 * * ?", table);
 
         var previous = await LastRunIdAsync();
-        var run = await admin.SubmitFormAsync(page, [], "[data-testid=jobs-table] form");
+        var run = await admin.SubmitFormAsync(page, new() { ["job"] = HousekeepingJob.Key.Name }, "[data-testid=jobs-table] form");
         Assert.Equal("/Admin/Jobs", run.RedirectPath());
         await WaitForRunAsync(HousekeepingJob.Key.Name, previous);
         Assert.Contains("成功", (await admin.GetPageAsync("/Admin/Jobs")).QuerySelector("[data-testid=jobs-table]")!.TextContent);

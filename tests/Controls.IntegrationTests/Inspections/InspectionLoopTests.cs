@@ -118,6 +118,16 @@ public class InspectionLoopTests(InspectionApp app) : IClassFixture<InspectionAp
         var reviewComment = await app.QueryAsync(db => db.Answers.Where(a => a.InspectionId == inspection.Id && a.CheckItemId == items["POL-1.4"]).Select(a => a.ReviewComment).SingleAsync());
         Assert.Equal("該当なしの根拠として、委託契約の一覧を添付してください。", reviewComment);
 
+        // Each review step told the people concerned, once: compliance officers of a submission (this officer
+        // joined after the first one, so only the resubmission), the head and delegate of the return and the acceptance.
+        var told = await app.QueryAsync(db => db.Notifications.Where(n => n.Link.Contains(inspection.Id.ToString())).Select(n => new { n.UserId, n.DedupKey }).ToListAsync());
+        Assert.Single(told, n => n.UserId == officerUser.Id && n.DedupKey.StartsWith("submitted:", StringComparison.Ordinal));
+        Assert.Single(told, n => n.UserId == headUser.Id && n.DedupKey.StartsWith("returned:", StringComparison.Ordinal));
+        Assert.Single(told, n => n.UserId == delegateUser.Id && n.DedupKey.StartsWith("returned:", StringComparison.Ordinal));
+        Assert.Single(told, n => n.UserId == headUser.Id && n.DedupKey.StartsWith("accepted:", StringComparison.Ordinal));
+        var returnedNote = await app.QueryAsync(db => db.Notifications.FirstAsync(n => n.UserId == headUser.Id && n.DedupKey.StartsWith("returned:")));
+        Assert.Contains("差し戻されました", returnedNote.Subject);
+
         // Improvement actions for the partial and the no answer.
         var actions = await app.QueryAsync(db => db.CorrectiveActions.Where(a => a.InspectionId == inspection.Id).OrderBy(a => a.CreatedAt).ToListAsync());
         Assert.Equal(2, actions.Count);

@@ -13,7 +13,7 @@ namespace Controls.Web.Features.Inspections;
 /// and every partial/no answer its improvement action. Delegates answer but cannot sign off.
 /// On submission the inspection is locked for answering and the step enters its history.
 /// </summary>
-public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, CurrentActor actor, TimeProvider time, IStringLocalizer<SharedResource> l)
+public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, InspectionNews news, CurrentActor actor, TimeProvider time, IStringLocalizer<SharedResource> l)
 {
     public enum Gap
     {
@@ -118,6 +118,7 @@ public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, C
             Actor = actor.Name,
         });
         await db.SaveChangesAsync(cancellationToken);
+        await news.SubmittedAsync(inspection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Result(InspectionChange.Done, [], []);
     }

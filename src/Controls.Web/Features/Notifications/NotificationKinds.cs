@@ -9,4 +9,5 @@ public static class NotificationKinds
     public const string Digest = "digest";
     public const string ActionOverdue = "action-overdue";
     public const string ActionEscalation = "action-escalation";
+    public const string Review = "review";
 }
