@@ -60,7 +60,7 @@ public static class InspectionBench
                 $"generate: {departments} departments x 5 schedules: {result.Created} inspections created in {watch.Elapsed.TotalSeconds:F2} s (target < 10 s)"));
 
             // The inspection form for the full catalog, as its department head, through the HTTP pipeline.
-            var client = app.GetTestClient();
+            var client = new HttpClient(new CookieHandler { InnerHandler = app.GetTestServer().CreateHandler() }) { BaseAddress = new Uri("http://localhost") };
             await SignInAsync(client, head);
             Guid inspectionId;
             await using (var db = Context(connectionString))
@@ -100,7 +100,12 @@ public static class InspectionBench
 
     private static WebApplication BuildApp(string connectionString)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Path.Combine(FindRoot(), "src", "Controls.Web") });
+        // ApplicationName: MVC finds the pages in the assembly named here (the app, not this bench).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = Path.Combine(FindRoot(), "src", "Controls.Web"),
+            ApplicationName = typeof(Controls.Web.SharedResource).Assembly.GetName().Name,
+        });
         builder.Configuration["ConnectionStrings:Controls"] = connectionString;
         builder.Logging.ClearProviders();
         builder.WebHost.UseTestServer();
@@ -160,7 +165,13 @@ public static class InspectionBench
 
     private static async Task SignInAsync(HttpClient client, AppUser user)
     {
-        var page = await client.GetStringAsync("/Account/SignIn");
+        using var signInPage = await client.GetAsync("/Account/SignIn");
+        if (!signInPage.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"GET /Account/SignIn: {(int)signInPage.StatusCode} {signInPage.Headers.Location}");
+        }
+
+        var page = await signInPage.Content.ReadAsStringAsync();
         var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         using var response = await client.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -171,6 +182,32 @@ public static class InspectionBench
         if ((int)response.StatusCode != 302)
         {
             throw new InvalidOperationException("sign-in failed: " + (int)response.StatusCode);
+        }
+    }
+
+    /// <summary>Keeps cookies between requests, as a browser does (TestServer's own client does not).</summary>
+    private sealed class CookieHandler : DelegatingHandler
+    {
+        private readonly System.Net.CookieContainer _cookies = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var header = _cookies.GetCookieHeader(request.RequestUri!);
+            if (header.Length > 0)
+            {
+                request.Headers.Add("Cookie", header);
+            }
+
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+            {
+                foreach (var cookie in setCookies)
+                {
+                    _cookies.SetCookies(request.RequestUri!, cookie);
+                }
+            }
+
+            return response;
         }
     }
 

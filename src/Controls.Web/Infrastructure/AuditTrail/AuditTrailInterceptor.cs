@@ -18,6 +18,8 @@ public sealed class AuditTrailInterceptor(CurrentActor actor, TimeProvider time)
     [
         typeof(AuditTrailEntry), typeof(DataProtectionKey), typeof(JobRun), typeof(IdentityUserToken<Guid>),
         typeof(Notification), typeof(OutboxMessage),
+        // An inspection's history is itself a record of who did what, when.
+        typeof(InspectionEvent),
     ];
 
     /// <summary>Fields whose change is recorded, but never their values.</summary>
