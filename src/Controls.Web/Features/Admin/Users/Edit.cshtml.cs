@@ -135,21 +135,8 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, TimeProvider
         return RedirectToPage("Index");
     }
 
-    public async Task<IActionResult> OnPostDeactivateAsync(Guid id)
+    public Task<IActionResult> OnPostDeactivateAsync(Guid id) => WithLockedUserAsync(id, async (user, transaction) =>
     {
-        ModelState.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var user = await LockAsync(id);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        if (!IsCurrent(user))
-        {
-            return await Conflict(user);
-        }
-
         if (user.Id == CurrentUserId)
         {
             ModelState.AddModelError("", l["Users.CannotDeactivateSelf"]);
@@ -170,44 +157,18 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, TimeProvider
         // A new security stamp ends the user's sessions within the validation interval.
         var result = await users.UpdateSecurityStampAsync(user);
         return result.Succeeded ? await Done(transaction, "Users.Deactivated", user) : await Failed(user, result);
-    }
+    });
 
-    public async Task<IActionResult> OnPostReactivateAsync(Guid id)
+    public Task<IActionResult> OnPostReactivateAsync(Guid id) => WithLockedUserAsync(id, async (user, transaction) =>
     {
-        ModelState.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var user = await LockAsync(id);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        if (!IsCurrent(user))
-        {
-            return await Conflict(user);
-        }
-
         user.IsActive = true;
         user.DeactivatedAt = null;
         var result = await users.UpdateAsync(user);
         return result.Succeeded ? await Done(transaction, "Users.Reactivated", user) : await Failed(user, result);
-    }
+    });
 
-    public async Task<IActionResult> OnPostUnlockAsync(Guid id)
+    public Task<IActionResult> OnPostUnlockAsync(Guid id) => WithLockedUserAsync(id, async (user, transaction) =>
     {
-        ModelState.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var user = await LockAsync(id);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        if (!IsCurrent(user))
-        {
-            return await Conflict(user);
-        }
-
         var result = await users.SetLockoutEndDateAsync(user, null);
         if (result.Succeeded)
         {
@@ -215,23 +176,10 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, TimeProvider
         }
 
         return result.Succeeded ? await Done(transaction, "Users.Unlocked", user) : await Failed(user, result);
-    }
+    });
 
-    public async Task<IActionResult> OnPostSetPasswordAsync(Guid id)
+    public Task<IActionResult> OnPostSetPasswordAsync(Guid id) => WithLockedUserAsync(id, async (user, transaction) =>
     {
-        ModelState.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var user = await LockAsync(id);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        if (!IsCurrent(user))
-        {
-            return await Conflict(user);
-        }
-
         if (string.IsNullOrEmpty(NewPassword))
         {
             ModelState.AddModelError(nameof(NewPassword), l["Validation.Required", l["Field.NewPassword"]]);
@@ -250,9 +198,31 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, TimeProvider
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, NewPassword!);
         return result.Succeeded ? await Done(transaction, "Users.PasswordSet", user) : await Failed(user, result);
-    }
+    });
 
     private Guid? CurrentUserId => Guid.TryParse(users.GetUserId(User), out var id) ? id : null;
+
+    /// <summary>
+    /// The single-purpose buttons (deactivate, reactivate, unlock, set password): they post no edit
+    /// form, so its fields are not validated; the user's row is locked and must be as the page showed it.
+    /// </summary>
+    private async Task<IActionResult> WithLockedUserAsync(Guid id, Func<AppUser, IDbContextTransaction, Task<IActionResult>> action)
+    {
+        ModelState.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var user = await LockAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (!IsCurrent(user))
+        {
+            return await Conflict(user);
+        }
+
+        return await action(user, transaction);
+    }
 
     /// <summary>Loads the user and locks their row until the transaction ends, so the check below holds until the save.</summary>
     private Task<AppUser?> LockAsync(Guid id) =>
