@@ -87,6 +87,13 @@ public class HealthWhenSchedulerStoppedTests(ControlsApp app) : IClassFixture<Co
     public async Task Health_is_503_when_the_scheduler_is_in_standby()
     {
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        // The hosted service starts the scheduler in the background: wait for it, or it would undo the standby.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await scheduler.GetStatus() != SchedulerStatus.Running && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
         await scheduler.Standby();
         try
         {
