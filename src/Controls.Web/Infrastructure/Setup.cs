@@ -4,6 +4,7 @@ using Controls.Web.Features.Actions;
 using Controls.Web.Features.Catalog;
 using Controls.Web.Features.Contractors;
 using Controls.Web.Features.Housekeeping;
+using Controls.Web.Features.Incidents;
 using Controls.Web.Features.Inspections;
 using Controls.Web.Features.Notifications;
 using Controls.Web.Features.Organisation;
@@ -152,6 +153,8 @@ public static class Setup
         builder.Services.AddEvidenceStore();
         builder.Services.AddScoped<SaveImprovementAction>();
         builder.Services.AddScoped<UpdateActionStatus>();
+        builder.Services.AddOptions<IncidentOptions>().BindConfiguration(IncidentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<SendIncidentReminders>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Controls.Web.Data.Migrations;
+
+/// <summary>
+/// The registers behind the measures: the incident register (漏えい等事案) with its reportability
+/// decision and report dates. Hand-written (docs/adr/0003).
+/// </summary>
+[DbContext(typeof(AppDbContext))]
+[Migration("20261121050000_Registers")]
+public class Registers : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.CreateTable(
+            name: "incidents",
+            columns: table => new
+            {
+                id = table.Column<Guid>(type: "uuid", nullable: false),
+                title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                discovered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                aware_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                department_id = table.Column<Guid>(type: "uuid", nullable: false),
+                contractor_id = table.Column<Guid>(type: "uuid", nullable: true),
+                data_sets = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                people_count = table.Column<int>(type: "integer", nullable: false),
+                data_items = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                special_care_data = table.Column<bool>(type: "boolean", nullable: false),
+                financial_harm_risk = table.Column<bool>(type: "boolean", nullable: false),
+                suspected_malice = table.Column<bool>(type: "boolean", nullable: false),
+                encrypted = table.Column<bool>(type: "boolean", nullable: false),
+                description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                cause = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                secondary_harm = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                response_to_individuals = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                publication = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                recurrence_prevention = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                other = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                reportable_decision = table.Column<bool>(type: "boolean", nullable: true),
+                decision_reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                decided_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                preliminary_reported_on = table.Column<DateOnly>(type: "date", nullable: true),
+                final_reported_on = table.Column<DateOnly>(type: "date", nullable: true),
+                individuals_notified_on = table.Column<DateOnly>(type: "date", nullable: true),
+                individuals_notification = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                created_by_id = table.Column<Guid>(type: "uuid", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("pk_incidents", x => x.id);
+                table.ForeignKey("fk_incidents_contractors_contractor_id", x => x.contractor_id, "contractors", "id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("fk_incidents_departments_department_id", x => x.department_id, "departments", "id", onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateIndex("ix_incidents_contractor_id", "incidents", "contractor_id");
+
+        migrationBuilder.CreateIndex("ix_incidents_department_id_aware_at", "incidents", ["department_id", "aware_at"]);
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropTable(name: "incidents");
+    }
+}
