@@ -6,6 +6,7 @@ using Controls.Web.Features.Contractors;
 using Controls.Web.Features.Housekeeping;
 using Controls.Web.Features.Incidents;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Features.Ledger;
 using Controls.Web.Features.Notifications;
 using Controls.Web.Features.Organisation;
 using Controls.Web.Features.Schedules;
@@ -155,6 +156,8 @@ public static class Setup
         builder.Services.AddScoped<UpdateActionStatus>();
         builder.Services.AddOptions<IncidentOptions>().BindConfiguration(IncidentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<SendIncidentReminders>();
+        builder.Services.AddScoped<LedgerAccess>();
+        builder.Services.AddScoped<LedgerWorkbook>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

@@ -5,7 +5,7 @@ namespace Controls.Web.Data.Migrations;
 
 /// <summary>
 /// The registers behind the measures: the incident register (漏えい等事案) with its reportability
-/// decision and report dates. Hand-written (docs/adr/0003).
+/// decision and report dates, and the personal-data ledger (個人データ取扱台帳). Hand-written (docs/adr/0003).
 /// </summary>
 [DbContext(typeof(AppDbContext))]
 [Migration("20261121050000_Registers")]
@@ -56,6 +56,45 @@ public class Registers : Migration
                 table.ForeignKey("fk_incidents_departments_department_id", x => x.department_id, "departments", "id", onDelete: ReferentialAction.Restrict);
             });
 
+        migrationBuilder.CreateTable(
+            name: "ledger_entries",
+            columns: table => new
+            {
+                id = table.Column<Guid>(type: "uuid", nullable: false),
+                department_id = table.Column<Guid>(type: "uuid", nullable: false),
+                name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                kind = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                data_items = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                purpose = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                responsible_person = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                accessible_by = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                storage_location = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                storage_method = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                medium = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                countries = table.Column<List<string>>(type: "text[]", nullable: false),
+                people = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                special_care_data = table.Column<bool>(type: "boolean", nullable: false),
+                encrypted_at_rest = table.Column<bool>(type: "boolean", nullable: false),
+                retained_personal_data = table.Column<bool>(type: "boolean", nullable: false),
+                acquisition_method = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                purpose_notification = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                consent = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                third_party_provision = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                contractor_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                subcontractors = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                retention_period = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                disposal_method = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                last_reviewed_on = table.Column<DateOnly>(type: "date", nullable: true),
+                created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("pk_ledger_entries", x => x.id);
+                table.ForeignKey("fk_ledger_entries_departments_department_id", x => x.department_id, "departments", "id", onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateIndex("ix_ledger_entries_department_id_name", "ledger_entries", ["department_id", "name"]);
+
         migrationBuilder.CreateIndex("ix_incidents_contractor_id", "incidents", "contractor_id");
 
         migrationBuilder.CreateIndex("ix_incidents_department_id_aware_at", "incidents", ["department_id", "aware_at"]);
@@ -64,5 +103,6 @@ public class Registers : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropTable(name: "incidents");
+        migrationBuilder.DropTable(name: "ledger_entries");
     }
 }

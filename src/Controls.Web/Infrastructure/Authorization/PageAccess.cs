@@ -18,7 +18,7 @@ public static class PageAccess
     public const string ContractorEditors = nameof(ContractorEditors);
     public const string Reviewers = nameof(Reviewers);
     public const string DepartmentHeads = nameof(DepartmentHeads);
-    /// <summary>Compliance officers, administrators and department heads: the incident register.</summary>
+    /// <summary>Compliance officers, administrators and department heads: the incident register, changes to the ledger.</summary>
     public const string IncidentUsers = nameof(IncidentUsers);
 
     public static void AddPolicies(AuthorizationOptions options)
@@ -67,5 +67,10 @@ public static class PageAccess
         pages.AuthorizeFolder("/Inspections/Review", Reviewers);
         // Incidents: compliance officers and administrators (all), department heads (their department's, by IncidentAccess).
         pages.AuthorizeFolder("/Incidents", IncidentUsers);
+        // Ledger: everyone signed in reads it (a department head and delegates their department's, by LedgerAccess);
+        // compliance officers and administrators change any entry, a department head their own department's.
+        pages.AuthorizePage("/Ledger/Create", IncidentUsers);
+        pages.AuthorizePage("/Ledger/Edit", IncidentUsers);
+        pages.AuthorizePage("/Ledger/Import", IncidentUsers);
     }
 }
