@@ -70,6 +70,10 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Incidents/Edit"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
         ["/Incidents/Details"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
         ["/Ledger/Index"] = [SignedIn],
+        ["/Training/Index"] = [Roles.ComplianceOfficer, Roles.Administrator],
+        ["/Training/Session"] = [Roles.ComplianceOfficer, Roles.Administrator],
+        ["/Training/Pledges"] = [Roles.ComplianceOfficer, Roles.Administrator],
+        ["/Training/Coverage"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
         ["/Ledger/Create"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
         ["/Ledger/Edit"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
         ["/Ledger/Import"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
@@ -79,7 +83,7 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
     private static readonly HashSet<string> RecordPages =
         ["/Admin/Users/Edit", "/Admin/Departments/Edit", "/Catalog/Edit", "/Catalog/EditMeasure", "/Catalog/EditItem",
         "/Schedules/Details", "/Schedules/Edit", "/Contractors/Edit", "/Contractors/Details", "/Inspections/Review/Decide",
-        "/Incidents/Edit", "/Incidents/Details", "/Ledger/Edit"];
+        "/Incidents/Edit", "/Incidents/Details", "/Ledger/Edit", "/Training/Session"];
 
     /// <summary>Each page once, with a URL to request it by (route values filled with a random id).</summary>
     private Dictionary<string, string> Pages() =>

@@ -29,6 +29,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+    public DbSet<TrainingAttendance> TrainingAttendances => Set<TrainingAttendance>();
+    public DbSet<ConfidentialityPledge> ConfidentialityPledges => Set<ConfidentialityPledge>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

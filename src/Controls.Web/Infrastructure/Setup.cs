@@ -10,6 +10,7 @@ using Controls.Web.Features.Ledger;
 using Controls.Web.Features.Notifications;
 using Controls.Web.Features.Organisation;
 using Controls.Web.Features.Schedules;
+using Controls.Web.Features.Training;
 using Controls.Web.Infrastructure.AuditTrail;
 using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.DataProtection;
@@ -158,6 +159,8 @@ public static class Setup
         builder.Services.AddScoped<SendIncidentReminders>();
         builder.Services.AddScoped<LedgerAccess>();
         builder.Services.AddScoped<LedgerWorkbook>();
+        builder.Services.AddScoped<TrainingCoverage>();
+        builder.Services.AddScoped<AttendanceCsv>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

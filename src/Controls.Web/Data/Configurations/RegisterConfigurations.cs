@@ -60,3 +60,36 @@ public class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
         builder.Property(e => e.Version).IsRowVersion();
     }
 }
+
+public class TrainingSessionConfiguration : IEntityTypeConfiguration<TrainingSession>
+{
+    public void Configure(EntityTypeBuilder<TrainingSession> builder)
+    {
+        builder.ToTable("training_sessions");
+        builder.Property(s => s.Title).HasMaxLength(200);
+        builder.Property(s => s.Material).HasMaxLength(2000);
+        builder.HasIndex(s => s.HeldOn);
+    }
+}
+
+public class TrainingAttendanceConfiguration : IEntityTypeConfiguration<TrainingAttendance>
+{
+    public void Configure(EntityTypeBuilder<TrainingAttendance> builder)
+    {
+        builder.ToTable("training_attendances");
+        builder.HasOne(a => a.Session).WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.User).WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.SessionId, a.UserId }).IsUnique();
+        builder.HasIndex(a => a.UserId);
+    }
+}
+
+public class ConfidentialityPledgeConfiguration : IEntityTypeConfiguration<ConfidentialityPledge>
+{
+    public void Configure(EntityTypeBuilder<ConfidentialityPledge> builder)
+    {
+        builder.ToTable("confidentiality_pledges");
+        builder.HasOne(p => p.User).WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.UserId);
+    }
+}

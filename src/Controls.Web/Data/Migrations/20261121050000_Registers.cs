@@ -5,7 +5,8 @@ namespace Controls.Web.Data.Migrations;
 
 /// <summary>
 /// The registers behind the measures: the incident register (漏えい等事案) with its reportability
-/// decision and report dates, and the personal-data ledger (個人データ取扱台帳). Hand-written (docs/adr/0003).
+/// decision and report dates, the personal-data ledger (個人データ取扱台帳), and
+/// training sessions, attendance and confidentiality pledges (HUM-1). Hand-written (docs/adr/0003).
 /// </summary>
 [DbContext(typeof(AppDbContext))]
 [Migration("20261121050000_Registers")]
@@ -95,6 +96,60 @@ public class Registers : Migration
 
         migrationBuilder.CreateIndex("ix_ledger_entries_department_id_name", "ledger_entries", ["department_id", "name"]);
 
+        migrationBuilder.CreateTable(
+            name: "training_sessions",
+            columns: table => new
+            {
+                id = table.Column<Guid>(type: "uuid", nullable: false),
+                title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                held_on = table.Column<DateOnly>(type: "date", nullable: false),
+                mandatory = table.Column<bool>(type: "boolean", nullable: false),
+                material = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+            },
+            constraints: table => table.PrimaryKey("pk_training_sessions", x => x.id));
+
+        migrationBuilder.CreateTable(
+            name: "training_attendances",
+            columns: table => new
+            {
+                id = table.Column<Guid>(type: "uuid", nullable: false),
+                session_id = table.Column<Guid>(type: "uuid", nullable: false),
+                user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                completed = table.Column<bool>(type: "boolean", nullable: false),
+                score = table.Column<int>(type: "integer", nullable: true),
+                recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("pk_training_attendances", x => x.id);
+                table.ForeignKey("fk_training_attendances_training_sessions_session_id", x => x.session_id, "training_sessions", "id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("fk_training_attendances_users_user_id", x => x.user_id, "users", "id", onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "confidentiality_pledges",
+            columns: table => new
+            {
+                id = table.Column<Guid>(type: "uuid", nullable: false),
+                user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                signed_on = table.Column<DateOnly>(type: "date", nullable: false),
+                recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("pk_confidentiality_pledges", x => x.id);
+                table.ForeignKey("fk_confidentiality_pledges_users_user_id", x => x.user_id, "users", "id", onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateIndex("ix_training_sessions_held_on", "training_sessions", "held_on");
+
+        migrationBuilder.CreateIndex("ix_training_attendances_session_id_user_id", "training_attendances", ["session_id", "user_id"], unique: true);
+
+        migrationBuilder.CreateIndex("ix_training_attendances_user_id", "training_attendances", "user_id");
+
+        migrationBuilder.CreateIndex("ix_confidentiality_pledges_user_id", "confidentiality_pledges", "user_id");
+
         migrationBuilder.CreateIndex("ix_incidents_contractor_id", "incidents", "contractor_id");
 
         migrationBuilder.CreateIndex("ix_incidents_department_id_aware_at", "incidents", ["department_id", "aware_at"]);
@@ -104,5 +159,8 @@ public class Registers : Migration
     {
         migrationBuilder.DropTable(name: "incidents");
         migrationBuilder.DropTable(name: "ledger_entries");
+        migrationBuilder.DropTable(name: "training_attendances");
+        migrationBuilder.DropTable(name: "confidentiality_pledges");
+        migrationBuilder.DropTable(name: "training_sessions");
     }
 }

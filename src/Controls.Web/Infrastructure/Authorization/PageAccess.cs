@@ -72,5 +72,11 @@ public static class PageAccess
         pages.AuthorizePage("/Ledger/Create", IncidentUsers);
         pages.AuthorizePage("/Ledger/Edit", IncidentUsers);
         pages.AuthorizePage("/Ledger/Import", IncidentUsers);
+        // Training and pledges (HUM-1): compliance officers and administrators keep the records;
+        // department heads also see their department's coverage.
+        pages.AuthorizePage("/Training/Index", CatalogEditors);
+        pages.AuthorizePage("/Training/Session", CatalogEditors);
+        pages.AuthorizePage("/Training/Pledges", CatalogEditors);
+        pages.AuthorizePage("/Training/Coverage", IncidentUsers);
     }
 }
