@@ -28,7 +28,9 @@ public class Incident
     public Department Department { get; set; } = null!;
     public Guid? ContractorId { get; set; }
     public Contractor? Contractor { get; set; }
-    /// <summary>The data sets concerned (as named in the personal-data ledger).</summary>
+    /// <summary>The data sets concerned, from the personal-data ledger.</summary>
+    public List<Guid> LedgerEntryIds { get; set; } = [];
+    /// <summary>Data sets concerned that are not (yet) in the ledger, in words.</summary>
     public string DataSets { get; set; } = "";
     /// <summary>Number of people whose data is concerned (an upper estimate while unknown).</summary>
     public int PeopleCount { get; set; }

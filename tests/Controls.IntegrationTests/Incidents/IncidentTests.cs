@@ -54,14 +54,31 @@ public class IncidentTests(ControlsApp app) : IClassFixture<ControlsApp>
         var (officer, _) = await app.SignInAsNewAsync(Roles.ComplianceOfficer);
         var department = await app.CreateDepartmentAsync();
         var title = Unique("会員へのメール誤送信");
+        var members = new LedgerEntry
+        {
+            Id = Guid.NewGuid(),
+            DepartmentId = department.Id,
+            Name = Unique("会員名簿"),
+            Countries = ["JP"],
+            People = PeopleRange.UpTo5000,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        await using (var db = app.Db())
+        {
+            db.LedgerEntries.Add(members);
+            await db.SaveChangesAsync();
+        }
 
-        var created = await officer.SubmitFormAsync("/Incidents/Create", NewIncident(title, department.Id));
+        var values = NewIncident(title, department.Id);
+        values["Input.LedgerEntryIds"] = new[] { members.Id.ToString() };
+        var created = await officer.SubmitFormAsync("/Incidents/Create", values);
         var stored = await FindAsync(title);
         Assert.NotNull(stored);
         Assert.Equal($"/Incidents/Details/{stored.Id}", created.RedirectPath());
         // 23:30 in Tokyo, stored as the instant.
         Assert.Equal(new DateTimeOffset(2026, 3, 31, 14, 30, 0, TimeSpan.Zero), stored.AwareAt);
         Assert.Null(stored.ReportableDecision);
+        Assert.Equal([members.Id], stored.LedgerEntryIds);
 
         var page = await officer.FollowAsync(created);
         Assert.Equal("報告対象", page.QuerySelector("[data-testid=computed]")!.TextContent.Trim());
@@ -82,6 +99,8 @@ public class IncidentTests(ControlsApp app) : IClassFixture<ControlsApp>
         Assert.Contains("1,001人", draft);
         Assert.Contains("送信前の確認手順が守られなかった。", draft);
         Assert.Contains("(調査中)", draft);
+        Assert.Contains($"{members.Name}、会員名簿", draft);
+        Assert.Equal(members.Name, page.QuerySelector("[data-testid=ledger-entries]")!.TextContent.Trim());
 
         var list = await officer.GetPageAsync("/Incidents");
         Assert.NotNull(list.QuerySelector($"[data-incident='{stored.Id}']"));
@@ -100,6 +119,7 @@ public class IncidentTests(ControlsApp app) : IClassFixture<ControlsApp>
         values["Input.Kind"] = "Theft";
         values["Input.ContractorId"] = Guid.NewGuid().ToString();
         values["Input.Cause"] = new string('x', 4001);
+        values["Input.LedgerEntryIds"] = new[] { Guid.NewGuid().ToString() };
 
         var response = await officer.SubmitFormAsync("/Incidents/Create", values);
         var errors = await HttpForms.ErrorsAsync(response);
@@ -107,6 +127,7 @@ public class IncidentTests(ControlsApp app) : IClassFixture<ControlsApp>
         Assert.Contains("本人の数は0以上の整数で入力してください。", errors);
         Assert.Contains("委託先が見つかりません。一覧から選択してください。", errors);
         Assert.Contains(errors, e => e.Contains("4000文字以内"));
+        Assert.Contains("台帳のデータが見つかりません。一覧から選択してください。", errors);
         Assert.Null(await FindAsync(title));
 
         values = NewIncident(title, department.Id);

@@ -25,6 +25,7 @@ public class Registers : Migration
                 aware_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                 department_id = table.Column<Guid>(type: "uuid", nullable: false),
                 contractor_id = table.Column<Guid>(type: "uuid", nullable: true),
+                ledger_entry_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
                 data_sets = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                 people_count = table.Column<int>(type: "integer", nullable: false),
                 data_items = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),

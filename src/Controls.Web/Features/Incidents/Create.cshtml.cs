@@ -18,6 +18,7 @@ public class CreateModel(AppDbContext db, OrganisationClock clock, TimeProvider 
 
     public List<SelectListItem> Departments { get; private set; } = [];
     public List<SelectListItem> Contractors { get; private set; } = [];
+    public List<SelectListItem> LedgerEntries { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -61,5 +62,6 @@ public class CreateModel(AppDbContext db, OrganisationClock clock, TimeProvider 
     {
         Departments = await IncidentForm.DepartmentChoices(db, User, null);
         Contractors = await IncidentForm.ContractorChoices(db);
+        LedgerEntries = await IncidentForm.LedgerChoices(db, User);
     }
 }

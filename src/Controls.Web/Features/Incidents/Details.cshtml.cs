@@ -23,6 +23,7 @@ public class DetailsModel(AppDbContext db, OrganisationClock clock, TimeProvider
     public string Department { get; private set; } = "";
     public string? Contractor { get; private set; }
     public string? DecidedBy { get; private set; }
+    public List<string> LedgerEntries { get; private set; } = [];
     public Reportability Assessment { get; private set; } = null!;
     public bool Reportable { get; private set; }
     public IncidentDeadlines Deadlines { get; private set; } = null!;
@@ -205,13 +206,14 @@ public class DetailsModel(AppDbContext db, OrganisationClock clock, TimeProvider
         DecidedBy = incident.DecidedById is { } decider
             ? await db.Users.AsNoTracking().Where(u => u.Id == decider).Select(u => u.DisplayName).SingleOrDefaultAsync()
             : null;
+        LedgerEntries = await db.LedgerEntries.AsNoTracking().Where(e => incident.LedgerEntryIds.Contains(e.Id)).OrderBy(e => e.Name).Select(e => e.Name).ToListAsync();
         Assessment = IncidentReportability.Assess(incident);
         Reportable = IncidentReportability.IsReportable(incident);
         Deadlines = IncidentDeadlines.Compute(incident.AwareAt, zone, incident.SuspectedMalice, options.Value);
         Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
         CanEdit = IncidentAccess.CanEdit(User, incident.DepartmentId);
         CanDecide = IncidentAccess.CanDecide(User);
-        Draft = IncidentReportDraft.Compose(l, incident, names.NameJa, Contractor, zone);
+        Draft = IncidentReportDraft.Compose(l, incident, names.NameJa, Contractor, LedgerEntries, zone);
         if (fill)
         {
             Version = incident.Version;

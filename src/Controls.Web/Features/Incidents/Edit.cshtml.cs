@@ -23,6 +23,7 @@ public class EditModel(AppDbContext db, OrganisationClock clock, TimeProvider ti
     public string CurrentTitle { get; private set; } = "";
     public List<SelectListItem> Departments { get; private set; } = [];
     public List<SelectListItem> Contractors { get; private set; } = [];
+    public List<SelectListItem> LedgerEntries { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -87,5 +88,6 @@ public class EditModel(AppDbContext db, OrganisationClock clock, TimeProvider ti
         CurrentTitle = incident.Title;
         Departments = await IncidentForm.DepartmentChoices(db, User, incident.DepartmentId);
         Contractors = await IncidentForm.ContractorChoices(db);
+        LedgerEntries = await IncidentForm.LedgerChoices(db, User);
     }
 }

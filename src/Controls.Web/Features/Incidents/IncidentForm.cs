@@ -24,6 +24,15 @@ public static class IncidentForm
         return departments.Select(d => new SelectListItem($"{d.Code} {d.Name}", d.Id.ToString())).ToList();
     }
 
+    /// <summary>The ledger's data sets this user may pick: a department head their department's, others every one.</summary>
+    public static async Task<List<SelectListItem>> LedgerChoices(AppDbContext db, ClaimsPrincipal user)
+    {
+        var own = IncidentAccess.OwnDepartment(user);
+        return (await db.LedgerEntries.AsNoTracking().Where(e => own == null || e.DepartmentId == own)
+                .OrderBy(e => e.Department.Code).ThenBy(e => e.Name).Select(e => new { e.Id, e.Name, e.Department.Code }).ToListAsync())
+            .Select(e => new SelectListItem($"{e.Code} {e.Name}", e.Id.ToString())).ToList();
+    }
+
     /// <summary>Every contractor in the register (an incident may involve another department's contractor).</summary>
     public static async Task<List<SelectListItem>> ContractorChoices(AppDbContext db) =>
         (await db.Contractors.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
@@ -59,6 +68,12 @@ public static class IncidentForm
         if (input.DiscoveredAt > local.AddMinutes(1))
         {
             state.AddModelError("Input.DiscoveredAt", l["Incidents.InFuture"]);
+        }
+
+        var entries = input.LedgerEntryGuids;
+        if (entries is null || (entries.Count > 0 && await db.LedgerEntries.CountAsync(e => entries.Contains(e.Id)) != entries.Count))
+        {
+            state.AddModelError("Input.LedgerEntryIds", l["Incidents.UnknownLedgerEntry"]);
         }
 
         if (input.ContractorId is { } contractorId && !await db.Contractors.AnyAsync(c => c.Id == contractorId))

@@ -31,6 +31,19 @@ public class IncidentInput
     [Display(Name = "Incidents.Field.Contractor")]
     public Guid? ContractorId { get; set; }
 
+    [Display(Name = "Incidents.Field.LedgerEntries")]
+    public List<string> LedgerEntryIds { get; set; } = [];
+
+    /// <summary>The chosen ledger entries (blank values ignored); null when a value is not an id.</summary>
+    public List<Guid>? LedgerEntryGuids
+    {
+        get
+        {
+            var ids = LedgerEntryIds.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => Guid.TryParse(v, out var id) ? id : (Guid?)null).ToList();
+            return ids.Any(id => id is null) ? null : ids.Select(id => id!.Value).Distinct().ToList();
+        }
+    }
+
     [StringLength(TextLength, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Incidents.Field.DataSets")]
     public string? DataSets { get; set; }
@@ -92,6 +105,7 @@ public class IncidentInput
         AwareAt = Local(i.AwareAt, zone),
         DepartmentId = i.DepartmentId,
         ContractorId = i.ContractorId,
+        LedgerEntryIds = [.. i.LedgerEntryIds.Select(id => id.ToString())],
         DataSets = i.DataSets,
         PeopleCount = i.PeopleCount,
         DataItems = i.DataItems,
@@ -117,6 +131,7 @@ public class IncidentInput
         i.AwareAt = Instant(AwareAt!.Value, zone);
         i.DepartmentId = DepartmentId!.Value;
         i.ContractorId = ContractorId;
+        i.LedgerEntryIds = LedgerEntryGuids ?? [];
         i.DataSets = DataSets?.Trim() ?? "";
         i.PeopleCount = PeopleCount!.Value;
         i.DataItems = DataItems?.Trim() ?? "";

@@ -16,7 +16,7 @@ public static class IncidentReportDraft
 {
     public const string Language = "ja";
 
-    public static string Compose(IStringLocalizer l, Incident incident, string department, string? contractor, TimeZoneInfo zone)
+    public static string Compose(IStringLocalizer l, Incident incident, string department, string? contractor, IReadOnlyList<string> ledgerEntries, TimeZoneInfo zone)
     {
         string T(string key, params object[] args) => Notifier.Localize(l, Language, key, args);
         string Time(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture);
@@ -43,7 +43,7 @@ public static class IncidentReportDraft
         var items = new (string Heading, string Text)[]
         {
             ("Incidents.Draft.Item1", summary.ToString().TrimEnd()),
-            ("Incidents.Draft.Item2", Or(incident.DataItems) + (string.IsNullOrWhiteSpace(incident.DataSets) ? "" : "\n" + T("Incidents.Draft.DataSets", incident.DataSets))),
+            ("Incidents.Draft.Item2", Or(incident.DataItems) + DataSets(string.Join("、", ledgerEntries.Append(incident.DataSets).Where(s => !string.IsNullOrWhiteSpace(s))))),
             ("Incidents.Draft.Item3", T("Incidents.Draft.People", incident.PeopleCount.ToString("N0", CultureInfo.InvariantCulture))),
             ("Incidents.Draft.Item4", Or(incident.Cause)),
             ("Incidents.Draft.Item5", Or(incident.SecondaryHarm)),
@@ -52,6 +52,8 @@ public static class IncidentReportDraft
             ("Incidents.Draft.Item8", Or(incident.RecurrencePrevention)),
             ("Incidents.Draft.Item9", Or(incident.Other)),
         };
+        string DataSets(string sets) => sets.Length == 0 ? "" : "\n" + T("Incidents.Draft.DataSets", sets);
+
         var text = new StringBuilder();
         foreach (var (heading, body) in items)
         {
