@@ -32,6 +32,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
     public DbSet<TrainingAttendance> TrainingAttendances => Set<TrainingAttendance>();
     public DbSet<ConfidentialityPledge> ConfidentialityPledges => Set<ConfidentialityPledge>();
+    public DbSet<IncidentAction> IncidentActions => Set<IncidentAction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -64,3 +64,12 @@ public class Incident
     public Guid CreatedById { get; set; }
     public uint Version { get; set; }
 }
+
+/// <summary>A recurrence-prevention action of an incident: the shared corrective-action record (Source = Incident), linked here.</summary>
+public class IncidentAction
+{
+    public Guid IncidentId { get; set; }
+    public Incident Incident { get; set; } = null!;
+    public Guid CorrectiveActionId { get; set; }
+    public CorrectiveAction CorrectiveAction { get; set; } = null!;
+}

@@ -275,4 +275,38 @@ public class IncidentTests(ControlsApp app) : IClassFixture<ControlsApp>
         Assert.NotEmpty(await HttpForms.ErrorsAsync(conflict));
         Assert.Equal(10, (await app.QueryAsync(db => db.Incidents.AsNoTracking().SingleAsync(i => i.Id == incident.Id))).PeopleCount);
     }
+
+    [Fact]
+    public async Task Recurrence_prevention_is_recorded_as_corrective_actions_of_the_department()
+    {
+        var department = await app.CreateDepartmentAsync();
+        var head = await app.CreateUserAsync([Roles.DepartmentHead], department.Id);
+        var member = await app.CreateUserAsync([], department.Id);
+        var outsider = await app.CreateUserAsync([], (await app.CreateDepartmentAsync()).Id);
+        var client = await app.SignInAsync(head);
+        var incident = await SeedAsync(department.Id, i => i.Cause = "宛先の確認漏れ");
+        var page = await client.GetPageAsync($"/Incidents/Details/{incident.Id}");
+
+        var refused = await client.SubmitFormAsync(page, new() { ["NewAction.Action"] = "", ["NewAction.OwnerId"] = outsider.Id.ToString(), ["NewAction.DueOn"] = "" },
+            "[data-testid=action-form]");
+        var errors = await HttpForms.ErrorsAsync(refused);
+        Assert.Contains("担当者は発生部署の在籍者から選択してください。", errors);
+        Assert.Equal(3, errors.Count);
+        Assert.False(await app.QueryAsync(db => db.IncidentActions.AnyAsync(a => a.IncidentId == incident.Id)));
+
+        var added = await client.SubmitFormAsync(page, new()
+        {
+            ["NewAction.Action"] = "メール送信時のダブルチェックを手順化する",
+            ["NewAction.OwnerId"] = member.Id.ToString(),
+            ["NewAction.DueOn"] = "2026-06-30",
+        }, "[data-testid=action-form]");
+        var after = await client.FollowAsync(added);
+        var action = await app.QueryAsync(db => db.IncidentActions.Where(a => a.IncidentId == incident.Id).Select(a => a.CorrectiveAction).SingleAsync());
+        Assert.Equal(CorrectiveActionSource.Incident, action.Source);
+        Assert.Equal(department.Id, action.DepartmentId);
+        Assert.Equal(member.Id, action.OwnerId);
+        Assert.Equal("宛先の確認漏れ", action.RootCause);
+        Assert.Contains("メール送信時のダブルチェックを手順化する", after.QuerySelector("[data-testid=actions]")!.TextContent);
+        Assert.Contains("・メール送信時のダブルチェックを手順化する(期限 2026/06/30)", after.QuerySelector("[data-testid=report-draft]")!.TextContent);
+    }
 }

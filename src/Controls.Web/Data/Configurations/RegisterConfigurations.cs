@@ -93,3 +93,15 @@ public class ConfidentialityPledgeConfiguration : IEntityTypeConfiguration<Confi
         builder.HasIndex(p => p.UserId);
     }
 }
+
+public class IncidentActionConfiguration : IEntityTypeConfiguration<IncidentAction>
+{
+    public void Configure(EntityTypeBuilder<IncidentAction> builder)
+    {
+        builder.ToTable("incident_actions");
+        builder.HasKey(a => new { a.IncidentId, a.CorrectiveActionId });
+        builder.HasOne(a => a.Incident).WithMany().HasForeignKey(a => a.IncidentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.CorrectiveAction).WithMany().HasForeignKey(a => a.CorrectiveActionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.CorrectiveActionId).IsUnique();
+    }
+}

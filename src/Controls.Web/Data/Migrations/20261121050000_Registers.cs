@@ -151,6 +151,22 @@ public class Registers : Migration
 
         migrationBuilder.CreateIndex("ix_confidentiality_pledges_user_id", "confidentiality_pledges", "user_id");
 
+        migrationBuilder.CreateTable(
+            name: "incident_actions",
+            columns: table => new
+            {
+                incident_id = table.Column<Guid>(type: "uuid", nullable: false),
+                corrective_action_id = table.Column<Guid>(type: "uuid", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("pk_incident_actions", x => new { x.incident_id, x.corrective_action_id });
+                table.ForeignKey("fk_incident_actions_corrective_actions_corrective_action_id", x => x.corrective_action_id, "corrective_actions", "id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("fk_incident_actions_incidents_incident_id", x => x.incident_id, "incidents", "id", onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateIndex("ix_incident_actions_corrective_action_id", "incident_actions", "corrective_action_id", unique: true);
+
         migrationBuilder.CreateIndex("ix_incidents_contractor_id", "incidents", "contractor_id");
 
         migrationBuilder.CreateIndex("ix_incidents_department_id_aware_at", "incidents", ["department_id", "aware_at"]);
@@ -158,6 +174,7 @@ public class Registers : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable(name: "incident_actions");
         migrationBuilder.DropTable(name: "incidents");
         migrationBuilder.DropTable(name: "ledger_entries");
         migrationBuilder.DropTable(name: "training_attendances");

@@ -6,6 +6,7 @@ using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,30 @@ public class DetailsModel(AppDbContext db, OrganisationClock clock, TimeProvider
 
     [BindProperty]
     public uint Version { get; set; }
+
+    [BindProperty]
+    public ActionInput NewAction { get; set; } = new();
+
+    public List<ActionRow> Actions { get; private set; } = [];
+    public List<SelectListItem> Owners { get; private set; } = [];
+
+    public sealed record ActionRow(string Action, string Owner, DateOnly DueOn, CorrectiveActionStatus Status);
+
+    public sealed class ActionInput
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(IncidentInput.TextLength, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Incidents.Field.Action")]
+        public string? Action { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "Incidents.Field.ActionOwner")]
+        public Guid? OwnerId { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "Incidents.Field.ActionDueOn")]
+        public DateOnly? DueOn { get; set; }
+    }
 
     public sealed class DecisionInput
     {
@@ -166,6 +191,53 @@ public class DetailsModel(AppDbContext db, OrganisationClock clock, TimeProvider
         return await SaveAsync(incident, l["Common.Saved"].Value);
     }
 
+    /// <summary>Adds a recurrence-prevention action: a corrective action (Source = Incident) of the incident's department, linked to it, in one save.</summary>
+    public async Task<IActionResult> OnPostActionAsync(Guid id)
+    {
+        var incident = await IncidentAccess.Visible(db, User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
+        if (incident is null)
+        {
+            return NotFound();
+        }
+
+        if (!IncidentAccess.CanEdit(User, incident.DepartmentId))
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        TryValidateModel(NewAction, nameof(NewAction));
+        if (NewAction.OwnerId is { } ownerId && !await db.Users.AnyAsync(u => u.Id == ownerId && u.IsActive && u.DepartmentId == incident.DepartmentId))
+        {
+            ModelState.AddModelError("NewAction.OwnerId", l["Incidents.UnknownOwner"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await Show(incident, fill: true);
+            return Page();
+        }
+
+        var action = new CorrectiveAction
+        {
+            Id = Guid.NewGuid(),
+            Source = CorrectiveActionSource.Incident,
+            DepartmentId = incident.DepartmentId,
+            Action = NewAction.Action!.Trim(),
+            RootCause = incident.Cause,
+            OwnerId = NewAction.OwnerId!.Value,
+            DueOn = NewAction.DueOn!.Value,
+            Status = CorrectiveActionStatus.Open,
+            CreatedAt = time.GetUtcNow(),
+            CreatedById = InspectionAccess.UserId(User)!.Value,
+        };
+        db.CorrectiveActions.Add(action);
+        db.IncidentActions.Add(new IncidentAction { IncidentId = incident.Id, CorrectiveActionId = action.Id });
+        await db.SaveChangesAsync();
+        TempData["Message"] = l["Incidents.ActionAdded"].Value;
+        return RedirectToPage("Details", new { id });
+    }
+
     private async Task<IActionResult> SaveAsync(Incident incident, string message)
     {
         db.Entry(incident).Property(i => i.Version).OriginalValue = Version;
@@ -207,13 +279,21 @@ public class DetailsModel(AppDbContext db, OrganisationClock clock, TimeProvider
             ? await db.Users.AsNoTracking().Where(u => u.Id == decider).Select(u => u.DisplayName).SingleOrDefaultAsync()
             : null;
         LedgerEntries = await db.LedgerEntries.AsNoTracking().Where(e => incident.LedgerEntryIds.Contains(e.Id)).OrderBy(e => e.Name).Select(e => e.Name).ToListAsync();
+        Actions = await db.IncidentActions.AsNoTracking().Where(a => a.IncidentId == incident.Id)
+            .OrderBy(a => a.CorrectiveAction.DueOn)
+            .Select(a => new ActionRow(a.CorrectiveAction.Action, a.CorrectiveAction.Owner.DisplayName, a.CorrectiveAction.DueOn, a.CorrectiveAction.Status))
+            .ToListAsync();
+        Owners = (await db.Users.AsNoTracking().Where(u => u.IsActive && u.DepartmentId == incident.DepartmentId).OrderBy(u => u.DisplayName)
+                .Select(u => new { u.Id, u.DisplayName }).ToListAsync())
+            .Select(u => new SelectListItem(u.DisplayName, u.Id.ToString())).ToList();
         Assessment = IncidentReportability.Assess(incident);
         Reportable = IncidentReportability.IsReportable(incident);
         Deadlines = IncidentDeadlines.Compute(incident.AwareAt, zone, incident.SuspectedMalice, options.Value);
         Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
         CanEdit = IncidentAccess.CanEdit(User, incident.DepartmentId);
         CanDecide = IncidentAccess.CanDecide(User);
-        Draft = IncidentReportDraft.Compose(l, incident, names.NameJa, Contractor, LedgerEntries, zone);
+        Draft = IncidentReportDraft.Compose(l, incident, names.NameJa, Contractor, LedgerEntries,
+            Actions.Select(a => (a.Action, a.DueOn)).ToList(), zone);
         if (fill)
         {
             Version = incident.Version;

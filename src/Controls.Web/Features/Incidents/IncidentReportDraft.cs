@@ -16,7 +16,8 @@ public static class IncidentReportDraft
 {
     public const string Language = "ja";
 
-    public static string Compose(IStringLocalizer l, Incident incident, string department, string? contractor, IReadOnlyList<string> ledgerEntries, TimeZoneInfo zone)
+    public static string Compose(IStringLocalizer l, Incident incident, string department, string? contractor, IReadOnlyList<string> ledgerEntries,
+        IReadOnlyList<(string Action, DateOnly DueOn)> actions, TimeZoneInfo zone)
     {
         string T(string key, params object[] args) => Notifier.Localize(l, Language, key, args);
         string Time(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture);
@@ -49,7 +50,8 @@ public static class IncidentReportDraft
             ("Incidents.Draft.Item5", Or(incident.SecondaryHarm)),
             ("Incidents.Draft.Item6", Or(incident.ResponseToIndividuals)),
             ("Incidents.Draft.Item7", Or(incident.Publication)),
-            ("Incidents.Draft.Item8", Or(incident.RecurrencePrevention)),
+            ("Incidents.Draft.Item8", Or(string.Join("\n", actions.Select(a => T("Incidents.Draft.Action", a.Action, a.DueOn.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)))
+                .Prepend(incident.RecurrencePrevention).Where(s => !string.IsNullOrWhiteSpace(s))))),
             ("Incidents.Draft.Item9", Or(incident.Other)),
         };
         string DataSets(string sets) => sets.Length == 0 ? "" : "\n" + T("Incidents.Draft.DataSets", sets);
