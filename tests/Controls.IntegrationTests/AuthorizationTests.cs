@@ -65,12 +65,25 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Inspections/Review/Index"] = [Roles.ComplianceOfficer],
         ["/Inspections/Review/Decide"] = [Roles.ComplianceOfficer],
         ["/Actions/Index"] = [SignedIn],
+        ["/Incidents/Index"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
+        ["/Incidents/Create"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
+        ["/Incidents/Edit"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
+        ["/Incidents/Details"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
+        ["/Ledger/Index"] = [SignedIn],
+        ["/Training/Index"] = [Roles.ComplianceOfficer, Roles.Administrator],
+        ["/Training/Session"] = [Roles.ComplianceOfficer, Roles.Administrator],
+        ["/Training/Pledges"] = [Roles.ComplianceOfficer, Roles.Administrator],
+        ["/Training/Coverage"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
+        ["/Ledger/Create"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
+        ["/Ledger/Edit"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
+        ["/Ledger/Import"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
     };
 
     /// <summary>Pages about one record: requested without a real one, they answer 404 (after authorization).</summary>
     private static readonly HashSet<string> RecordPages =
         ["/Admin/Users/Edit", "/Admin/Departments/Edit", "/Catalog/Edit", "/Catalog/EditMeasure", "/Catalog/EditItem",
-        "/Schedules/Details", "/Schedules/Edit", "/Contractors/Edit", "/Contractors/Details", "/Inspections/Review/Decide"];
+        "/Schedules/Details", "/Schedules/Edit", "/Contractors/Edit", "/Contractors/Details", "/Inspections/Review/Decide",
+        "/Incidents/Edit", "/Incidents/Details", "/Ledger/Edit", "/Training/Session"];
 
     /// <summary>Each page once, with a URL to request it by (route values filled with a random id).</summary>
     private Dictionary<string, string> Pages() =>

@@ -27,6 +27,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CorrectiveAction> CorrectiveActions => Set<CorrectiveAction>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+    public DbSet<TrainingAttendance> TrainingAttendances => Set<TrainingAttendance>();
+    public DbSet<ConfidentialityPledge> ConfidentialityPledges => Set<ConfidentialityPledge>();
+    public DbSet<IncidentAction> IncidentActions => Set<IncidentAction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,10 +4,13 @@ using Controls.Web.Features.Actions;
 using Controls.Web.Features.Catalog;
 using Controls.Web.Features.Contractors;
 using Controls.Web.Features.Housekeeping;
+using Controls.Web.Features.Incidents;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Features.Ledger;
 using Controls.Web.Features.Notifications;
 using Controls.Web.Features.Organisation;
 using Controls.Web.Features.Schedules;
+using Controls.Web.Features.Training;
 using Controls.Web.Infrastructure.AuditTrail;
 using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.DataProtection;
@@ -153,6 +156,12 @@ public static class Setup
         builder.Services.AddEvidenceStore();
         builder.Services.AddScoped<SaveImprovementAction>();
         builder.Services.AddScoped<UpdateActionStatus>();
+        builder.Services.AddOptions<IncidentOptions>().BindConfiguration(IncidentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<SendIncidentReminders>();
+        builder.Services.AddScoped<LedgerAccess>();
+        builder.Services.AddScoped<LedgerWorkbook>();
+        builder.Services.AddScoped<TrainingCoverage>();
+        builder.Services.AddScoped<AttendanceCsv>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

@@ -27,6 +27,12 @@ public static class JobSchedule
         quartz.AddTrigger(t => t.ForJob(ReminderJob.Key).WithIdentity("reminders-hourly")
             .WithCronSchedule("0 0 * * * ?", c => c.InTimeZone(tokyo).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
 
+        // Hourly at :10: reminders of the PPC reports of reportable incidents (dedup keys per incident and step).
+        quartz.AddJob<IncidentReminderJob>(j => j.WithIdentity(IncidentReminderJob.Key)
+            .WithDescription("Reminds of the preliminary and final reports of reportable incidents until they are recorded"));
+        quartz.AddTrigger(t => t.ForJob(IncidentReminderJob.Key).WithIdentity("incident-reminders-hourly")
+            .WithCronSchedule("0 10 * * * ?", c => c.InTimeZone(tokyo).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+
         // Every minute: send the e-mails waiting in the outbox (due ones only: failures back off).
         quartz.AddJob<SendOutboxJob>(j => j.WithIdentity(SendOutboxJob.Key)
             .WithDescription("Sends the e-mails waiting in the outbox, retrying failures with back-off"));

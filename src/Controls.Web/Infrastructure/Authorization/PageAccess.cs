@@ -18,6 +18,8 @@ public static class PageAccess
     public const string ContractorEditors = nameof(ContractorEditors);
     public const string Reviewers = nameof(Reviewers);
     public const string DepartmentHeads = nameof(DepartmentHeads);
+    /// <summary>Compliance officers, administrators and department heads: the incident register, changes to the ledger.</summary>
+    public const string IncidentUsers = nameof(IncidentUsers);
 
     public static void AddPolicies(AuthorizationOptions options)
     {
@@ -28,6 +30,7 @@ public static class PageAccess
         options.AddPolicy(ContractorEditors, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead));
         options.AddPolicy(Reviewers, p => p.RequireRole(Roles.ComplianceOfficer));
         options.AddPolicy(DepartmentHeads, p => p.RequireRole(Roles.DepartmentHead));
+        options.AddPolicy(IncidentUsers, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead));
     }
 
     public static void AddConventions(PageConventionCollection pages)
@@ -62,5 +65,18 @@ public static class PageAccess
         // delegates are named by department heads; reviews are the compliance officers'.
         pages.AuthorizePage("/Inspections/Delegates", DepartmentHeads);
         pages.AuthorizeFolder("/Inspections/Review", Reviewers);
+        // Incidents: compliance officers and administrators (all), department heads (their department's, by IncidentAccess).
+        pages.AuthorizeFolder("/Incidents", IncidentUsers);
+        // Ledger: everyone signed in reads it (a department head and delegates their department's, by LedgerAccess);
+        // compliance officers and administrators change any entry, a department head their own department's.
+        pages.AuthorizePage("/Ledger/Create", IncidentUsers);
+        pages.AuthorizePage("/Ledger/Edit", IncidentUsers);
+        pages.AuthorizePage("/Ledger/Import", IncidentUsers);
+        // Training and pledges (HUM-1): compliance officers and administrators keep the records;
+        // department heads also see their department's coverage.
+        pages.AuthorizePage("/Training/Index", CatalogEditors);
+        pages.AuthorizePage("/Training/Session", CatalogEditors);
+        pages.AuthorizePage("/Training/Pledges", CatalogEditors);
+        pages.AuthorizePage("/Training/Coverage", IncidentUsers);
     }
 }

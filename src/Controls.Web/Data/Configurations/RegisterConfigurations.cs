@@ -1,0 +1,107 @@
+using Controls.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Controls.Web.Data.Configurations;
+
+public class IncidentConfiguration : IEntityTypeConfiguration<Incident>
+{
+    public const int TextLength = 4000;
+
+    public void Configure(EntityTypeBuilder<Incident> builder)
+    {
+        builder.ToTable("incidents");
+        builder.Property(i => i.Title).HasMaxLength(200);
+        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne(i => i.Department).WithMany().HasForeignKey(i => i.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.Contractor).WithMany().HasForeignKey(i => i.ContractorId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(i => i.DataSets).HasMaxLength(TextLength);
+        builder.Property(i => i.DataItems).HasMaxLength(TextLength);
+        builder.Property(i => i.Description).HasMaxLength(TextLength);
+        builder.Property(i => i.Cause).HasMaxLength(TextLength);
+        builder.Property(i => i.SecondaryHarm).HasMaxLength(TextLength);
+        builder.Property(i => i.ResponseToIndividuals).HasMaxLength(TextLength);
+        builder.Property(i => i.Publication).HasMaxLength(TextLength);
+        builder.Property(i => i.RecurrencePrevention).HasMaxLength(TextLength);
+        builder.Property(i => i.Other).HasMaxLength(TextLength);
+        builder.Property(i => i.DecisionReason).HasMaxLength(TextLength);
+        builder.Property(i => i.IndividualsNotification).HasMaxLength(TextLength);
+        builder.HasIndex(i => new { i.DepartmentId, i.AwareAt });
+        builder.Property(i => i.Version).IsRowVersion();
+    }
+}
+
+public class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
+{
+    public const int TextLength = 2000;
+
+    public void Configure(EntityTypeBuilder<LedgerEntry> builder)
+    {
+        builder.ToTable("ledger_entries");
+        builder.HasOne(e => e.Department).WithMany().HasForeignKey(e => e.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.Name).HasMaxLength(200);
+        builder.Property(e => e.Kind).HasMaxLength(200);
+        builder.Property(e => e.DataItems).HasMaxLength(TextLength);
+        builder.Property(e => e.Purpose).HasMaxLength(TextLength);
+        builder.Property(e => e.ResponsiblePerson).HasMaxLength(200);
+        builder.Property(e => e.AccessibleBy).HasMaxLength(TextLength);
+        builder.Property(e => e.StorageLocation).HasMaxLength(TextLength);
+        builder.Property(e => e.StorageMethod).HasMaxLength(TextLength);
+        builder.Property(e => e.Medium).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.People).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.AcquisitionMethod).HasMaxLength(TextLength);
+        builder.Property(e => e.PurposeNotification).HasMaxLength(TextLength);
+        builder.Property(e => e.Consent).HasMaxLength(TextLength);
+        builder.Property(e => e.ThirdPartyProvision).HasMaxLength(TextLength);
+        builder.Property(e => e.Subcontractors).HasMaxLength(TextLength);
+        builder.Property(e => e.RetentionPeriod).HasMaxLength(TextLength);
+        builder.Property(e => e.DisposalMethod).HasMaxLength(TextLength);
+        builder.HasIndex(e => new { e.DepartmentId, e.Name });
+        builder.Property(e => e.Version).IsRowVersion();
+    }
+}
+
+public class TrainingSessionConfiguration : IEntityTypeConfiguration<TrainingSession>
+{
+    public void Configure(EntityTypeBuilder<TrainingSession> builder)
+    {
+        builder.ToTable("training_sessions");
+        builder.Property(s => s.Title).HasMaxLength(200);
+        builder.Property(s => s.Material).HasMaxLength(2000);
+        builder.HasIndex(s => s.HeldOn);
+    }
+}
+
+public class TrainingAttendanceConfiguration : IEntityTypeConfiguration<TrainingAttendance>
+{
+    public void Configure(EntityTypeBuilder<TrainingAttendance> builder)
+    {
+        builder.ToTable("training_attendances");
+        builder.HasOne(a => a.Session).WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.User).WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.SessionId, a.UserId }).IsUnique();
+        builder.HasIndex(a => a.UserId);
+    }
+}
+
+public class ConfidentialityPledgeConfiguration : IEntityTypeConfiguration<ConfidentialityPledge>
+{
+    public void Configure(EntityTypeBuilder<ConfidentialityPledge> builder)
+    {
+        builder.ToTable("confidentiality_pledges");
+        builder.HasOne(p => p.User).WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.UserId);
+    }
+}
+
+public class IncidentActionConfiguration : IEntityTypeConfiguration<IncidentAction>
+{
+    public void Configure(EntityTypeBuilder<IncidentAction> builder)
+    {
+        builder.ToTable("incident_actions");
+        builder.HasKey(a => new { a.IncidentId, a.CorrectiveActionId });
+        builder.HasOne(a => a.Incident).WithMany().HasForeignKey(a => a.IncidentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.CorrectiveAction).WithMany().HasForeignKey(a => a.CorrectiveActionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.CorrectiveActionId).IsUnique();
+    }
+}

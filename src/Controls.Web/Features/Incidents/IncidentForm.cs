@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using Controls.Web.Data;
+using Controls.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Controls.Web.Features.Incidents;
+
+/// <summary>Choices and checks shared by the incident create and edit pages.</summary>
+public static class IncidentForm
+{
+    /// <summary>The departments this user may record incidents for: every active one (and the current one), or only their own.</summary>
+    public static async Task<List<SelectListItem>> DepartmentChoices(AppDbContext db, ClaimsPrincipal user, Guid? current)
+    {
+        var language = Languages.Current;
+        var own = IncidentAccess.OwnDepartment(user);
+        var departments = await db.Departments.AsNoTracking()
+            .Where(d => own == null ? d.RetiredAt == null || d.Id == current : d.Id == own)
+            .OrderBy(d => d.Code)
+            .Select(d => new { d.Id, d.Code, Name = language == "en" ? d.NameEn : d.NameJa })
+            .ToListAsync();
+        return departments.Select(d => new SelectListItem($"{d.Code} {d.Name}", d.Id.ToString())).ToList();
+    }
+
+    /// <summary>The ledger's data sets this user may pick: a department head their department's, others every one.</summary>
+    public static async Task<List<SelectListItem>> LedgerChoices(AppDbContext db, ClaimsPrincipal user)
+    {
+        var own = IncidentAccess.OwnDepartment(user);
+        return (await db.LedgerEntries.AsNoTracking().Where(e => own == null || e.DepartmentId == own)
+                .OrderBy(e => e.Department.Code).ThenBy(e => e.Name).Select(e => new { e.Id, e.Name, e.Department.Code }).ToListAsync())
+            .Select(e => new SelectListItem($"{e.Code} {e.Name}", e.Id.ToString())).ToList();
+    }
+
+    /// <summary>Every contractor in the register (an incident may involve another department's contractor).</summary>
+    public static async Task<List<SelectListItem>> ContractorChoices(AppDbContext db) =>
+        (await db.Contractors.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
+        .Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToList();
+
+    /// <summary>
+    /// The checks beyond the fields' attributes, all at once: a known kind; awareness not before
+    /// discovery and neither in the future; a department this user may record for that is active
+    /// (or the incident's current one); a contractor from the register.
+    /// </summary>
+    public static async Task CheckAsync(AppDbContext db, IStringLocalizer l, ModelStateDictionary state, ClaimsPrincipal user, IncidentInput input,
+        Guid? currentDepartment, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        if (!Enum.IsDefined(input.Kind))
+        {
+            state.AddModelError("Input.Kind", l["Incidents.UnknownKind"]);
+        }
+
+        if (input.DiscoveredAt is { } discovered && input.AwareAt is { } aware)
+        {
+            if (aware < discovered)
+            {
+                state.AddModelError("Input.AwareAt", l["Incidents.AwareBeforeDiscovered"]);
+            }
+        }
+
+        var local = IncidentInput.Local(now, zone);
+        if (input.AwareAt > local.AddMinutes(1))
+        {
+            state.AddModelError("Input.AwareAt", l["Incidents.InFuture"]);
+        }
+
+        if (input.DiscoveredAt > local.AddMinutes(1))
+        {
+            state.AddModelError("Input.DiscoveredAt", l["Incidents.InFuture"]);
+        }
+
+        var entries = input.LedgerEntryGuids;
+        if (entries is null || (entries.Count > 0 && await db.LedgerEntries.CountAsync(e => entries.Contains(e.Id)) != entries.Count))
+        {
+            state.AddModelError("Input.LedgerEntryIds", l["Incidents.UnknownLedgerEntry"]);
+        }
+
+        if (input.ContractorId is { } contractorId && !await db.Contractors.AnyAsync(c => c.Id == contractorId))
+        {
+            state.AddModelError("Input.ContractorId", l["Incidents.UnknownContractor"]);
+        }
+
+        if (input.DepartmentId is not { } departmentId)
+        {
+            return;
+        }
+
+        if (!IncidentAccess.CanEdit(user, departmentId))
+        {
+            state.AddModelError("Input.DepartmentId", l["Incidents.OwnDepartmentOnly"]);
+        }
+        else if (!await db.Departments.AnyAsync(d => d.Id == departmentId && (d.RetiredAt == null || d.Id == currentDepartment)))
+        {
+            state.AddModelError("Input.DepartmentId", l["Validation.UnknownDepartment"]);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Time;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Controls.Web.Features.Incidents;
+
+/// <summary>The incident register (漏えい等事案), newest awareness first, with each reportable incident's deadlines. A department head sees their department's only.</summary>
+public class IndexModel(AppDbContext db, OrganisationClock clock, TimeProvider time, IOptions<IncidentOptions> options) : PageModel
+{
+    public bool SeesAll { get; private set; }
+    public bool CanCreate { get; private set; }
+    public DateOnly Today { get; private set; }
+    public List<Row> Rows { get; private set; } = [];
+
+    public sealed record Row(Guid Id, string Title, IncidentKind Kind, string Department, DateTimeOffset AwareAt, int PeopleCount, bool Reportable,
+        bool Decided, IncidentDeadlines Deadlines, DateOnly? PreliminaryReportedOn, DateOnly? FinalReportedOn);
+
+    public async Task OnGetAsync()
+    {
+        var language = Languages.Current;
+        var zone = clock.Zone;
+        SeesAll = IncidentAccess.SeesAll(User);
+        CanCreate = IncidentAccess.CanCreate(User);
+        Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var incidents = await IncidentAccess.Visible(db, User).AsNoTracking()
+            .OrderByDescending(i => i.AwareAt).ThenBy(i => i.Id)
+            .Select(i => new { Incident = i, Department = i.Department.Code + " " + (language == "en" ? i.Department.NameEn : i.Department.NameJa) })
+            .ToListAsync();
+        Rows = incidents.Select(x => new Row(x.Incident.Id, x.Incident.Title, x.Incident.Kind, x.Department, x.Incident.AwareAt, x.Incident.PeopleCount,
+                IncidentReportability.IsReportable(x.Incident), x.Incident.ReportableDecision is not null,
+                IncidentDeadlines.Compute(x.Incident.AwareAt, zone, x.Incident.SuspectedMalice, options.Value),
+                x.Incident.PreliminaryReportedOn, x.Incident.FinalReportedOn))
+            .ToList();
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Controls.Web.Features.Notifications;
+using Controls.Web.Infrastructure.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Controls.Web.Features.Incidents;
+
+/// <summary>
+/// Reminds of the PPC reports of every reportable incident until each is recorded as submitted,
+/// by the organisation's calendar: the compliance officers and the department's head(s) are told
+/// as soon as a report is due ("incident:{id}:preliminary:open"), again some days before the final
+/// report's deadline ("incident:{id}:final:due-7"), on the deadline day ("…:due-0") and on the first
+/// day past it ("…:overdue"), which also goes to management (escalation). Only the latest step
+/// that has come due is sent, each once per recipient (the dedup key), so doubled runs and runs
+/// after downtime never repeat a step.
+/// </summary>
+public sealed partial class SendIncidentReminders(AppDbContext db, Notifier notifier, OrganisationClock clock, IOptions<IncidentOptions> options,
+    ILogger<SendIncidentReminders> logger)
+{
+    public const string Preliminary = "preliminary";
+    public const string Final = "final";
+
+    private sealed record Step(Guid UserId, string Key, string Kind, string SubjectKey, string BodyKey, object[] Args, string Link);
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        var zone = clock.Zone;
+        var today = DateOnly.FromDateTime(clock.Now.DateTime);
+        var candidates = await db.Incidents.AsNoTracking()
+            .Where(i => (i.PreliminaryReportedOn == null || i.FinalReportedOn == null) && i.ReportableDecision != false)
+            .Select(i => new { Incident = i, i.Department.NameJa, i.Department.NameEn })
+            .ToListAsync(cancellationToken);
+        var open = candidates.Where(c => IncidentReportability.IsReportable(c.Incident)).ToList();
+        if (open.Count == 0)
+        {
+            return 0;
+        }
+
+        var officers = await ActiveUsersInRole(Roles.ComplianceOfficer).Select(u => u.Id).ToListAsync(cancellationToken);
+        var managers = await ActiveUsersInRole(Roles.Management).Select(u => u.Id).ToListAsync(cancellationToken);
+        var departments = open.Select(c => c.Incident.DepartmentId).ToHashSet();
+        var named = await db.Departments.Where(d => departments.Contains(d.Id) && d.HeadUserId != null && d.HeadUser!.IsActive)
+            .Select(d => new { Department = d.Id, User = d.HeadUserId!.Value }).ToListAsync(cancellationToken);
+        var byRole = await ActiveUsersInRole(Roles.DepartmentHead).Where(u => u.DepartmentId != null && departments.Contains(u.DepartmentId.Value))
+            .Select(u => new { Department = u.DepartmentId!.Value, User = u.Id }).ToListAsync(cancellationToken);
+        var heads = named.Concat(byRole).GroupBy(h => h.Department).ToDictionary(g => g.Key, g => g.Select(h => h.User).Distinct().ToList());
+
+        var steps = new List<Step>();
+        foreach (var c in open)
+        {
+            var incident = c.Incident;
+            var deadlines = IncidentDeadlines.Compute(incident.AwareAt, zone, incident.SuspectedMalice, settings);
+            var recipients = officers.Concat(heads.GetValueOrDefault(incident.DepartmentId) ?? []).Distinct().ToList();
+            var link = $"/Incidents/Details/{incident.Id}";
+            var department = new Bilingual(c.NameJa, c.NameEn);
+            foreach (var (report, deadline, submitted, firstNotice) in new[]
+            {
+                (Preliminary, deadlines.Preliminary, incident.PreliminaryReportedOn, (int?)null),
+                (Final, deadlines.Final, incident.FinalReportedOn, (int?)settings.FinalReminderDaysBefore),
+            })
+            {
+                if (submitted is not null)
+                {
+                    continue;
+                }
+
+                var daysLeft = deadline.DayNumber - today.DayNumber;
+                var reportName = new Localized("Incidents.Report." + report);
+                var args = new object[] { incident.Title, department, reportName, Date(deadline), Math.Abs(daysLeft) };
+                string? step = daysLeft switch
+                {
+                    < 0 => "overdue",
+                    0 => "due-0",
+                    _ when firstNotice is null => "open",
+                    _ when daysLeft <= firstNotice => $"due-{firstNotice}",
+                    _ => null,
+                };
+                if (step is null)
+                {
+                    continue;
+                }
+
+                var key = $"incident:{incident.Id}:{report}:{step}";
+                var (kind, subject, body) = step switch
+                {
+                    "overdue" => (NotificationKinds.Escalation, "Notification.IncidentOverdue.Subject", "Notification.IncidentOverdue.Body"),
+                    "due-0" => (NotificationKinds.Reminder, "Notification.IncidentDue.Subject", "Notification.IncidentDueToday.Body"),
+                    _ => (NotificationKinds.Reminder, "Notification.IncidentDue.Subject", "Notification.IncidentDue.Body"),
+                };
+                var to = step == "overdue" ? recipients.Concat(managers).Distinct() : recipients;
+                steps.AddRange(to.Select(user => new Step(user, key, kind, subject, body, args, link)));
+            }
+        }
+
+        var sent = 0;
+        foreach (var step in steps)
+        {
+            if (await notifier.NotifyAsync(step.UserId, step.Key, step.Kind, step.SubjectKey, step.BodyKey, step.Args, step.Link, cancellationToken))
+            {
+                sent++;
+            }
+        }
+
+        LogRun(logger, today, open.Count, sent);
+        return sent;
+    }
+
+    private IQueryable<AppUser> ActiveUsersInRole(string role)
+    {
+        var normalized = role.ToUpperInvariant();
+        return db.Users.Where(u => u.IsActive
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)));
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incident reminders for {Today}: {Incidents} reportable incidents with reports outstanding; sent {Sent}")]
+    private static partial void LogRun(ILogger logger, DateOnly today, int incidents, int sent);
+}

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Controls.Web.Features.Inspections;
+
+namespace Controls.Web.Features.Ledger;
+
+/// <summary>
+/// Who may see and change which ledger entry. Compliance officers, auditors, management and
+/// administrators see every department's; a department head (and their delegates) only their own
+/// department's (others answer 404). Compliance officers and administrators change any entry; a
+/// department head their own department's.
+/// </summary>
+public sealed class LedgerAccess(AppDbContext db, InspectionAccess inspections)
+{
+    public async Task<IQueryable<LedgerEntry>> VisibleAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        if (InspectionAccess.SeesAllDepartments(user))
+        {
+            return db.LedgerEntries;
+        }
+
+        var department = await inspections.AnsweringDepartmentAsync(user, cancellationToken);
+        return department is { } id ? db.LedgerEntries.Where(e => e.DepartmentId == id) : db.LedgerEntries.Where(_ => false);
+    }
+
+    public static bool EditsAll(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.ComplianceOfficer) || user.IsInRole(Roles.Administrator);
+
+    public static Guid? OwnDepartment(ClaimsPrincipal user) =>
+        !EditsAll(user) && user.IsInRole(Roles.DepartmentHead) ? InspectionAccess.DepartmentOf(user) : null;
+
+    public static bool CanCreate(ClaimsPrincipal user) => EditsAll(user) || OwnDepartment(user) is not null;
+
+    public static bool CanEdit(ClaimsPrincipal user, Guid departmentId) =>
+        EditsAll(user) || (OwnDepartment(user) is { } own && own == departmentId);
+}
