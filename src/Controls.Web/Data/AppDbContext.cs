@@ -27,6 +27,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CorrectiveAction> CorrectiveActions => Set<CorrectiveAction>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AuditProgramme> AuditProgrammes => Set<AuditProgramme>();
+    public DbSet<Audit> Audits => Set<Audit>();
+    public DbSet<AuditTeamMember> AuditTeamMembers => Set<AuditTeamMember>();
+    public DbSet<AuditTest> AuditTests => Set<AuditTest>();
+    public DbSet<Finding> Findings => Set<Finding>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
