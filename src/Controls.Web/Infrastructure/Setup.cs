@@ -152,6 +152,14 @@ public static class Setup
         builder.Services.AddEvidenceStore();
         builder.Services.AddScoped<SaveImprovementAction>();
         builder.Services.AddScoped<UpdateActionStatus>();
+        builder.Services.AddScoped<Features.Audits.AuditorIndependence>();
+        builder.Services.AddScoped<Features.Audits.AuditAccess>();
+        builder.Services.AddScoped<Features.Audits.AuditLifecycle>();
+        builder.Services.AddScoped<Features.Audits.SaveAudit>();
+        builder.Services.AddScoped<Features.Audits.RecordAuditTest>();
+        builder.Services.AddScoped<Features.Audits.RecordFinding>();
+        builder.Services.AddScoped<Features.Audits.VerifyCorrectiveAction>();
+        builder.Services.AddScoped<Features.Audits.SelfInspectionComparison>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

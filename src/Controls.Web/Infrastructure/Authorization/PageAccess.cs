@@ -18,6 +18,8 @@ public static class PageAccess
     public const string ContractorEditors = nameof(ContractorEditors);
     public const string Reviewers = nameof(Reviewers);
     public const string DepartmentHeads = nameof(DepartmentHeads);
+    /// <summary>Auditors and compliance officers: plan audits and do fieldwork.</summary>
+    public const string AuditManagers = nameof(AuditManagers);
 
     public static void AddPolicies(AuthorizationOptions options)
     {
@@ -28,6 +30,7 @@ public static class PageAccess
         options.AddPolicy(ContractorEditors, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead));
         options.AddPolicy(Reviewers, p => p.RequireRole(Roles.ComplianceOfficer));
         options.AddPolicy(DepartmentHeads, p => p.RequireRole(Roles.DepartmentHead));
+        options.AddPolicy(AuditManagers, p => p.RequireRole(Roles.Auditor, Roles.ComplianceOfficer));
     }
 
     public static void AddConventions(PageConventionCollection pages)
@@ -62,5 +65,10 @@ public static class PageAccess
         // delegates are named by department heads; reviews are the compliance officers'.
         pages.AuthorizePage("/Inspections/Delegates", DepartmentHeads);
         pages.AuthorizeFolder("/Inspections/Review", Reviewers);
+        // Audits: the programme, reports and findings for everyone signed in (a department head sees
+        // their department's, AuditAccess); planning and fieldwork for auditors and compliance officers.
+        pages.AuthorizePage("/Audits/Create", AuditManagers);
+        pages.AuthorizePage("/Audits/Edit", AuditManagers);
+        pages.AuthorizePage("/Audits/Fieldwork", AuditManagers);
     }
 }
