@@ -65,12 +65,19 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Inspections/Review/Index"] = [Roles.ComplianceOfficer],
         ["/Inspections/Review/Decide"] = [Roles.ComplianceOfficer],
         ["/Actions/Index"] = [SignedIn],
+        ["/Audits/Index"] = [SignedIn],
+        ["/Audits/Report"] = [SignedIn],
+        ["/Audits/Finding"] = [SignedIn],
+        ["/Audits/Create"] = [Roles.Auditor, Roles.ComplianceOfficer],
+        ["/Audits/Edit"] = [Roles.Auditor, Roles.ComplianceOfficer],
+        ["/Audits/Fieldwork"] = [Roles.Auditor, Roles.ComplianceOfficer],
     };
 
     /// <summary>Pages about one record: requested without a real one, they answer 404 (after authorization).</summary>
     private static readonly HashSet<string> RecordPages =
         ["/Admin/Users/Edit", "/Admin/Departments/Edit", "/Catalog/Edit", "/Catalog/EditMeasure", "/Catalog/EditItem",
-        "/Schedules/Details", "/Schedules/Edit", "/Contractors/Edit", "/Contractors/Details", "/Inspections/Review/Decide"];
+        "/Schedules/Details", "/Schedules/Edit", "/Contractors/Edit", "/Contractors/Details", "/Inspections/Review/Decide",
+        "/Audits/Edit", "/Audits/Fieldwork", "/Audits/Report", "/Audits/Finding"];
 
     /// <summary>Each page once, with a URL to request it by (route values filled with a random id).</summary>
     private Dictionary<string, string> Pages() =>

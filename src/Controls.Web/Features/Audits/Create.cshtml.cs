@@ -19,6 +19,7 @@ public class CreateModel(SaveAudit save, OrganisationClock clock, IStringLocaliz
         Input.WindowStart = today.AddDays(30);
         Input.WindowEnd = today.AddDays(44);
         Choices = await save.ChoicesAsync(cancellationToken);
+        Input.CatalogId = Choices.Catalogs.Select(c => (Guid?)Guid.Parse(c.Value)).FirstOrDefault();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
