@@ -26,16 +26,16 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
 
     private static Dictionary<string, object> AuditForm(string title, Guid lead, IEnumerable<Guid>? departments = null, IEnumerable<Guid>? contractors = null,
         IEnumerable<Guid>? team = null, string measures = "POL-1, RUL-1", DateOnly? start = null, DateOnly? end = null) => new()
-    {
-        ["Input.Title"] = title,
-        ["Input.DepartmentIds"] = (departments ?? []).Select(d => d.ToString()).ToList(),
-        ["Input.ContractorIds"] = (contractors ?? []).Select(c => c.ToString()).ToList(),
-        ["Input.MeasureCodes"] = measures,
-        ["Input.WindowStart"] = Date(start ?? Start),
-        ["Input.WindowEnd"] = Date(end ?? Start.AddDays(14)),
-        ["Input.LeadAuditorId"] = lead.ToString(),
-        ["Input.TeamIds"] = (team ?? []).Select(t => t.ToString()).ToList(),
-    };
+        {
+            ["Input.Title"] = title,
+            ["Input.DepartmentIds"] = (departments ?? []).Select(d => d.ToString()).ToList(),
+            ["Input.ContractorIds"] = (contractors ?? []).Select(c => c.ToString()).ToList(),
+            ["Input.MeasureCodes"] = measures,
+            ["Input.WindowStart"] = Date(start ?? Start),
+            ["Input.WindowEnd"] = Date(end ?? Start.AddDays(14)),
+            ["Input.LeadAuditorId"] = lead.ToString(),
+            ["Input.TeamIds"] = (team ?? []).Select(t => t.ToString()).ToList(),
+        };
 
     private static async Task<Guid> PlanAsync(HttpClient client, Dictionary<string, object> form)
     {
@@ -159,7 +159,10 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
         var saved = await officer.SubmitFormAsync($"/Audits/Fieldwork/{auditId}", new()
         {
             ["Test.Procedure"] = "アクセス権限一覧から抽出し、申請記録と照合した",
-            ["Test.Method"] = "Random", ["Test.PopulationSize"] = "500", ["Test.SampleSize"] = "25", ["Test.Seed"] = "42",
+            ["Test.Method"] = "Random",
+            ["Test.PopulationSize"] = "500",
+            ["Test.SampleSize"] = "25",
+            ["Test.Seed"] = "42",
             ["Test.Result"] = "Nonconforming",
         }, "section[data-code='POL-1'] form");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -170,7 +173,11 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
         // Without a seed, one is chosen and recorded, and the sample can be drawn again from it.
         await officer.SubmitFormAsync($"/Audits/Fieldwork/{auditId}", new()
         {
-            ["Test.Method"] = "Random", ["Test.PopulationSize"] = "80", ["Test.SampleSize"] = "8", ["Test.Seed"] = "", ["Test.Result"] = "Conforming",
+            ["Test.Method"] = "Random",
+            ["Test.PopulationSize"] = "80",
+            ["Test.SampleSize"] = "8",
+            ["Test.Seed"] = "",
+            ["Test.Result"] = "Conforming",
         }, "section[data-code='RUL-1'] form");
         var other = await app.QueryAsync(db => db.AuditTests.SingleAsync(t => t.AuditId == auditId && t.MeasureCode == "RUL-1"));
         Assert.NotNull(other.Seed);
@@ -187,7 +194,10 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
         // Bad sampling input: a message, nothing changed.
         var bad = await officer.SubmitFormAsync($"/Audits/Fieldwork/{auditId}", new()
         {
-            ["Test.Method"] = "Random", ["Test.PopulationSize"] = "10", ["Test.SampleSize"] = "11", ["Test.Seed"] = "1",
+            ["Test.Method"] = "Random",
+            ["Test.PopulationSize"] = "10",
+            ["Test.SampleSize"] = "11",
+            ["Test.Seed"] = "1",
         }, "section[data-code='POL-1'] form");
         Assert.Contains("サンプル数は1以上、母集団以下で入力してください。", await HttpForms.ErrorsAsync(bad));
         var nonsense = await officer.SubmitFormAsync($"/Audits/Fieldwork/{auditId}", new() { ["Test.PopulationSize"] = "many" }, "section[data-code='POL-1'] form");

@@ -37,7 +37,14 @@ public class IndexModel(AppDbContext db, AuditAccess access, OrganisationClock c
             .OrderBy(a => a.WindowStart).ThenBy(a => a.Title)
             .Select(a => new
             {
-                a.Id, a.Title, a.DepartmentIds, a.ContractorIds, a.WindowStart, a.WindowEnd, Lead = a.LeadAuditor.DisplayName, a.Status,
+                a.Id,
+                a.Title,
+                a.DepartmentIds,
+                a.ContractorIds,
+                a.WindowStart,
+                a.WindowEnd,
+                Lead = a.LeadAuditor.DisplayName,
+                a.Status,
                 OpenFindings = visibleFindings.Count(f => f.AuditId == a.Id && f.Status == FindingStatus.Open),
             })
             .ToListAsync(cancellationToken);

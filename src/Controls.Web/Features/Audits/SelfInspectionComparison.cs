@@ -27,8 +27,15 @@ public sealed class SelfInspectionComparison(AppDbContext db)
                 && measureCodes.Contains(a.CheckItem.Measure.Code))
             .Select(a => new
             {
-                a.Inspection.DepartmentId, a.Inspection.ContractorId, MeasureCode = a.CheckItem.Measure.Code, ItemCode = a.CheckItem.Code,
-                Value = a.Value!.Value, a.Comment, a.InspectionId, a.Inspection.PeriodEnd, a.Inspection.SubmittedAt,
+                a.Inspection.DepartmentId,
+                a.Inspection.ContractorId,
+                MeasureCode = a.CheckItem.Measure.Code,
+                ItemCode = a.CheckItem.Code,
+                Value = a.Value!.Value,
+                a.Comment,
+                a.InspectionId,
+                a.Inspection.PeriodEnd,
+                a.Inspection.SubmittedAt,
             })
             .ToListAsync(cancellationToken);
         return rows
