@@ -345,6 +345,27 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
         Assert.DoesNotContain(title, (await otherHead.GetPageAsync("/Audits?Year=2026")).Body!.TextContent);
         Assert.Equal(HttpStatusCode.Forbidden, (await salesHead.GetAsync($"/Audits/Fieldwork/{auditId}")).StatusCode);
 
+        // The Excel report carries the same scoping.
+        Assert.Equal(HttpStatusCode.NotFound, (await otherHead.GetAsync($"/Audits/Report/{auditId}?handler=Xlsx")).StatusCode);
+        var xlsx = await salesHead.GetAsync(report.QuerySelector("[data-testid=xlsx]")!.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        using (var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()))
+        using (var reader = ExcelDataReader.ExcelReaderFactory.CreateReader(stream))
+        {
+            Assert.Equal("安全管理措置ごとの結果", reader.Name);
+            Assert.True(reader.NextResult());
+            Assert.Equal("指摘事項", reader.Name);
+            var cells = new List<string>();
+            while (reader.Read())
+            {
+                cells.AddRange(Enumerable.Range(0, reader.FieldCount).Select(c => reader.GetValue(c)?.ToString() ?? ""));
+            }
+
+            Assert.Contains("営業部の指摘", cells);
+            Assert.DoesNotContain("経理部の観察事項", cells);
+        }
+
         // Management reads everything but plans nothing.
         var (management, _) = await app.SignInAsNewAsync(Roles.Management);
         var all = await management.GetPageAsync($"/Audits/Report/{auditId}");
