@@ -68,6 +68,8 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Audits/Index"] = [SignedIn],
         ["/Audits/Report"] = [SignedIn],
         ["/Audits/Finding"] = [SignedIn],
+        ["/Audits/Calendar"] = [SignedIn],
+        ["/Audits/Feed"] = [Public],
         ["/Audits/Create"] = [Roles.Auditor, Roles.ComplianceOfficer],
         ["/Audits/Edit"] = [Roles.Auditor, Roles.ComplianceOfficer],
         ["/Audits/Fieldwork"] = [Roles.Auditor, Roles.ComplianceOfficer],

@@ -32,6 +32,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AuditTeamMember> AuditTeamMembers => Set<AuditTeamMember>();
     public DbSet<AuditTest> AuditTests => Set<AuditTest>();
     public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

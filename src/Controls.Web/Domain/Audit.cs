@@ -149,3 +149,14 @@ public class Finding
 
     public bool IsNonconformity => Classification is FindingClassification.MajorNonconformity or FindingClassification.MinorNonconformity;
 }
+
+/// <summary>
+/// A user's personal iCalendar feed of audits: the secret in its URL is stored only as a SHA-256
+/// hash; regenerating replaces it, so an old URL stops working at once.
+/// </summary>
+public class CalendarFeed
+{
+    public Guid UserId { get; set; }
+    public string TokenHash { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+}

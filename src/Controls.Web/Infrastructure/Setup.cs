@@ -160,6 +160,7 @@ public static class Setup
         builder.Services.AddScoped<Features.Audits.RecordFinding>();
         builder.Services.AddScoped<Features.Audits.VerifyCorrectiveAction>();
         builder.Services.AddScoped<Features.Audits.SelfInspectionComparison>();
+        builder.Services.AddScoped<Features.Audits.AuditCalendar>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

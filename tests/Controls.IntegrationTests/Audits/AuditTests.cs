@@ -409,6 +409,50 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
         Assert.False(await app.QueryAsync(db => db.Findings.AnyAsync(f => f.AuditId == auditId)));
     }
 
+    [Fact]
+    public async Task The_personal_calendar_feed_follows_rfc_5545_and_a_wrong_or_replaced_token_is_refused()
+    {
+        var (officer, _) = await ComplianceOfficerAsync();
+        var department = await app.CreateDepartmentAsync();
+        var lead = await AuditorAsync();
+        var title = "カレンダー; 連携, テスト " + new string('長', 40) + " " + Guid.NewGuid().ToString("N")[..6];
+        var auditId = await PlanAsync(officer, AuditForm(title, lead.Id, [department.Id]));
+        await MoveAsync(officer, auditId, AuditStatus.Scheduled);
+
+        var client = await app.SignInAsync(lead);
+        var created = await client.FollowAsync(await client.SubmitFormAsync("/Audits/Calendar", [], "[data-testid=regenerate-form]"));
+        var url = new Uri(created.QuerySelector("[data-testid=feed-url]")!.TextContent.Trim());
+        // Shown once: the page does not show the secret again.
+        Assert.Null((await client.GetPageAsync("/Audits/Calendar")).QuerySelector("[data-testid=feed-url]"));
+
+        var anonymous = app.Anonymous();
+        var response = await anonymous.GetAsync(url.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
+        var feed = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", feed);
+        Assert.EndsWith("END:VCALENDAR\r\n", feed);
+        var physical = feed.Split("\r\n")[..^1];
+        Assert.All(physical, line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, line));
+        Assert.DoesNotContain('\n', feed.Replace("\r\n", "", StringComparison.Ordinal));
+        var lines = string.Join("\r\n", physical).Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n");
+        Assert.Contains("VERSION:2.0", lines);
+        Assert.Contains(lines, l => l.StartsWith("PRODID:", StringComparison.Ordinal));
+        var events = string.Join("\n", lines).Split("BEGIN:VEVENT")[1..];
+        var mine = Assert.Single(events);
+        foreach (var required in new[] { $"UID:audit-{auditId}@controls", "DTSTAMP:", "DTSTART;VALUE=DATE:20261001", "DTEND;VALUE=DATE:20261016", "STATUS:CONFIRMED" })
+        {
+            Assert.Contains(required, mine);
+        }
+
+        Assert.Contains("SUMMARY:" + title.Replace(";", "\\;").Replace(",", "\\,"), mine);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/Audits/Feed/" + new string('0', 64))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/Audits/Feed/wrong")).StatusCode);
+        await client.SubmitFormAsync("/Audits/Calendar", [], "[data-testid=regenerate-form]");
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(url.PathAndQuery)).StatusCode);
+    }
+
     private async Task SubmittedSelfInspectionAsync(Guid departmentId, params (string Code, AnswerValue Value)[] answers)
     {
         var inspection = await app.CreateInspectionAsync(departmentId, "POL-1", "RUL-1");

@@ -79,3 +79,15 @@ public class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.Property(f => f.Version).IsRowVersion();
     }
 }
+
+public class CalendarFeedConfiguration : IEntityTypeConfiguration<CalendarFeed>
+{
+    public void Configure(EntityTypeBuilder<CalendarFeed> builder)
+    {
+        builder.ToTable("calendar_feeds");
+        builder.HasKey(f => f.UserId);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(f => f.TokenHash).HasMaxLength(64);
+        builder.HasIndex(f => f.TokenHash).IsUnique();
+    }
+}

@@ -5,7 +5,7 @@ namespace Controls.Web.Data.Migrations;
 
 /// <summary>
 /// Internal audits: the annual programme, audits with their team, audit tests with sampling and
-/// findings. A finding points at its corrective action (the shared corrective-action table is
+/// findings, and the personal calendar feeds. A finding points at its corrective action (the shared corrective-action table is
 /// fixed); the unique index keeps one finding per action. Hand-written (docs/adr/0003).
 /// </summary>
 [DbContext(typeof(AppDbContext))]
@@ -119,6 +119,22 @@ public class Audits : Migration
                 table.ForeignKey("fk_findings_departments_department_id", x => x.department_id, "departments", "id", onDelete: ReferentialAction.Restrict);
             });
 
+        migrationBuilder.CreateTable(
+            name: "calendar_feeds",
+            columns: table => new
+            {
+                user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                token_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("pk_calendar_feeds", x => x.user_id);
+                table.ForeignKey("fk_calendar_feeds_users_user_id", x => x.user_id, "users", "id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateIndex("ix_calendar_feeds_token_hash", "calendar_feeds", "token_hash", unique: true);
+
         migrationBuilder.CreateIndex("ix_audit_programmes_fiscal_year", "audit_programmes", "fiscal_year", unique: true);
 
         migrationBuilder.CreateIndex("ix_audit_team_members_user_id", "audit_team_members", "user_id");
@@ -142,6 +158,7 @@ public class Audits : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable("calendar_feeds");
         migrationBuilder.DropTable("findings");
         migrationBuilder.DropTable("audit_tests");
         migrationBuilder.DropTable("audit_team_members");

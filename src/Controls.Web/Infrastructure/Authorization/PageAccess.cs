@@ -43,6 +43,8 @@ public static class PageAccess
         pages.AllowAnonymousToPage("/Language/Index");
         pages.AllowAnonymousToPage("/Error");
         pages.AllowAnonymousToPage("/StatusCode");
+        // The personal audit calendar feed: calendar apps cannot sign in; the secret in its URL is the key.
+        pages.AllowAnonymousToPage("/Audits/Feed");
 
         // Administrators: users, departments, organisation settings, jobs, audit trail, mail outbox.
         pages.AuthorizeFolder("/Admin", Administration);
