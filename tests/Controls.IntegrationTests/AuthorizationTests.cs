@@ -73,6 +73,7 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Audits/Create"] = [Roles.Auditor, Roles.ComplianceOfficer],
         ["/Audits/Edit"] = [Roles.Auditor, Roles.ComplianceOfficer],
         ["/Audits/Fieldwork"] = [Roles.Auditor, Roles.ComplianceOfficer],
+        ["/Audits/Rules"] = [Roles.Auditor, Roles.ComplianceOfficer],
     };
 
     /// <summary>Pages about one record: requested without a real one, they answer 404 (after authorization).</summary>

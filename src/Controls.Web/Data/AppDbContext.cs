@@ -33,6 +33,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AuditTest> AuditTests => Set<AuditTest>();
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<AuditRule> AuditRules => Set<AuditRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

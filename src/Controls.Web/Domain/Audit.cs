@@ -56,7 +56,12 @@ public class Audit
     public DateTimeOffset? ClosedAt { get; set; }
     public Guid? ClosedById { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Who planned it; <see cref="Guid.Empty"/> when a programme rule did.</summary>
     public Guid CreatedById { get; set; }
+    /// <summary>The programme rule that planned it, if any.</summary>
+    public Guid? RuleId { get; set; }
+    /// <summary>"rule:{rule}:{target}:{fiscal year}:{slot}": unique, so a rule plans each audit once however often it runs.</summary>
+    public string? RuleKey { get; set; }
     public uint Version { get; set; }
 
     public bool IsActive => Status is not (AuditStatus.Closed or AuditStatus.Cancelled);
@@ -159,4 +164,30 @@ public class CalendarFeed
     public Guid UserId { get; set; }
     public string TokenHash { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+public enum AuditRuleTarget
+{
+    /// <summary>Every (not retired) department.</summary>
+    EveryDepartment,
+    /// <summary>Every active contractor handling special-care personal data (要配慮個人情報).</summary>
+    SpecialCareContractors,
+}
+
+/// <summary>
+/// A programme rule that plans audits: every target <see cref="PerYear"/> times per fiscal year,
+/// spread evenly; the auditees are told <see cref="NoticeDays"/> days before the window opens.
+/// </summary>
+public class AuditRule
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public AuditRuleTarget Target { get; set; }
+    public int PerYear { get; set; } = 1;
+    public Guid CatalogId { get; set; }
+    public int WindowDays { get; set; } = 14;
+    public int NoticeDays { get; set; } = 14;
+    public bool IsActive { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+    public uint Version { get; set; }
 }

@@ -161,6 +161,7 @@ public static class Setup
         builder.Services.AddScoped<Features.Audits.VerifyCorrectiveAction>();
         builder.Services.AddScoped<Features.Audits.SelfInspectionComparison>();
         builder.Services.AddScoped<Features.Audits.AuditCalendar>();
+        builder.Services.AddScoped<Features.Audits.PlanAuditsFromRules>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

@@ -27,6 +27,9 @@ public class AuditConfiguration : IEntityTypeConfiguration<Audit>
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.ClosingReason).HasMaxLength(4000);
         builder.HasIndex(a => new { a.Status, a.WindowStart });
+        builder.Property(a => a.RuleKey).HasMaxLength(200);
+        builder.HasIndex(a => a.RuleKey).IsUnique();
+        builder.HasOne<AuditRule>().WithMany().HasForeignKey(a => a.RuleId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.Version).IsRowVersion();
     }
 }
@@ -89,5 +92,17 @@ public class CalendarFeedConfiguration : IEntityTypeConfiguration<CalendarFeed>
         builder.HasOne<AppUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(f => f.TokenHash).HasMaxLength(64);
         builder.HasIndex(f => f.TokenHash).IsUnique();
+    }
+}
+
+public class AuditRuleConfiguration : IEntityTypeConfiguration<AuditRule>
+{
+    public void Configure(EntityTypeBuilder<AuditRule> builder)
+    {
+        builder.ToTable("audit_rules");
+        builder.Property(r => r.Name).HasMaxLength(200);
+        builder.Property(r => r.Target).HasConversion<string>().HasMaxLength(40);
+        builder.HasOne<Catalog>().WithMany().HasForeignKey(r => r.CatalogId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(r => r.Version).IsRowVersion();
     }
 }

@@ -5,7 +5,7 @@ namespace Controls.Web.Data.Migrations;
 
 /// <summary>
 /// Internal audits: the annual programme, audits with their team, audit tests with sampling and
-/// findings, and the personal calendar feeds. A finding points at its corrective action (the shared corrective-action table is
+/// findings, the personal calendar feeds and the programme rules (audits.rule_key is unique: a rule plans each audit once). A finding points at its corrective action (the shared corrective-action table is
 /// fixed); the unique index keeps one finding per action. Hand-written (docs/adr/0003).
 /// </summary>
 [DbContext(typeof(AppDbContext))]
@@ -24,6 +24,26 @@ public class Audits : Migration
                 created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
             },
             constraints: table => table.PrimaryKey("pk_audit_programmes", x => x.id));
+
+        migrationBuilder.CreateTable(
+            name: "audit_rules",
+            columns: table => new
+            {
+                id = table.Column<Guid>(type: "uuid", nullable: false),
+                name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                target = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                per_year = table.Column<int>(type: "integer", nullable: false),
+                catalog_id = table.Column<Guid>(type: "uuid", nullable: false),
+                window_days = table.Column<int>(type: "integer", nullable: false),
+                notice_days = table.Column<int>(type: "integer", nullable: false),
+                is_active = table.Column<bool>(type: "boolean", nullable: false),
+                created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("pk_audit_rules", x => x.id);
+                table.ForeignKey("fk_audit_rules_catalogs_catalog_id", x => x.catalog_id, "catalogs", "id", onDelete: ReferentialAction.Restrict);
+            });
 
         migrationBuilder.CreateTable(
             name: "audits",
@@ -45,10 +65,13 @@ public class Audits : Migration
                 closed_by_id = table.Column<Guid>(type: "uuid", nullable: true),
                 created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                 created_by_id = table.Column<Guid>(type: "uuid", nullable: false),
+                rule_id = table.Column<Guid>(type: "uuid", nullable: true),
+                rule_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
             },
             constraints: table =>
             {
                 table.PrimaryKey("pk_audits", x => x.id);
+                table.ForeignKey("fk_audits_audit_rules_rule_id", x => x.rule_id, "audit_rules", "id", onDelete: ReferentialAction.Restrict);
                 table.ForeignKey("fk_audits_audit_programmes_programme_id", x => x.programme_id, "audit_programmes", "id", onDelete: ReferentialAction.Restrict);
                 table.ForeignKey("fk_audits_catalog_versions_catalog_version_id", x => x.catalog_version_id, "catalog_versions", "id", onDelete: ReferentialAction.Restrict);
                 table.ForeignKey("fk_audits_users_lead_auditor_id", x => x.lead_auditor_id, "users", "id", onDelete: ReferentialAction.Restrict);
@@ -147,6 +170,12 @@ public class Audits : Migration
 
         migrationBuilder.CreateIndex("ix_audits_programme_id", "audits", "programme_id");
 
+        migrationBuilder.CreateIndex("ix_audit_rules_catalog_id", "audit_rules", "catalog_id");
+
+        migrationBuilder.CreateIndex("ix_audits_rule_id", "audits", "rule_id");
+
+        migrationBuilder.CreateIndex("ix_audits_rule_key", "audits", "rule_key", unique: true);
+
         migrationBuilder.CreateIndex("ix_audits_status_window_start", "audits", ["status", "window_start"]);
 
         migrationBuilder.CreateIndex("ix_findings_audit_id", "findings", "audit_id");
@@ -163,6 +192,7 @@ public class Audits : Migration
         migrationBuilder.DropTable("audit_tests");
         migrationBuilder.DropTable("audit_team_members");
         migrationBuilder.DropTable("audits");
+        migrationBuilder.DropTable("audit_rules");
         migrationBuilder.DropTable("audit_programmes");
     }
 }

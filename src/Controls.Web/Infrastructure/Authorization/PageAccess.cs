@@ -72,5 +72,6 @@ public static class PageAccess
         pages.AuthorizePage("/Audits/Create", AuditManagers);
         pages.AuthorizePage("/Audits/Edit", AuditManagers);
         pages.AuthorizePage("/Audits/Fieldwork", AuditManagers);
+        pages.AuthorizePage("/Audits/Rules", AuditManagers);
     }
 }
