@@ -50,8 +50,15 @@ public class RulesModel(AppDbContext db, SaveAudit save, PlanAuditsFromRules pla
 
         db.AuditRules.Add(new AuditRule
         {
-            Id = Guid.NewGuid(), Name = name, Target = target!.Value, PerYear = perYear!.Value, CatalogId = catalogId!.Value,
-            WindowDays = windowDays!.Value, NoticeDays = noticeDays!.Value, IsActive = true, CreatedAt = time.GetUtcNow(),
+            Id = Guid.NewGuid(),
+            Name = name,
+            Target = target!.Value,
+            PerYear = perYear!.Value,
+            CatalogId = catalogId!.Value,
+            WindowDays = windowDays!.Value,
+            NoticeDays = noticeDays!.Value,
+            IsActive = true,
+            CreatedAt = time.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = l["Common.Saved"].Value;
