@@ -77,13 +77,23 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Ledger/Create"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
         ["/Ledger/Edit"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
         ["/Ledger/Import"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
+        ["/Audits/Index"] = [SignedIn],
+        ["/Audits/Report"] = [SignedIn],
+        ["/Audits/Finding"] = [SignedIn],
+        ["/Audits/Calendar"] = [SignedIn],
+        ["/Audits/Feed"] = [Public],
+        ["/Audits/Create"] = [Roles.Auditor, Roles.ComplianceOfficer],
+        ["/Audits/Edit"] = [Roles.Auditor, Roles.ComplianceOfficer],
+        ["/Audits/Fieldwork"] = [Roles.Auditor, Roles.ComplianceOfficer],
+        ["/Audits/Rules"] = [Roles.Auditor, Roles.ComplianceOfficer],
     };
 
     /// <summary>Pages about one record: requested without a real one, they answer 404 (after authorization).</summary>
     private static readonly HashSet<string> RecordPages =
         ["/Admin/Users/Edit", "/Admin/Departments/Edit", "/Catalog/Edit", "/Catalog/EditMeasure", "/Catalog/EditItem",
         "/Schedules/Details", "/Schedules/Edit", "/Contractors/Edit", "/Contractors/Details", "/Inspections/Review/Decide",
-        "/Incidents/Edit", "/Incidents/Details", "/Ledger/Edit", "/Training/Session"];
+        "/Incidents/Edit", "/Incidents/Details", "/Ledger/Edit", "/Training/Session",
+        "/Audits/Edit", "/Audits/Fieldwork", "/Audits/Report", "/Audits/Finding"];
 
     /// <summary>Each page once, with a URL to request it by (route values filled with a random id).</summary>
     private Dictionary<string, string> Pages() =>

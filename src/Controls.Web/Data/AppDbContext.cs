@@ -33,6 +33,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<TrainingAttendance> TrainingAttendances => Set<TrainingAttendance>();
     public DbSet<ConfidentialityPledge> ConfidentialityPledges => Set<ConfidentialityPledge>();
     public DbSet<IncidentAction> IncidentActions => Set<IncidentAction>();
+    public DbSet<AuditProgramme> AuditProgrammes => Set<AuditProgramme>();
+    public DbSet<Audit> Audits => Set<Audit>();
+    public DbSet<AuditTeamMember> AuditTeamMembers => Set<AuditTeamMember>();
+    public DbSet<AuditTest> AuditTests => Set<AuditTest>();
+    public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<AuditRule> AuditRules => Set<AuditRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

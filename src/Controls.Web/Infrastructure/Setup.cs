@@ -162,6 +162,16 @@ public static class Setup
         builder.Services.AddScoped<LedgerWorkbook>();
         builder.Services.AddScoped<TrainingCoverage>();
         builder.Services.AddScoped<AttendanceCsv>();
+        builder.Services.AddScoped<Features.Audits.AuditorIndependence>();
+        builder.Services.AddScoped<Features.Audits.AuditAccess>();
+        builder.Services.AddScoped<Features.Audits.AuditLifecycle>();
+        builder.Services.AddScoped<Features.Audits.SaveAudit>();
+        builder.Services.AddScoped<Features.Audits.RecordAuditTest>();
+        builder.Services.AddScoped<Features.Audits.RecordFinding>();
+        builder.Services.AddScoped<Features.Audits.VerifyCorrectiveAction>();
+        builder.Services.AddScoped<Features.Audits.SelfInspectionComparison>();
+        builder.Services.AddScoped<Features.Audits.AuditCalendar>();
+        builder.Services.AddScoped<Features.Audits.PlanAuditsFromRules>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

@@ -33,6 +33,13 @@ public static class JobSchedule
         quartz.AddTrigger(t => t.ForJob(IncidentReminderJob.Key).WithIdentity("incident-reminders-hourly")
             .WithCronSchedule("0 10 * * * ?", c => c.InTimeZone(tokyo).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
 
+        // Hourly at :10: audits planned by the programme rules (unique rule keys: once each), and scheduling
+        // (with the auditees' notice) of those whose notice time has come.
+        quartz.AddJob<PlanAuditsJob>(j => j.WithIdentity(PlanAuditsJob.Key)
+            .WithDescription("Plans the audits of the programme rules and schedules them the notice days ahead"));
+        quartz.AddTrigger(t => t.ForJob(PlanAuditsJob.Key).WithIdentity("plan-audits-hourly")
+            .WithCronSchedule("0 10 * * * ?", c => c.InTimeZone(tokyo).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+
         // Every minute: send the e-mails waiting in the outbox (due ones only: failures back off).
         quartz.AddJob<SendOutboxJob>(j => j.WithIdentity(SendOutboxJob.Key)
             .WithDescription("Sends the e-mails waiting in the outbox, retrying failures with back-off"));

@@ -57,6 +57,10 @@ public static class HttpForms
                 case IHtmlInputElement input:
                     fields.Add(new(name, input.Value));
                     break;
+                case IHtmlSelectElement { IsMultiple: true } many:
+                    // As a browser: each selected option, nothing when none is selected.
+                    fields.AddRange(many.SelectedOptions.Select(o => new KeyValuePair<string, string>(name, o.Value)));
+                    break;
                 case IHtmlSelectElement select:
                     fields.Add(new(name, select.Value ?? ""));
                     break;

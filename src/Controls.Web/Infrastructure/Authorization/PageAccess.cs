@@ -20,6 +20,8 @@ public static class PageAccess
     public const string DepartmentHeads = nameof(DepartmentHeads);
     /// <summary>Compliance officers, administrators and department heads: the incident register, changes to the ledger.</summary>
     public const string IncidentUsers = nameof(IncidentUsers);
+    /// <summary>Auditors and compliance officers: plan audits and do fieldwork.</summary>
+    public const string AuditManagers = nameof(AuditManagers);
 
     public static void AddPolicies(AuthorizationOptions options)
     {
@@ -31,6 +33,7 @@ public static class PageAccess
         options.AddPolicy(Reviewers, p => p.RequireRole(Roles.ComplianceOfficer));
         options.AddPolicy(DepartmentHeads, p => p.RequireRole(Roles.DepartmentHead));
         options.AddPolicy(IncidentUsers, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead));
+        options.AddPolicy(AuditManagers, p => p.RequireRole(Roles.Auditor, Roles.ComplianceOfficer));
     }
 
     public static void AddConventions(PageConventionCollection pages)
@@ -43,6 +46,8 @@ public static class PageAccess
         pages.AllowAnonymousToPage("/Language/Index");
         pages.AllowAnonymousToPage("/Error");
         pages.AllowAnonymousToPage("/StatusCode");
+        // The personal audit calendar feed: calendar apps cannot sign in; the secret in its URL is the key.
+        pages.AllowAnonymousToPage("/Audits/Feed");
 
         // Administrators: users, departments, organisation settings, jobs, audit trail, mail outbox.
         pages.AuthorizeFolder("/Admin", Administration);
@@ -78,5 +83,11 @@ public static class PageAccess
         pages.AuthorizePage("/Training/Session", CatalogEditors);
         pages.AuthorizePage("/Training/Pledges", CatalogEditors);
         pages.AuthorizePage("/Training/Coverage", IncidentUsers);
+        // Audits: the programme, reports and findings for everyone signed in (a department head sees
+        // their department's, AuditAccess); planning and fieldwork for auditors and compliance officers.
+        pages.AuthorizePage("/Audits/Create", AuditManagers);
+        pages.AuthorizePage("/Audits/Edit", AuditManagers);
+        pages.AuthorizePage("/Audits/Fieldwork", AuditManagers);
+        pages.AuthorizePage("/Audits/Rules", AuditManagers);
     }
 }

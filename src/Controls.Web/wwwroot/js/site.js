@@ -164,3 +164,8 @@ document.querySelectorAll('[data-qr]').forEach(function (element) {
         });
     });
 })();
+
+// Print buttons (the audit report): data-print prints the page.
+document.querySelectorAll('[data-print]').forEach(function (button) {
+    button.addEventListener('click', function () { window.print(); });
+});

@@ -16,7 +16,7 @@ namespace Controls.Web.Features.Admin.Users;
 /// reactivate, unlock, set a new password. Administrators only. Concurrent edits are detected
 /// through the user's concurrency stamp.
 /// </summary>
-public class EditModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+public class EditModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time, Audits.AuditorIndependence independence, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public UserInput Input { get; set; } = new();
@@ -75,6 +75,12 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, TimeProvider
             && !await db.Departments.AnyAsync(d => d.Id == departmentId && d.RetiredAt == null))
         {
             ModelState.AddModelError("Input.DepartmentId", l["Validation.UnknownDepartment"]);
+        }
+
+        // An auditor on an open audit may not move into a department that audit covers (independence).
+        if (Input.DepartmentId != user.DepartmentId && await independence.CheckDepartmentChangeAsync(user.Id, Input.DepartmentId) is { } refusal)
+        {
+            ModelState.AddModelError("Input.DepartmentId", refusal);
         }
 
         var currentRoles = await users.GetRolesAsync(user);

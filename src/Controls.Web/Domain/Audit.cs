@@ -1,0 +1,193 @@
+namespace Controls.Web.Domain;
+
+public enum AuditProgrammeStatus
+{
+    Draft,
+    Approved,
+    Closed,
+}
+
+/// <summary>The annual internal audit programme (内部監査計画) of one fiscal year.</summary>
+public class AuditProgramme
+{
+    public Guid Id { get; set; }
+    /// <summary>The year the fiscal year starts in (FY2026 = April 2026 – March 2027 by default).</summary>
+    public int FiscalYear { get; set; }
+    public AuditProgrammeStatus Status { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public List<Audit> Audits { get; set; } = [];
+    public uint Version { get; set; }
+}
+
+public enum AuditStatus
+{
+    Planned,
+    Scheduled,
+    InFieldwork,
+    Reporting,
+    Closed,
+    Cancelled,
+}
+
+/// <summary>
+/// An internal audit (内部監査) of departments and/or contractors against a catalog version pinned
+/// at creation. Its lead auditor and team are independent of every audited department.
+/// </summary>
+public class Audit
+{
+    public Guid Id { get; set; }
+    public Guid ProgrammeId { get; set; }
+    public AuditProgramme Programme { get; set; } = null!;
+    public string Title { get; set; } = "";
+    public List<Guid> DepartmentIds { get; set; } = [];
+    public List<Guid> ContractorIds { get; set; } = [];
+    public Guid CatalogVersionId { get; set; }
+    public CatalogVersion CatalogVersion { get; set; } = null!;
+    /// <summary>Measure codes in scope; empty means every measure of the version.</summary>
+    public List<string> MeasureCodes { get; set; } = [];
+    public DateOnly WindowStart { get; set; }
+    public DateOnly WindowEnd { get; set; }
+    public Guid LeadAuditorId { get; set; }
+    public AppUser LeadAuditor { get; set; } = null!;
+    public List<AuditTeamMember> Team { get; set; } = [];
+    public AuditStatus Status { get; set; }
+    /// <summary>The recorded decision when the audit was closed with open major nonconformities.</summary>
+    public string ClosingReason { get; set; } = "";
+    public DateTimeOffset? ClosedAt { get; set; }
+    public Guid? ClosedById { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Who planned it; <see cref="Guid.Empty"/> when a programme rule did.</summary>
+    public Guid CreatedById { get; set; }
+    /// <summary>The programme rule that planned it, if any.</summary>
+    public Guid? RuleId { get; set; }
+    /// <summary>"rule:{rule}:{target}:{fiscal year}:{slot}": unique, so a rule plans each audit once however often it runs.</summary>
+    public string? RuleKey { get; set; }
+    public uint Version { get; set; }
+
+    public bool IsActive => Status is not (AuditStatus.Closed or AuditStatus.Cancelled);
+}
+
+/// <summary>An auditor on an audit's team (besides the lead).</summary>
+public class AuditTeamMember
+{
+    public Guid AuditId { get; set; }
+    public Guid UserId { get; set; }
+    public AppUser User { get; set; } = null!;
+}
+
+public enum SamplingMethod
+{
+    Random,
+    Judgmental,
+    All,
+}
+
+public enum AuditTestResult
+{
+    Conforming,
+    Nonconforming,
+    Observation,
+    NotApplicable,
+}
+
+/// <summary>The audit test (監査手続) of one measure in one audit, with its sample.</summary>
+public class AuditTest
+{
+    public Guid Id { get; set; }
+    public Guid AuditId { get; set; }
+    public string MeasureCode { get; set; } = "";
+    public string Procedure { get; set; } = "";
+    /// <summary>What was inspected (records, systems, rooms, interviews…).</summary>
+    public string Inspected { get; set; } = "";
+    public int? PopulationSize { get; set; }
+    public int? SampleSize { get; set; }
+    public SamplingMethod? Method { get; set; }
+    /// <summary>The seed of a random pick: System.Random(seed) over 1..population gives the same sample again.</summary>
+    public int? Seed { get; set; }
+    /// <summary>The sample items picked, one a line.</summary>
+    public string SampleItems { get; set; } = "";
+    public AuditTestResult? Result { get; set; }
+    public string Notes { get; set; } = "";
+    public DateTimeOffset? TestedAt { get; set; }
+    public Guid? TestedById { get; set; }
+    public uint Version { get; set; }
+}
+
+public enum FindingClassification
+{
+    MajorNonconformity,
+    MinorNonconformity,
+    Observation,
+    OpportunityForImprovement,
+}
+
+public enum FindingStatus
+{
+    Open,
+    Closed,
+}
+
+/// <summary>
+/// An audit finding (指摘事項) against a measure and check item of one department. A nonconformity
+/// has one corrective action (<see cref="CorrectiveActionId"/>; the shared corrective-action
+/// schema is fixed, so the link lives here) and closes only when that action is verified.
+/// </summary>
+public class Finding
+{
+    public Guid Id { get; set; }
+    public Guid AuditId { get; set; }
+    public Audit Audit { get; set; } = null!;
+    public FindingClassification Classification { get; set; }
+    public string MeasureCode { get; set; } = "";
+    public string CheckItemCode { get; set; } = "";
+    public string Description { get; set; } = "";
+    public Guid DepartmentId { get; set; }
+    public Department Department { get; set; } = null!;
+    public string Evidence { get; set; } = "";
+    public FindingStatus Status { get; set; }
+    public Guid? CorrectiveActionId { get; set; }
+    public CorrectiveAction? CorrectiveAction { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public Guid CreatedById { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public uint Version { get; set; }
+
+    public bool IsNonconformity => Classification is FindingClassification.MajorNonconformity or FindingClassification.MinorNonconformity;
+}
+
+/// <summary>
+/// A user's personal iCalendar feed of audits: the secret in its URL is stored only as a SHA-256
+/// hash; regenerating replaces it, so an old URL stops working at once.
+/// </summary>
+public class CalendarFeed
+{
+    public Guid UserId { get; set; }
+    public string TokenHash { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public enum AuditRuleTarget
+{
+    /// <summary>Every (not retired) department.</summary>
+    EveryDepartment,
+    /// <summary>Every active contractor handling special-care personal data (要配慮個人情報).</summary>
+    SpecialCareContractors,
+}
+
+/// <summary>
+/// A programme rule that plans audits: every target <see cref="PerYear"/> times per fiscal year,
+/// spread evenly; the auditees are told <see cref="NoticeDays"/> days before the window opens.
+/// </summary>
+public class AuditRule
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public AuditRuleTarget Target { get; set; }
+    public int PerYear { get; set; } = 1;
+    public Guid CatalogId { get; set; }
+    public int WindowDays { get; set; } = 14;
+    public int NoticeDays { get; set; } = 14;
+    public bool IsActive { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+    public uint Version { get; set; }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Time;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Controls.Web.Features.Audits;
+
+/// <summary>
+/// The calendar (list view of one month): audits whose window touches the month and inspections
+/// due in it, filterable by department and auditor, scoped like the audits and inspections pages.
+/// Below it the user's personal iCalendar feed: create or regenerate its secret URL (shown once).
+/// </summary>
+public class CalendarModel(AppDbContext db, AuditAccess auditAccess, InspectionAccess inspectionAccess, AuditCalendar calendar, OrganisationClock clock,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Month { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Department { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Auditor { get; set; }
+
+    public DateOnly First { get; private set; }
+    public DateTimeOffset? CreatedAt { get; private set; }
+    public string? FeedUrl { get; private set; }
+    public List<Entry> Entries { get; private set; } = [];
+    public List<(Guid Id, string Name)> Departments { get; private set; } = [];
+    public List<(Guid Id, string Name)> Auditors { get; private set; } = [];
+
+    public sealed record Entry(DateOnly Start, DateOnly End, string Kind, string Title, string Page, Guid Id);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.Now.DateTime);
+        First = DateOnly.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? month : new DateOnly(today.Year, today.Month, 1);
+        var last = First.AddMonths(1).AddDays(-1);
+        var english = Languages.Current == Languages.English;
+
+        var audits = auditAccess.Audits(User).AsNoTracking().Where(a => a.WindowStart <= last && a.WindowEnd >= First && a.Status != AuditStatus.Cancelled);
+        if (Department is { } department)
+        {
+            audits = audits.Where(a => a.DepartmentIds.Contains(department) || db.Contractors.Any(c => a.ContractorIds.Contains(c.Id) && c.OwningDepartmentId == department));
+        }
+
+        if (Auditor is { } auditor)
+        {
+            audits = audits.Where(a => a.LeadAuditorId == auditor || a.Team.Any(m => m.UserId == auditor));
+        }
+
+        Entries = await audits.Select(a => new Entry(a.WindowStart, a.WindowEnd, "audit", a.Title, "/Audits/Report", a.Id)).ToListAsync(cancellationToken);
+        if (Auditor is null)
+        {
+            var inspections = (await inspectionAccess.VisibleAsync(User, cancellationToken)).AsNoTracking()
+                .Where(i => i.DueOn >= First && i.DueOn <= last && i.Status != InspectionStatus.Accepted);
+            if (Department is { } inspected)
+            {
+                inspections = inspections.Where(i => i.DepartmentId == inspected);
+            }
+
+            Entries.AddRange(await inspections.Take(500)
+                .Select(i => new Entry(i.DueOn, i.DueOn, "inspection", (english ? i.Department.NameEn : i.Department.NameJa) + " · " + (english ? i.CatalogVersion.TitleEn : i.CatalogVersion.TitleJa),
+                    "/Inspections/Answer", i.Id))
+                .ToListAsync(cancellationToken));
+        }
+
+        Entries = Entries.OrderBy(e => e.Start).ThenBy(e => e.Title, StringComparer.Ordinal).ToList();
+        if (AuditAccess.SeesAll(User))
+        {
+            Departments = (await db.Departments.AsNoTracking().Where(d => d.RetiredAt == null).OrderBy(d => d.Code)
+                .Select(d => new { d.Id, d.Code, Name = english ? d.NameEn : d.NameJa }).ToListAsync(cancellationToken)).Select(d => (d.Id, d.Code + " " + d.Name)).ToList();
+            var leads = db.Audits.Select(a => a.LeadAuditorId).Union(db.AuditTeamMembers.Select(m => m.UserId));
+            Auditors = (await db.Users.AsNoTracking().Where(u => leads.Contains(u.Id)).OrderBy(u => u.DisplayName)
+                .Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName)).ToList();
+        }
+
+        CreatedAt = await calendar.CreatedAtAsync(InspectionAccess.UserId(User)!.Value, cancellationToken);
+        if (TempData["FeedToken"] is string token)
+        {
+            FeedUrl = $"{Request.Scheme}://{Request.Host}{Url.Page("Feed", new { token })}";
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        TempData["FeedToken"] = await calendar.RegenerateAsync(InspectionAccess.UserId(User)!.Value, cancellationToken);
+        TempData["Message"] = l["Audits.FeedRegenerated"].Value;
+        return RedirectToPage("Calendar");
+    }
+
+    public string MonthParameter(int offset) => First.AddMonths(offset).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Controls.Web.Features.Audits;
+
+/// <summary>The iCalendar feed itself: no sign-in (calendar apps cannot), the secret in the URL is the key; a wrong one is 404.</summary>
+public class FeedModel(AuditCalendar calendar) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    {
+        var feed = await calendar.FeedAsync(token, cancellationToken);
+        if (feed is null)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "private, no-store";
+        return Content(feed, "text/calendar; charset=utf-8");
+    }
+}

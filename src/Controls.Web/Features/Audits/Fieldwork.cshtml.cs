@@ -1,0 +1,117 @@
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Time;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Controls.Web.Features.Audits;
+
+/// <summary>
+/// Fieldwork (実地監査) of one audit: per measure in scope the test with its sample and result,
+/// beside the audited departments' latest self-inspection answers (disagreements flagged), and
+/// the findings, a nonconformity with its corrective action. Auditors and compliance officers.
+/// </summary>
+public class FieldworkModel(AppDbContext db, RecordAuditTest recordTest, RecordFinding recordFinding, SelfInspectionComparison comparison,
+    OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public Audit Audit { get; private set; } = null!;
+    public List<Measure> Measures { get; private set; } = [];
+    public Dictionary<string, AuditTest> Tests { get; private set; } = [];
+    public List<SelfInspectionComparison.SelfAnswer> SelfAnswers { get; private set; } = [];
+    public Dictionary<Guid, string> Names { get; private set; } = [];
+    public List<(Guid Id, string Name)> AuditedDepartments { get; private set; } = [];
+    public List<(Guid Id, string Name)> Owners { get; private set; } = [];
+    public List<FindingRow> Findings { get; private set; } = [];
+    public string? FailedMeasure { get; private set; }
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public IReadOnlyList<string> FindingErrors { get; private set; } = [];
+    public FindingInput FindingForm { get; private set; } = new();
+
+    public sealed record FindingRow(Guid Id, FindingClassification Classification, string MeasureCode, string CheckItemCode, string Description, string Department,
+        FindingStatus Status, CorrectiveActionStatus? ActionStatus);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } audit)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(audit, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTestAsync(Guid id, [FromForm(Name = "Test")] AuditTestInput test, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } audit)
+        {
+            return NotFound();
+        }
+
+        var measures = await AuditContent.MeasuresAsync(db, audit, cancellationToken);
+        Errors = ModelState.IsValid
+            ? await recordTest.SaveAsync(User, audit, measures.Select(m => m.Code).ToList(), test, cancellationToken)
+            : [l["Audits.InvalidNumbers"]];
+        if (Errors.Count == 0)
+        {
+            TempData["Message"] = l["Audits.TestSaved", test.MeasureCode ?? ""].Value;
+            return Redirect(Url.Page("Fieldwork", new { id })! + "#measure-" + test.MeasureCode);
+        }
+
+        FailedMeasure = test.MeasureCode;
+        db.ChangeTracker.Clear();
+        await LoadAsync(audit, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostFindingAsync(Guid id, [FromForm(Name = "Finding")] FindingInput finding, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } audit)
+        {
+            return NotFound();
+        }
+
+        var measures = await AuditContent.MeasuresAsync(db, audit, cancellationToken);
+        var (findingId, errors) = ModelState.IsValid
+            ? await recordFinding.CreateAsync(User, audit, measures, finding, DateOnly.FromDateTime(clock.Now.DateTime), cancellationToken)
+            : (null, [l["Audits.InvalidFinding"]]);
+        if (findingId is { } created)
+        {
+            TempData["Message"] = l["Audits.FindingCreated"].Value;
+            return RedirectToPage("Finding", new { id = created });
+        }
+
+        FindingErrors = errors;
+        FindingForm = finding;
+        await LoadAsync(audit, cancellationToken);
+        return Page();
+    }
+
+    public bool Disagrees(SelfInspectionComparison.SelfAnswer answer) =>
+        SelfInspectionComparison.Disagrees(answer.Value, Tests.GetValueOrDefault(answer.MeasureCode)?.Result);
+
+    private Task<Audit?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Audits.AsNoTracking().Include(a => a.CatalogVersion).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    private async Task LoadAsync(Audit audit, CancellationToken cancellationToken)
+    {
+        Audit = audit;
+        Measures = await AuditContent.MeasuresAsync(db, audit, cancellationToken);
+        Tests = await db.AuditTests.AsNoTracking().Where(t => t.AuditId == audit.Id).ToDictionaryAsync(t => t.MeasureCode, cancellationToken);
+        SelfAnswers = await comparison.LatestAsync(audit, Measures.Select(m => m.Code).ToList(), cancellationToken);
+        var departments = await recordFinding.AuditedDepartmentsAsync(audit, cancellationToken);
+        Names = await AuditScope.NamesAsync(db, departments.Concat(audit.DepartmentIds), audit.ContractorIds, cancellationToken);
+        AuditedDepartments = departments.Select(d => (d, Names.GetValueOrDefault(d, "?"))).ToList();
+        var english = Languages.Current == Languages.English;
+        Owners = (await db.Users.AsNoTracking().Where(u => u.IsActive && u.DepartmentId != null && departments.Contains(u.DepartmentId.Value))
+                .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, Department = english ? u.Department!.NameEn : u.Department!.NameJa }).ToListAsync(cancellationToken))
+            .Select(u => (u.Id, $"{u.DisplayName} ({u.Department})")).ToList();
+        Findings = await db.Findings.AsNoTracking().Where(f => f.AuditId == audit.Id).OrderBy(f => f.CreatedAt)
+            .Select(f => new FindingRow(f.Id, f.Classification, f.MeasureCode, f.CheckItemCode, f.Description, english ? f.Department.NameEn : f.Department.NameJa,
+                f.Status, f.CorrectiveAction == null ? null : f.CorrectiveAction.Status))
+            .ToListAsync(cancellationToken);
+    }
+}

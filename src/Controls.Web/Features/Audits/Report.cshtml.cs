@@ -1,0 +1,125 @@
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Excel;
+using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Time;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Net.Http.Headers;
+
+namespace Controls.Web.Features.Audits;
+
+/// <summary>
+/// The audit report (監査報告書), printable in Japanese or English: scope, team, dates, results per
+/// measure, findings with their corrective actions, and how often the self-inspection disagreed with
+/// the audit. A department head sees the report of an audit of their department with only their
+/// department's findings and answers.
+/// </summary>
+public class ReportModel(AppDbContext db, AuditAccess access, SelfInspectionComparison comparison, OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public Audit Audit { get; private set; } = null!;
+    public string Scope { get; private set; } = "";
+    public string Lead { get; private set; } = "";
+    public List<string> Team { get; private set; } = [];
+    public List<Measure> Measures { get; private set; } = [];
+    public Dictionary<string, AuditTest> Tests { get; private set; } = [];
+    public int Disagreements { get; private set; }
+    public int SelfAnswers { get; private set; }
+    public List<Row> Findings { get; private set; } = [];
+
+    public sealed record Row(Guid Id, FindingClassification Classification, string MeasureCode, string CheckItemCode, string Description, string Department,
+        FindingStatus Status, CorrectiveActionStatus? ActionStatus, string? Owner, DateOnly? DueOn);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The same report as an Excel workbook: results per measure and findings, one sheet each.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var language = Languages.Current;
+        Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = $"audit-{Audit.WindowStart:yyyyMMdd}-{Audit.Id.ToString()[..8]}.xlsx" }.ToString();
+        await using var book = new XlsxWriter(Response.Body, cancellationToken);
+        var subtitle = $"{l["Audits.Scope"]}: {Scope} · {l["Audits.Window"]}: {InspectionText.Period(Audit.WindowStart, Audit.WindowEnd)} · {l["Audits.Field.LeadAuditor"]}: {Lead}"
+            + $" · {l["Audits.Disagreements"]}: {l["Audits.DisagreementCount", Disagreements, SelfAnswers]} · {clock.Format(clock.Now)}";
+        var results = book.AddSheet(l["Audits.ResultsPerMeasure"], new SheetOptions
+        {
+            Title = $"{l["Audits.Report"]}: {Audit.Title}",
+            Subtitle = subtitle,
+            Columns =
+            [
+                new XlsxColumn(l["Audits.Field.Measure"], 12), new XlsxColumn(l["Audits.Field.Title"], 40), new XlsxColumn(l["Audits.Field.Procedure"], 50),
+                new XlsxColumn(l["Audits.Field.Method"], 14), new XlsxColumn(l["Audits.Field.PopulationSize"], 10), new XlsxColumn(l["Audits.Field.SampleSize"], 10),
+                new XlsxColumn(l["Audits.Field.Seed"], 12), new XlsxColumn(l["Audits.Field.Result"], 14), new XlsxColumn(l["Audits.Field.Notes"], 40),
+            ],
+        });
+        foreach (var measure in Measures)
+        {
+            var test = Tests.GetValueOrDefault(measure.Code);
+            await results.AddRowAsync(measure.Code, measure.Title(language), test?.Procedure, test?.Method is { } method ? l["SamplingMethod." + method].Value : null,
+                test?.PopulationSize, test?.SampleSize, test?.Seed, test?.Result is { } result ? l["AuditTestResult." + result].Value : l["Audits.NotTested"].Value, test?.Notes);
+        }
+
+        var findings = book.AddSheet(l["Audits.Findings"], new SheetOptions
+        {
+            Title = $"{l["Audits.Findings"]}: {Audit.Title}",
+            Columns =
+            [
+                new XlsxColumn(l["Audits.Field.Classification"], 20), new XlsxColumn(l["Audits.Field.Measure"], 12), new XlsxColumn(l["Audits.Field.CheckItem"], 12),
+                new XlsxColumn(l["Audits.Field.Description"], 60), new XlsxColumn(l["Field.Department"], 20), new XlsxColumn(l["Field.Status"], 10),
+                new XlsxColumn(l["Audits.ActionStatus"], 16), new XlsxColumn(l["Field.Owner"], 16), new XlsxColumn(l["Field.DueOn"], 12),
+            ],
+        });
+        foreach (var row in Findings)
+        {
+            await findings.AddRowAsync(l["FindingClassification." + row.Classification].Value, row.MeasureCode, row.CheckItemCode, row.Description, row.Department,
+                l["FindingStatus." + row.Status].Value, row.ActionStatus is { } s ? l["ActionStatus." + s].Value : null, row.Owner, row.DueOn is { } due ? InspectionText.Date(due) : null);
+        }
+
+        await book.CompleteAsync();
+        return new EmptyResult();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var audit = await access.Audits(User).AsNoTracking().Include(a => a.CatalogVersion).Include(a => a.LeadAuditor)
+            .Include(a => a.Team).ThenInclude(m => m.User).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (audit is null)
+        {
+            return false;
+        }
+
+        Audit = audit;
+        var names = await AuditScope.NamesAsync(db, audit.DepartmentIds, audit.ContractorIds, cancellationToken);
+        Scope = AuditScope.Describe(names, audit.DepartmentIds, audit.ContractorIds);
+        Lead = audit.LeadAuditor.DisplayName;
+        Team = audit.Team.Select(m => m.User.DisplayName).Order(StringComparer.Ordinal).ToList();
+        Measures = await AuditContent.MeasuresAsync(db, audit, cancellationToken);
+        Tests = await db.AuditTests.AsNoTracking().Where(t => t.AuditId == audit.Id).ToDictionaryAsync(t => t.MeasureCode, cancellationToken);
+        var answers = await comparison.LatestAsync(audit, Measures.Select(m => m.Code).ToList(), cancellationToken);
+        if (AuditAccess.AuditeeDepartment(User) is { } own && !AuditAccess.SeesAll(User))
+        {
+            var ownContractors = await db.Contractors.Where(c => c.OwningDepartmentId == own).Select(c => c.Id).ToListAsync(cancellationToken);
+            answers = answers.Where(a => a.TargetId == own || ownContractors.Contains(a.TargetId)).ToList();
+        }
+
+        SelfAnswers = answers.Count;
+        Disagreements = SelfInspectionComparison.CountDisagreements(answers, Tests.ToDictionary(t => t.Key, t => t.Value.Result));
+        var english = Languages.Current == Languages.English;
+        Findings = await access.Findings(User).AsNoTracking().Where(f => f.AuditId == audit.Id).OrderBy(f => f.CreatedAt)
+            .Select(f => new Row(f.Id, f.Classification, f.MeasureCode, f.CheckItemCode, f.Description, english ? f.Department.NameEn : f.Department.NameJa, f.Status,
+                f.CorrectiveAction == null ? null : f.CorrectiveAction.Status,
+                f.CorrectiveAction == null ? null : f.CorrectiveAction.Owner.DisplayName,
+                f.CorrectiveAction == null ? null : f.CorrectiveAction.DueOn))
+            .ToListAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Controls.Web.Features.Inspections;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Controls.Web.Features.Audits;
+
+/// <summary>
+/// The effectiveness check (有効性の確認) of a finding's corrective action, by an auditor who is not
+/// the action's owner: effective → the action is verified and the finding closes (in one
+/// transaction); not effective → the action is reopened. Observations and opportunities for
+/// improvement have no action and are closed directly. A nonconformity closes only this way.
+/// </summary>
+public sealed class VerifyCorrectiveAction(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l)
+{
+    public async Task<IReadOnlyList<string>> DecideAsync(ClaimsPrincipal user, Finding finding, bool effective, string? note, uint actionVersion, CancellationToken cancellationToken = default)
+    {
+        if (finding.CorrectiveAction is not { } action)
+        {
+            return [l["Audits.NoAction"]];
+        }
+
+        if (InspectionAccess.UserId(user) == action.OwnerId)
+        {
+            return [l["Audits.OwnerCannotVerify"]];
+        }
+
+        if (!user.IsInRole(Roles.Auditor))
+        {
+            return [l["Audits.OnlyAuditorsVerify"]];
+        }
+
+        if (action.Status != CorrectiveActionStatus.Implemented)
+        {
+            return [l["Audits.NotImplementedYet"]];
+        }
+
+        note = (note ?? "").Trim();
+        if (note.Length == 0)
+        {
+            return [l["Validation.Required", l["Audits.Field.EffectivenessNote"]]];
+        }
+
+        if (note.Length > 4000)
+        {
+            return [l["Validation.MaxLength", l["Audits.Field.EffectivenessNote"], 4000]];
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Entry(action).Property(a => a.Version).OriginalValue = actionVersion;
+        action.EffectivenessNote = note;
+        if (effective)
+        {
+            action.Status = CorrectiveActionStatus.Verified;
+            action.VerifiedAt = time.GetUtcNow();
+            action.VerifiedById = InspectionAccess.UserId(user);
+            finding.Status = FindingStatus.Closed;
+            finding.ClosedAt = action.VerifiedAt;
+        }
+        else
+        {
+            action.Status = CorrectiveActionStatus.Reopened;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return [];
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return [l["Common.ConcurrencyConflict"]];
+        }
+    }
+
+    /// <summary>Closes an observation or opportunity for improvement (no corrective action to verify).</summary>
+    public async Task<IReadOnlyList<string>> CloseAsync(ClaimsPrincipal user, Finding finding, uint version, CancellationToken cancellationToken = default)
+    {
+        if (!AuditAccess.Manages(user))
+        {
+            return [l["Audits.OnlyAuditorsVerify"]];
+        }
+
+        if (finding.IsNonconformity || finding.Status == FindingStatus.Closed)
+        {
+            return [l["Audits.NonconformityNeedsVerification"]];
+        }
+
+        db.Entry(finding).Property(f => f.Version).OriginalValue = version;
+        finding.Status = FindingStatus.Closed;
+        finding.ClosedAt = time.GetUtcNow();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return [];
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return [l["Common.ConcurrencyConflict"]];
+        }
+    }
+}
