@@ -65,6 +65,7 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Inspections/Review/Index"] = [Roles.ComplianceOfficer],
         ["/Inspections/Review/Decide"] = [Roles.ComplianceOfficer],
         ["/Actions/Index"] = [SignedIn],
+        ["/Dashboard/Index"] = [Roles.Management, Roles.ComplianceOfficer, Roles.Auditor, Roles.Administrator, Roles.DepartmentHead],
     };
 
     /// <summary>Pages about one record: requested without a real one, they answer 404 (after authorization).</summary>

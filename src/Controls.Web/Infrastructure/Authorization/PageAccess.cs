@@ -18,6 +18,8 @@ public static class PageAccess
     public const string ContractorEditors = nameof(ContractorEditors);
     public const string Reviewers = nameof(Reviewers);
     public const string DepartmentHeads = nameof(DepartmentHeads);
+    /// <summary>Any of the five roles (not a delegate without one): the dashboard and its workbook.</summary>
+    public const string Reporting = nameof(Reporting);
 
     public static void AddPolicies(AuthorizationOptions options)
     {
@@ -28,6 +30,7 @@ public static class PageAccess
         options.AddPolicy(ContractorEditors, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead));
         options.AddPolicy(Reviewers, p => p.RequireRole(Roles.ComplianceOfficer));
         options.AddPolicy(DepartmentHeads, p => p.RequireRole(Roles.DepartmentHead));
+        options.AddPolicy(Reporting, p => p.RequireRole(Roles.Management, Roles.ComplianceOfficer, Roles.Auditor, Roles.Administrator, Roles.DepartmentHead));
     }
 
     public static void AddConventions(PageConventionCollection pages)
@@ -62,5 +65,8 @@ public static class PageAccess
         // delegates are named by department heads; reviews are the compliance officers'.
         pages.AuthorizePage("/Inspections/Delegates", DepartmentHeads);
         pages.AuthorizeFolder("/Inspections/Review", Reviewers);
+        // Dashboard: management, compliance officers, auditors, administrators (all departments) and
+        // department heads (their own department, enforced by the page's filter).
+        pages.AuthorizeFolder("/Dashboard", Reporting);
     }
 }
