@@ -215,6 +215,17 @@ public class DashboardTests(InspectionApp app) : IClassFixture<InspectionApp>
         Assert.False(File.Exists(path));
     }
 
+    [Fact]
+    public async Task The_bench_seed_refuses_a_database_with_real_users_and_bad_sizes()
+    {
+        await app.CreateUserAsync([Roles.Management]);
+        var (exit, _, error) = await RunAsync("seed", "bench", "--departments", "3", "--years", "1");
+        Assert.Equal(1, exit);
+        Assert.Contains("--force", error);
+        Assert.Equal(2, (await RunAsync("seed", "bench", "--departments", "0", "--years", "1")).Exit);
+        Assert.False(await app.QueryAsync(db => db.Departments.AnyAsync(d => d.Code.StartsWith("B0"))));
+    }
+
     private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
         var output = new StringWriter();

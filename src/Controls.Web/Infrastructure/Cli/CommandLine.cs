@@ -25,6 +25,8 @@ public static class CommandLine
                                                   create the inspections due at that instant (as the scheduler does)
           catalog import [--built-in] FILE...     validate, then import in one transaction (unchanged files change nothing)
           catalog validate FILE...                check checklist catalog files (docs/checklists.md); does not use the database
+          seed bench --departments 500 --years 3 [--force]
+                                                  generate the reporting benchmark's dataset (monthly inspections, every item answered)
           export management-review --from 2026-04-01 --to 2027-03-31 --lang ja|en --out FILE.xlsx
                                                   write the management-review workbook for inspections whose period starts in that range
         """;
@@ -73,6 +75,25 @@ public static class CommandLine
                 await output.WriteLineAsync(seeded.Created
                     ? $"Seeded the demo organisation: {seeded.Departments} departments, {seeded.Users} users, {seeded.Inspections} inspections."
                     : "The database already has users; the demo seed was not applied.");
+                return 0;
+
+            case ["seed", "bench", ..]:
+                if (!int.TryParse(options.GetValueOrDefault("departments") ?? "500", out var benchDepartments) || benchDepartments is < 1 or > 5000
+                    || !int.TryParse(options.GetValueOrDefault("years") ?? "3", out var benchYears) || benchYears is < 1 or > 10)
+                {
+                    await error.WriteLineAsync("error: --departments must be 1 to 5000 and --years 1 to 10");
+                    return 2;
+                }
+
+                var bench = await provider.GetRequiredService<BenchSeed>().RunAsync(benchDepartments, benchYears, args.Contains("--force"));
+                if (bench.Error is { } benchError)
+                {
+                    await error.WriteLineAsync($"error: {benchError}");
+                    return 1;
+                }
+
+                await output.WriteLineAsync(System.FormattableString.Invariant(
+                    $"Seeded the bench dataset: {bench.Departments} departments, {bench.Inspections} inspections, {bench.Answers} answers in {bench.Elapsed.TotalSeconds:F1} s."));
                 return 0;
 
             case ["catalog", "validate", .. var paths] when paths.Length > 0:
