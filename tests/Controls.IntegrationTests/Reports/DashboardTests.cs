@@ -83,6 +83,8 @@ public class DashboardTests(InspectionApp app) : IClassFixture<InspectionApp>
 
         db.Inspections.Add(inspection);
         await db.SaveChangesAsync();
+        // As submitting or reviewing does.
+        await Controls.Web.Features.Reports.InspectionScores.RecomputeAsync(db, inspection.Id);
         return inspection.Id;
     }
 

@@ -146,7 +146,9 @@ public sealed class BenchSeed(AppDbContext db, OrganisationClock clock)
             await copy.CompleteAsync(cancellationToken);
         }
 
-        await db.Database.ExecuteSqlRawAsync("ANALYZE inspections; ANALYZE answers;", cancellationToken);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        await Reports.InspectionScores.RecomputeAllAsync(db, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("ANALYZE inspections; ANALYZE answers; ANALYZE inspection_scores;", cancellationToken);
         return new Result(ids.Count, inspections.Count, answers, watch.Elapsed);
     }
 }

@@ -11,7 +11,8 @@ namespace Controls.Web.Features.Reports;
 /// The figures behind the dashboard and the workbook's summary: the compliance heatmap (department ×
 /// measure category, <see cref="ComplianceScore"/>) for a period and the one before, inspections
 /// on time / late / overdue / not started, open and overdue corrective actions, contractors due for
-/// review, and the trend over the last 12 periods. Everything is aggregated in the database.
+/// review, and the trend over the last 12 periods. Everything is aggregated in the database, the
+/// scores from the precomputed <see cref="Domain.InspectionScore"/> rows of handed-in inspections.
 /// </summary>
 public sealed class ComplianceReport(AppDbContext db, OrganisationClock clock)
 {
@@ -104,16 +105,9 @@ public sealed class ComplianceReport(AppDbContext db, OrganisationClock clock)
         var rows = await (
                 from i in filter.InspectionsIn(db, period)
                 where i.Status == InspectionStatus.Submitted || i.Status == InspectionStatus.Accepted
-                from a in i.Answers
-                where a.Value == AnswerValue.Yes || a.Value == AnswerValue.Partial || a.Value == AnswerValue.No
-                group a by new { i.DepartmentId, a.CheckItem.Measure.Category } into g
-                select new
-                {
-                    g.Key.DepartmentId,
-                    g.Key.Category,
-                    Points = g.Sum(a => a.Value == AnswerValue.Yes ? 1.0 : a.Value == AnswerValue.Partial ? 0.5 : 0.0),
-                    Counted = g.Count(),
-                })
+                join score in db.InspectionScores on i.Id equals score.InspectionId
+                group score by new { i.DepartmentId, score.Category } into g
+                select new { g.Key.DepartmentId, g.Key.Category, Points = g.Sum(s => s.Points), Counted = g.Sum(s => s.Counted) })
             .AsNoTracking().ToListAsync(cancellationToken);
         return rows.ToDictionary(r => (r.DepartmentId, r.Category), r => new ComplianceScore(r.Points, r.Counted));
     }
@@ -213,10 +207,9 @@ public sealed class ComplianceReport(AppDbContext db, OrganisationClock clock)
                 from i in figures.Filter.Inspections(db)
                 where i.PeriodStart >= first && i.PeriodStart <= last
                 where i.Status == InspectionStatus.Submitted || i.Status == InspectionStatus.Accepted
-                from a in i.Answers
-                where a.Value == AnswerValue.Yes || a.Value == AnswerValue.Partial || a.Value == AnswerValue.No
-                group a by i.PeriodStart into g
-                select new { PeriodStart = g.Key, Points = g.Sum(a => a.Value == AnswerValue.Yes ? 1.0 : a.Value == AnswerValue.Partial ? 0.5 : 0.0), Counted = g.Count() })
+                join score in db.InspectionScores on i.Id equals score.InspectionId
+                group score by i.PeriodStart into g
+                select new { PeriodStart = g.Key, Points = g.Sum(s => s.Points), Counted = g.Sum(s => s.Counted) })
             .AsNoTracking().ToListAsync(cancellationToken);
         foreach (var period in periods)
         {

@@ -38,7 +38,7 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
             SheetOptions Options(string sheet, params XlsxColumn[] columns) =>
                 new() { Title = $"{title} — {sheet}", Subtitle = subtitle, Columns = columns };
 
-            await WriteSummaryAsync(book, filter, en, title, subtitle, cancellationToken);
+            var figures = await WriteSummaryAsync(book, filter, en, title, subtitle, cancellationToken);
             await WriteInspectionsAsync(book.AddSheet(l["Workbook.Sheet.Inspections"], Options(l["Workbook.Sheet.Inspections"],
                 Col("Workbook.Division", 22), Col("Workbook.Department", 22), Col("Workbook.Contractor", 22), Col("Workbook.Catalog", 30),
                 Col("Workbook.PeriodStart", 12, XlsxKind.Date), Col("Workbook.PeriodEnd", 12, XlsxKind.Date), Col("Field.DueOn", 12, XlsxKind.Date),
@@ -61,7 +61,7 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
                 Col("Workbook.Contractor", 26), Col("Workbook.Department", 22), Col("Workbook.Services", 30), Col("Workbook.Countries", 10),
                 Col("Workbook.PrivacyMark", 12, XlsxKind.Date), Col("Workbook.Isms", 12, XlsxKind.Date), Col("Workbook.ContractStart", 12, XlsxKind.Date),
                 Col("Workbook.ContractEnd", 12, XlsxKind.Date), Col("Field.Status", 12), Col("Workbook.LastSupervision", 12, XlsxKind.Date),
-                Col("Workbook.DueForReview", 10))), filter, cancellationToken);
+                Col("Workbook.DueForReview", 10))), filter, figures, cancellationToken);
             await book.CompleteAsync();
         }
         finally
@@ -76,7 +76,7 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
 
     private static double? Percent(double? value) => value is { } v ? Math.Round(v * 100, 1) : null;
 
-    private async Task WriteSummaryAsync(XlsxWriter book, ReportFilter filter, bool en, string title, string subtitle, CancellationToken cancellationToken)
+    private async Task<ComplianceReport.Figures> WriteSummaryAsync(XlsxWriter book, ReportFilter filter, bool en, string title, string subtitle, CancellationToken cancellationToken)
     {
         var figures = await report.RunAsync(filter, withTrend: false, cancellationToken);
         var sheet = book.AddSheet(l["Workbook.Sheet.Summary"], new SheetOptions { Title = $"{title} — {l["Workbook.Sheet.Summary"]}", Subtitle = subtitle });
@@ -125,6 +125,8 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
             row.Add(now.ChangeSince(figures.DepartmentBefore.GetValueOrDefault(department.Id)));
             await sheet.AddRowAsync(row.ToArray());
         }
+
+        return figures;
     }
 
     private async Task WriteInspectionsAsync(XlsxSheet sheet, ReportFilter filter, bool en, CancellationToken cancellationToken)
@@ -228,9 +230,9 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
         }
     }
 
-    private async Task WriteContractorsAsync(XlsxSheet sheet, ReportFilter filter, CancellationToken cancellationToken)
+    private async Task WriteContractorsAsync(XlsxSheet sheet, ReportFilter filter, ComplianceReport.Figures figures, CancellationToken cancellationToken)
     {
-        var due = (await report.RunAsync(filter, withTrend: false, cancellationToken)).ContractorsDue.Select(c => c.Id).ToHashSet();
+        var due = figures.ContractorsDue.Select(c => c.Id).ToHashSet();
         var en = CultureInfo.CurrentUICulture.Name == "en";
         var rows = filter.Contractors(db, includeTerminated: true).AsNoTracking()
             .OrderBy(c => c.Name).ThenBy(c => c.Id)
