@@ -188,6 +188,7 @@ public class DashboardTests(InspectionApp app) : IClassFixture<InspectionApp>
         Assert.Equal(data.CurrentAnswers, answers.Count);
         Assert.Contains(answers, r => (string?)r[7] == "一部");
         Assert.All(answers, r => Assert.Equal("確認済み, \"要注意\"", r[8]));
+        Assert.All(answers, r => Assert.Equal(0.0, r[9]));   // evidence files, a number
 
         Assert.Empty(DataRows(sheets["指摘事項"], "部門"));
         Assert.Empty(DataRows(sheets["内部監査"], "監査"));

@@ -167,12 +167,21 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
     private async Task WriteAnswersAsync(XlsxSheet sheet, ReportFilter filter, bool en, CancellationToken cancellationToken)
     {
         var values = Enum.GetValues<AnswerValue>().ToDictionary(v => v, v => l["AnswerValue." + v].Value);
+        // Evidence is sparse (a few files per inspection): counted once up front rather than per answer row.
+        var evidence = await (
+                from i in filter.InspectionsIn(db, filter.Period)
+                from a in i.Answers
+                from e in a.Evidence
+                group e by a.Id into g
+                select new { g.Key, Count = g.Count() })
+            .AsNoTracking().ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         var rows = (
                 from i in filter.InspectionsIn(db, filter.Period)
                 from a in i.Answers
                 orderby i.PeriodStart, i.Department.Code, i.Id, a.CheckItem.Measure.SortOrder, a.CheckItem.SortOrder
                 select new
                 {
+                    a.Id,
                     i.Department.Code,
                     i.Department.NameJa,
                     i.Department.NameEn,
@@ -186,14 +195,13 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
                     a.CheckItem.QuestionEn,
                     a.Value,
                     a.Comment,
-                    Evidence = a.Evidence.Count,
                 })
             .AsNoTracking().AsAsyncEnumerable();
         await foreach (var a in rows.WithCancellation(cancellationToken))
         {
             await sheet.AddRowAsync(
                 a.Code + " " + (en ? a.NameEn : a.NameJa), a.PeriodStart, a.PeriodEnd, a.MeasureCode, en ? a.MeasureEn : a.MeasureJa,
-                a.ItemCode, en ? a.QuestionEn : a.QuestionJa, a.Value is { } v ? values[v] : null, a.Comment, a.Evidence);
+                a.ItemCode, en ? a.QuestionEn : a.QuestionJa, a.Value is { } v ? values[v] : null, a.Comment, evidence.GetValueOrDefault(a.Id));
         }
     }
 
