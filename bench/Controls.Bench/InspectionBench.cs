@@ -98,7 +98,7 @@ public static class InspectionBench
         }
     }
 
-    private static WebApplication BuildApp(string connectionString)
+    internal static WebApplication BuildApp(string connectionString)
     {
         // ApplicationName: MVC finds the pages in the assembly named here (the app, not this bench).
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -163,7 +163,9 @@ public static class InspectionBench
 
     private const string BenchPassword = "bench passphrase 2026";
 
-    private static async Task SignInAsync(HttpClient client, AppUser user)
+    private static Task SignInAsync(HttpClient client, AppUser user) => SignInAsync(client, user.Email!, BenchPassword);
+
+    internal static async Task SignInAsync(HttpClient client, string email, string password)
     {
         using var signInPage = await client.GetAsync("/Account/SignIn");
         if (!signInPage.IsSuccessStatusCode)
@@ -176,8 +178,8 @@ public static class InspectionBench
         using var response = await client.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = user.Email!,
-            ["Input.Password"] = BenchPassword,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
         }));
         if ((int)response.StatusCode != 302)
         {
@@ -221,16 +223,19 @@ public static class InspectionBench
         new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString)
             .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)).Options);
 
-    private static async Task Cli(IServiceProvider services, params string[] args)
+    internal static async Task<string> Cli(IServiceProvider services, params string[] args)
     {
         var error = new StringWriter();
-        if (await CommandLine.RunAsync(services, args, new StringReader(""), new StringWriter(), error) != 0)
+        var output = new StringWriter();
+        if (await CommandLine.RunAsync(services, args, new StringReader(""), output, error) != 0)
         {
             throw new InvalidOperationException(string.Join(' ', args) + ": " + error);
         }
+
+        return output.ToString();
     }
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
+    internal static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -238,7 +243,7 @@ public static class InspectionBench
         await command.ExecuteNonQueryAsync();
     }
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Controls.sln")))

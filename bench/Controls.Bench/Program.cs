@@ -7,6 +7,12 @@ using Controls.Web.Infrastructure.Excel;
 // booleans) to a file and prints the elapsed time, the file size and the peak working set. The
 // file is deleted unless its path is given.
 var mode = args.Length > 0 ? args[0] : "";
+if (mode == "report")
+{
+    return await Controls.Bench.ReportBench.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+}
+
 if (mode == "inspections")
 {
     return await Controls.Bench.InspectionBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
@@ -16,6 +22,7 @@ var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 
 if (mode is not ("xlsx" or "csv"))
 {
     Console.Error.WriteLine("usage: Controls.Bench xlsx|csv [rows] [file]   (default 500000 rows × 10 columns, to a temporary file)");
+    Console.Error.WriteLine("       Controls.Bench report [departments] [years]   (needs CONTROLS_BENCH_SERVER; default 500 departments x 3 years of monthly inspections)");
     Console.Error.WriteLine("       Controls.Bench inspections [departments]   (needs CONTROLS_BENCH_SERVER; default 1000 departments × 5 schedules)");
     return 2;
 }

@@ -86,6 +86,7 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Audits/Edit"] = [Roles.Auditor, Roles.ComplianceOfficer],
         ["/Audits/Fieldwork"] = [Roles.Auditor, Roles.ComplianceOfficer],
         ["/Audits/Rules"] = [Roles.Auditor, Roles.ComplianceOfficer],
+        ["/Dashboard/Index"] = [Roles.Management, Roles.ComplianceOfficer, Roles.Auditor, Roles.Administrator, Roles.DepartmentHead],
     };
 
     /// <summary>Pages about one record: requested without a real one, they answer 404 (after authorization).</summary>

@@ -40,6 +40,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<AuditRule> AuditRules => Set<AuditRule>();
+    public DbSet<InspectionScore> InspectionScores => Set<InspectionScore>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

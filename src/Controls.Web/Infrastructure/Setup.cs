@@ -133,6 +133,9 @@ public static class Setup
         builder.Services.AddScoped<CreateAdministrator>();
         builder.Services.AddScoped<DemoSeed>();
         builder.Services.AddScoped<DemoActivity>();
+        builder.Services.AddScoped<Features.Reports.ComplianceReport>();
+        builder.Services.AddScoped<Features.Reports.ManagementReviewWorkbook>();
+        builder.Services.AddScoped<BenchSeed>();
         builder.Services.AddScoped<ImportCatalogs>();
         builder.Services.AddScoped<EditCatalog>();
         builder.Services.AddScoped<InspectionAccess>();

@@ -85,6 +85,8 @@ public class InspectionLoopTests(InspectionApp app) : IClassFixture<InspectionAp
         }, "[data-testid=review-form]", $"{reviewUrl}?handler=Return");
         Assert.Equal("/Inspections/Review", returned.RedirectPath());
         Assert.Equal(InspectionStatus.Returned, (await app.ReloadAsync(inspection.Id)).Status);
+        // Scored at submission (docs/scoring.md): yes 1 + partial 0.5 + no 0, not applicable left out.
+        Assert.Equal((1.5, 3), await ScoreAsync(inspection.Id));
 
         // The head sees the comments, changes the answer and resubmits.
         var reopened = await head.GetPageAsync(url);
@@ -96,6 +98,7 @@ public class InspectionLoopTests(InspectionApp app) : IClassFixture<InspectionAp
 
         await head.AnswerAsync(inspection.Id, "POL-1.4", "Yes", "委託契約の一覧を確認し、監督対象の委託があることを確認しました。");
         Assert.Equal(url, (await head.SubmitInspectionAsync(inspection.Id)).RedirectPath());
+        Assert.Equal((2.5, 4), await ScoreAsync(inspection.Id));   // rescored on the new answers
 
         // The officer accepts.
         var accepted = await officer.SubmitFormAsync(await officer.GetPageAsync(reviewUrl), new() { ["Comment"] = "確認しました。" },
@@ -142,4 +145,11 @@ public class InspectionLoopTests(InspectionApp app) : IClassFixture<InspectionAp
         Assert.Equal([owner.Id, headUser.Id], actions.Select(a => a.OwnerId));
         Assert.Equal(delegateUser.Id, actions[0].CreatedById);
     }
+
+    private Task<(double Points, int Counted)> ScoreAsync(Guid inspectionId) =>
+        app.QueryAsync(async db =>
+        {
+            var rows = await db.InspectionScores.Where(s => s.InspectionId == inspectionId).ToListAsync();
+            return (rows.Sum(r => r.Points), rows.Sum(r => r.Counted));
+        });
 }

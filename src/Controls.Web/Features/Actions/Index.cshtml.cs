@@ -1,6 +1,8 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Features.Reports;
+using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -72,7 +74,64 @@ public class IndexModel(AppDbContext db, UpdateActionStatus update, Organisation
         ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
+    /// <summary>CSV or Excel of every action the current filters show (all pages).</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        var query = await FilteredAsync(cancellationToken);
+        var en = Languages.Current == Languages.English;
+        var statuses = Enum.GetValues<CorrectiveActionStatus>().ToDictionary(s => s, s => l["ActionStatus." + s].Value);
+        var today = Today;
+        var rows = query.OrderBy(a => a.DueOn).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .Select(a => new
+            {
+                a.Department.Code,
+                a.Department.NameJa,
+                a.Department.NameEn,
+                a.Source,
+                a.Action,
+                a.RootCause,
+                Owner = a.Owner.DisplayName,
+                a.DueOn,
+                a.Status,
+                a.CreatedAt,
+                a.ImplementedAt,
+                a.VerifiedAt,
+                Item = db.CheckItems.Where(c => c.Id == a.CheckItemId).Select(c => c.Code).FirstOrDefault(),
+            })
+            .AsAsyncEnumerable()
+            .Select(a => new object?[]
+            {
+                a.Code, en ? a.NameEn : a.NameJa, a.Source.ToString(), a.Item, a.Action, a.RootCause, a.Owner, a.DueOn, statuses[a.Status],
+                today > a.DueOn && a.Status is not (CorrectiveActionStatus.Implemented or CorrectiveActionStatus.Verified),
+                ListExport.Local(clock, a.CreatedAt), ListExport.Local(clock, a.ImplementedAt), ListExport.Local(clock, a.VerifiedAt),
+            });
+        XlsxColumn[] columns =
+        [
+            new(l["Export.DepartmentCode"], 10), new(l["Workbook.Department"], 22), new(l["Export.Source"], 12), new(l["Workbook.ItemId"], 10),
+            new(l["Workbook.Action"], 40), new(l["Export.RootCause"], 30), new(l["Field.Owner"], 18), new(l["Field.DueOn"], 12, XlsxKind.Date),
+            new(l["Field.Status"], 12), new(l["Workbook.OverdueFlag"], 10), new(l["Export.CreatedAt"], 17, XlsxKind.DateTime),
+            new(l["Export.ImplementedAt"], 17, XlsxKind.DateTime), new(l["Export.VerifiedAt"], 17, XlsxKind.DateTime),
+        ];
+        return await ListExport.WriteAsync(this, format, "actions", l["Nav.Actions"], columns, rows, clock, cancellationToken);
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var query = await FilteredAsync(cancellationToken);
+        var rows = await query.OrderBy(a => a.DueOn).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
+            .Select(a => new Row(
+                a.Id, a.Source, a.Action, a.DepartmentId, a.Department.NameJa, a.Department.NameEn, a.OwnerId, a.Owner.DisplayName,
+                a.DueOn, a.Status, a.InspectionId,
+                db.CheckItems.Where(c => c.Id == a.CheckItemId).Select(c => c.Code).FirstOrDefault(),
+                a.Version))
+            .ToListAsync(cancellationToken);
+        HasMore = rows.Count > PageSize;
+        Rows = rows.Take(PageSize).ToList();
+    }
+
+    /// <summary>The actions this user may see, narrowed by the page's filters.</summary>
+    private async Task<IQueryable<CorrectiveAction>> FilteredAsync(CancellationToken cancellationToken)
     {
         SeesAll = InspectionAccess.SeesAllDepartments(User);
         Show = Show is "all" ? "all" : "open";
@@ -102,15 +161,6 @@ public class IndexModel(AppDbContext db, UpdateActionStatus update, Organisation
             query = query.Where(a => a.DueOn < today && a.Status != CorrectiveActionStatus.Implemented && a.Status != CorrectiveActionStatus.Verified);
         }
 
-        var rows = await query.OrderBy(a => a.DueOn).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
-            .Select(a => new Row(
-                a.Id, a.Source, a.Action, a.DepartmentId, a.Department.NameJa, a.Department.NameEn, a.OwnerId, a.Owner.DisplayName,
-                a.DueOn, a.Status, a.InspectionId,
-                db.CheckItems.Where(c => c.Id == a.CheckItemId).Select(c => c.Code).FirstOrDefault(),
-                a.Version))
-            .ToListAsync(cancellationToken);
-        HasMore = rows.Count > PageSize;
-        Rows = rows.Take(PageSize).ToList();
+        return query;
     }
 }

@@ -1,6 +1,7 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace Controls.Web.Features.Contractors;
 /// The contractor register (委託先一覧), filtered by name, owning department, status, country, and
 /// certificates or contracts that expire within 90 days. A department head sees their department's only.
 /// </summary>
-public class IndexModel(AppDbContext db, ContractorAccess access, OrganisationClock clock) : PageModel
+public class IndexModel(AppDbContext db, ContractorAccess access, OrganisationClock clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public const string Current = "";
     public const string AllStatuses = "all";
@@ -35,6 +36,24 @@ public class IndexModel(AppDbContext db, ContractorAccess access, OrganisationCl
     public sealed record Row(
         Guid Id, string Name, string Department, string Services, List<string> Countries,
         DateOnly? PrivacyMarkExpiresOn, DateOnly? IsmsExpiresOn, DateOnly? ContractStartsOn, DateOnly? ContractEndsOn, ContractorStatus Status);
+
+    /// <summary>CSV or Excel of the contractors the current filters show (a department head: their department's only).</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        await OnGetAsync();
+        var rows = Rows.Select(c => new object?[]
+        {
+            c.Name, c.Department, c.Services, string.Join(", ", c.Countries), c.PrivacyMarkExpiresOn, c.IsmsExpiresOn,
+            c.ContractStartsOn, c.ContractEndsOn, l["Contractors.Status." + c.Status].Value,
+        }).ToAsyncEnumerable();
+        List<Infrastructure.Excel.XlsxColumn> columns =
+        [
+            new(l["Workbook.Contractor"], 26), new(l["Workbook.Department"], 22), new(l["Workbook.Services"], 30), new(l["Workbook.Countries"], 10),
+            new(l["Workbook.PrivacyMark"], 12, XlsxKind.Date), new(l["Workbook.Isms"], 12, XlsxKind.Date), new(l["Workbook.ContractStart"], 12, XlsxKind.Date),
+            new(l["Workbook.ContractEnd"], 12, XlsxKind.Date), new(l["Field.Status"], 12),
+        ];
+        return await Reports.ListExport.WriteAsync(this, format, "contractors", l["Nav.Contractors"], columns, rows, clock, cancellationToken);
+    }
 
     public async Task OnGetAsync()
     {

@@ -1,10 +1,13 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Features.Reports;
+using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Controls.Web.Features.Inspections;
 
@@ -13,7 +16,7 @@ namespace Controls.Web.Features.Inspections;
 /// due soon, overdue, returned, done); compliance officers, auditors, management and administrators
 /// see every department's, filtered by department and status. Any signed-in user; scoped by InspectionAccess.
 /// </summary>
-public class IndexModel(AppDbContext db, InspectionAccess access, OrganisationClock clock) : PageModel
+public class IndexModel(AppDbContext db, InspectionAccess access, OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 100;
 
@@ -46,6 +49,68 @@ public class IndexModel(AppDbContext db, InspectionAccess access, OrganisationCl
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        var visible = await FilteredAsync(cancellationToken);
+        Counts = await CountAsync(visible, cancellationToken);
+        var rows = await InView(visible, View!)
+            .OrderBy(i => i.DueOn).ThenBy(i => i.Department.Code).ThenBy(i => i.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
+            .Select(i => new Row(
+                i.Id, i.CatalogVersion.TitleJa, i.CatalogVersion.TitleEn, i.Department.NameJa, i.Department.NameEn,
+                i.Contractor == null ? null : i.Contractor.Name,
+                i.PeriodStart, i.PeriodEnd, i.DueOn, i.Status,
+                i.Answers.Count(a => a.Value != null),
+                db.CheckItems.Count(c => c.Measure.CatalogVersionId == i.CatalogVersionId && (i.MeasureCodes.Count == 0 || i.MeasureCodes.Contains(c.Measure.Code)))))
+            .ToListAsync(cancellationToken);
+        HasMore = rows.Count > PageSize;
+        Rows = rows.Take(PageSize).ToList();
+    }
+
+    /// <summary>CSV or Excel of every row the current view and filters show (all pages).</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        var visible = InView(await FilteredAsync(cancellationToken), View!);
+        var en = Languages.Current == Languages.English;
+        var statuses = Enum.GetValues<InspectionStatus>().ToDictionary(s => s, s => l["InspectionStatus." + s].Value);
+        var today = Today;
+        var rows = visible
+            .OrderBy(i => i.DueOn).ThenBy(i => i.Department.Code).ThenBy(i => i.Id)
+            .Select(i => new
+            {
+                i.Department.Code,
+                i.Department.NameJa,
+                i.Department.NameEn,
+                Contractor = i.Contractor == null ? null : i.Contractor.Name,
+                i.CatalogVersion.TitleJa,
+                i.CatalogVersion.TitleEn,
+                i.PeriodStart,
+                i.PeriodEnd,
+                i.DueOn,
+                i.Status,
+                i.SubmittedAt,
+                i.ReviewedAt,
+                Answered = i.Answers.Count(a => a.Value != null),
+                Total = db.CheckItems.Count(c => c.Measure.CatalogVersionId == i.CatalogVersionId && (i.MeasureCodes.Count == 0 || i.MeasureCodes.Contains(c.Measure.Code))),
+            })
+            .AsAsyncEnumerable()
+            .Select(i => new object?[]
+            {
+                i.Code, en ? i.NameEn : i.NameJa, i.Contractor, en ? i.TitleEn : i.TitleJa, i.PeriodStart, i.PeriodEnd, i.DueOn,
+                statuses[i.Status], i.DueOn < today && i.Status is InspectionStatus.NotStarted or InspectionStatus.InProgress or InspectionStatus.Returned,
+                ListExport.Local(clock, i.SubmittedAt), ListExport.Local(clock, i.ReviewedAt), i.Answered, i.Total,
+            });
+        XlsxColumn[] columns =
+        [
+            new(l["Export.DepartmentCode"], 10), new(l["Workbook.Department"], 22), new(l["Inspections.Contractor"], 22), new(l["Inspections.Checklist"], 30),
+            new(l["Workbook.PeriodStart"], 12, XlsxKind.Date), new(l["Workbook.PeriodEnd"], 12, XlsxKind.Date), new(l["Field.DueOn"], 12, XlsxKind.Date),
+            new(l["Field.Status"], 12), new(l["Inspections.Overdue"], 10), new(l["Workbook.SubmittedAt"], 17, XlsxKind.DateTime),
+            new(l["Workbook.ReviewedAt"], 17, XlsxKind.DateTime), new(l["Export.Answered"], 10), new(l["Export.Items"], 10),
+        ];
+        return await ListExport.WriteAsync(this, format, "inspections", l["Inspections.Title"], columns, rows, clock, cancellationToken);
+    }
+
+    /// <summary>The inspections this user may see, narrowed by the department and status filters (not yet by view).</summary>
+    private async Task<IQueryable<Inspection>> FilteredAsync(CancellationToken cancellationToken)
+    {
         SeesAll = InspectionAccess.SeesAllDepartments(User);
         Answers = await access.AnsweringDepartmentAsync(User, cancellationToken) is not null;
         IsHead = User.IsInRole(Roles.DepartmentHead) && InspectionAccess.DepartmentOf(User) is not null;
@@ -71,19 +136,7 @@ public class IndexModel(AppDbContext db, InspectionAccess access, OrganisationCl
             }
         }
 
-        Counts = await CountAsync(visible, cancellationToken);
-        var rows = await InView(visible, View!)
-            .OrderBy(i => i.DueOn).ThenBy(i => i.Department.Code).ThenBy(i => i.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
-            .Select(i => new Row(
-                i.Id, i.CatalogVersion.TitleJa, i.CatalogVersion.TitleEn, i.Department.NameJa, i.Department.NameEn,
-                i.Contractor == null ? null : i.Contractor.Name,
-                i.PeriodStart, i.PeriodEnd, i.DueOn, i.Status,
-                i.Answers.Count(a => a.Value != null),
-                db.CheckItems.Count(c => c.Measure.CatalogVersionId == i.CatalogVersionId && (i.MeasureCodes.Count == 0 || i.MeasureCodes.Contains(c.Measure.Code)))))
-            .ToListAsync(cancellationToken);
-        HasMore = rows.Count > PageSize;
-        Rows = rows.Take(PageSize).ToList();
+        return visible;
     }
 
     public Dictionary<string, string> RouteFor(string? view, int page = 1) => new()

@@ -107,6 +107,7 @@ public sealed class ReviewInspection(AppDbContext db, InspectionNews news, Curre
             Comment = comment,
         });
         await db.SaveChangesAsync(cancellationToken);
+        await Reports.InspectionScores.RecomputeAsync(db, inspection.Id, cancellationToken);
         await news.ReviewedAsync(inspection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Result(InspectionChange.Done, []);

@@ -118,6 +118,7 @@ public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, I
             Actor = actor.Name,
         });
         await db.SaveChangesAsync(cancellationToken);
+        await Reports.InspectionScores.RecomputeAsync(db, inspection.Id, cancellationToken);
         await news.SubmittedAsync(inspection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Result(InspectionChange.Done, [], []);

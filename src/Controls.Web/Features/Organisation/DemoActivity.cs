@@ -192,5 +192,6 @@ public sealed class DemoActivity(AppDbContext db, GenerateDueInspections generat
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await Reports.InspectionScores.RecomputeAllAsync(db, cancellationToken);
     }
 }

@@ -22,6 +22,8 @@ public static class PageAccess
     public const string IncidentUsers = nameof(IncidentUsers);
     /// <summary>Auditors and compliance officers: plan audits and do fieldwork.</summary>
     public const string AuditManagers = nameof(AuditManagers);
+    /// <summary>Any of the five roles (not a delegate without one): the dashboard and its workbook.</summary>
+    public const string Reporting = nameof(Reporting);
 
     public static void AddPolicies(AuthorizationOptions options)
     {
@@ -34,6 +36,7 @@ public static class PageAccess
         options.AddPolicy(DepartmentHeads, p => p.RequireRole(Roles.DepartmentHead));
         options.AddPolicy(IncidentUsers, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead));
         options.AddPolicy(AuditManagers, p => p.RequireRole(Roles.Auditor, Roles.ComplianceOfficer));
+        options.AddPolicy(Reporting, p => p.RequireRole(Roles.Management, Roles.ComplianceOfficer, Roles.Auditor, Roles.Administrator, Roles.DepartmentHead));
     }
 
     public static void AddConventions(PageConventionCollection pages)
@@ -89,5 +92,8 @@ public static class PageAccess
         pages.AuthorizePage("/Audits/Edit", AuditManagers);
         pages.AuthorizePage("/Audits/Fieldwork", AuditManagers);
         pages.AuthorizePage("/Audits/Rules", AuditManagers);
+        // Dashboard: management, compliance officers, auditors, administrators (all departments) and
+        // department heads (their own department, enforced by the page's filter).
+        pages.AuthorizeFolder("/Dashboard", Reporting);
     }
 }

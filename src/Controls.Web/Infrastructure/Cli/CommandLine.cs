@@ -12,7 +12,7 @@ namespace Controls.Web.Infrastructure.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> Verbs = ["db", "users", "seed", "catalog", "inspections", "help", "--help"];
+    private static readonly HashSet<string> Verbs = ["db", "users", "seed", "catalog", "inspections", "export", "help", "--help"];
 
     public const string Usage = """
         usage: scripts/controls <command>
@@ -25,6 +25,10 @@ public static class CommandLine
                                                   create the inspections due at that instant (as the scheduler does)
           catalog import [--built-in] FILE...     validate, then import in one transaction (unchanged files change nothing)
           catalog validate FILE...                check checklist catalog files (docs/checklists.md); does not use the database
+          seed bench --departments 500 --years 3 [--force]
+                                                  generate the reporting benchmark's dataset (monthly inspections, every item answered)
+          export management-review --from 2026-04-01 --to 2027-03-31 --lang ja|en --out FILE.xlsx
+                                                  write the management-review workbook for inspections whose period starts in that range
         """;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -73,6 +77,25 @@ public static class CommandLine
                     : "The database already has users; the demo seed was not applied.");
                 return 0;
 
+            case ["seed", "bench", ..]:
+                if (!int.TryParse(options.GetValueOrDefault("departments") ?? "500", out var benchDepartments) || benchDepartments is < 1 or > 5000
+                    || !int.TryParse(options.GetValueOrDefault("years") ?? "3", out var benchYears) || benchYears is < 1 or > 10)
+                {
+                    await error.WriteLineAsync("error: --departments must be 1 to 5000 and --years 1 to 10");
+                    return 2;
+                }
+
+                var bench = await provider.GetRequiredService<BenchSeed>().RunAsync(benchDepartments, benchYears, args.Contains("--force"));
+                if (bench.Error is { } benchError)
+                {
+                    await error.WriteLineAsync($"error: {benchError}");
+                    return 1;
+                }
+
+                await output.WriteLineAsync(System.FormattableString.Invariant(
+                    $"Seeded the bench dataset: {bench.Departments} departments, {bench.Inspections} inspections, {bench.Answers} answers in {bench.Elapsed.TotalSeconds:F1} s."));
+                return 0;
+
             case ["catalog", "validate", .. var paths] when paths.Length > 0:
                 return await ValidateCatalogsAsync(paths, output, error);
 
@@ -90,6 +113,9 @@ public static class CommandLine
                 await output.WriteLineAsync($"Created {generated.Created} inspections; {generated.Existing} already existed.");
                 return 0;
 
+            case ["export", "management-review", ..]:
+                return await ExportManagementReviewAsync(provider, options, output, error);
+
             case ["help"] or ["--help"]:
                 await output.WriteLineAsync(Usage);
                 return 0;
@@ -99,6 +125,65 @@ public static class CommandLine
                 await error.WriteLineAsync(Usage);
                 return 2;
         }
+    }
+
+    /// <summary>The management-review workbook to a file; bad dates or language exit 2 before anything is written.</summary>
+    private static async Task<int> ExportManagementReviewAsync(IServiceProvider provider, Dictionary<string, string> options, TextWriter output, TextWriter error)
+    {
+        const string Format = "yyyy-MM-dd";
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        if (!DateOnly.TryParseExact(options.GetValueOrDefault("from"), Format, culture, System.Globalization.DateTimeStyles.None, out var from)
+            || !DateOnly.TryParseExact(options.GetValueOrDefault("to"), Format, culture, System.Globalization.DateTimeStyles.None, out var to))
+        {
+            await error.WriteLineAsync("error: --from and --to must be dates written like 2026-04-01");
+            return 2;
+        }
+
+        if (to < from)
+        {
+            await error.WriteLineAsync("error: --to must not be before --from");
+            return 2;
+        }
+
+        var language = options.GetValueOrDefault("lang") ?? "ja";
+        if (language is not ("ja" or "en"))
+        {
+            await error.WriteLineAsync($"error: --lang must be ja or en, not '{language}'");
+            return 2;
+        }
+
+        if (options.GetValueOrDefault("out") is not { Length: > 0 } path)
+        {
+            await error.WriteLineAsync("error: --out FILE.xlsx is required");
+            return 2;
+        }
+
+        var period = Features.Reports.ReportPeriod.Range(from, to);
+        var temporary = path + ".partial";
+        try
+        {
+            await using (var file = File.Create(temporary))
+            {
+                await provider.GetRequiredService<Features.Reports.ManagementReviewWorkbook>()
+                    .WriteAsync(file, new Features.Reports.ReportFilter(period), language);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (IOException e)
+        {
+            File.Delete(temporary);
+            await error.WriteLineAsync($"error: cannot write {path}: {e.Message}");
+            return 1;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            await error.WriteLineAsync($"error: cannot write {path}: {e.Message}");
+            return 1;
+        }
+
+        await output.WriteLineAsync($"Wrote {path} (suggested name {Features.Reports.ManagementReviewWorkbook.FileName(period)}).");
+        return 0;
     }
 
     /// <summary>Validates, then imports all files in one transaction; nothing is imported if any file has a problem.</summary>

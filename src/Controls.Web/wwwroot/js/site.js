@@ -169,3 +169,17 @@ document.querySelectorAll('[data-qr]').forEach(function (element) {
 document.querySelectorAll('[data-print]').forEach(function (button) {
     button.addEventListener('click', function () { window.print(); });
 });
+
+// The dashboard's trend chart: a canvas with data-trend holding {labels, values, label} as JSON,
+// drawn with the vendored Chart.js (loaded only on that page).
+document.querySelectorAll('canvas[data-trend]').forEach(function (canvas) {
+    if (typeof Chart !== 'function') {
+        return;
+    }
+    var data = JSON.parse(canvas.getAttribute('data-trend'));
+    new Chart(canvas, {
+        type: 'line',
+        data: { labels: data.labels, datasets: [{ label: data.label, data: data.values, spanGaps: true, tension: 0.2 }] },
+        options: { scales: { y: { min: 0, max: 100, ticks: { callback: function (v) { return v + '%'; } } } } }
+    });
+});

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Controls.Web.Features.Admin.AuditTrail;
 
 /// <summary>Who changed what, when: the audit trail, filtered and paged, newest first. Administrators only.</summary>
-public class IndexModel(AppDbContext db, OrganisationClock clock) : PageModel
+public class IndexModel(AppDbContext db, OrganisationClock clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 100;
 
@@ -29,6 +29,27 @@ public class IndexModel(AppDbContext db, OrganisationClock clock) : PageModel
     {
         PageNumber = Math.Clamp(PageNumber, 1, 100_000);
         Entities = await db.AuditTrail.Select(e => e.Entity).Distinct().OrderBy(e => e).ToListAsync();
+        var rows = await Filtered().OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync();
+        HasMore = rows.Count > PageSize;
+        Rows = rows.Take(PageSize).ToList();
+    }
+
+    /// <summary>CSV or Excel of every entry the current filters show (all pages), newest first.</summary>
+    public Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        var rows = Filtered().OrderByDescending(e => e.At).ThenByDescending(e => e.Id).AsAsyncEnumerable()
+            .Select(e => new object?[] { clock.ToLocal(e.At), e.Actor, e.Entity, e.EntityKey, e.Action.ToString(), Describe(e.Changes) });
+        List<Controls.Web.Infrastructure.Excel.XlsxColumn> columns =
+        [
+            new(l["Export.At"], 17, Infrastructure.Excel.XlsxKind.DateTime), new(l["Export.Actor"], 24), new(l["Export.Entity"], 18),
+            new(l["Export.Key"], 38), new(l["Export.Action"], 10), new(l["Export.Changes"], 60),
+        ];
+        return Features.Reports.ListExport.WriteAsync(this, format, "audit-trail", l["Nav.AuditTrail"], columns, rows, clock, cancellationToken);
+    }
+
+    private IQueryable<AuditTrailEntry> Filtered()
+    {
         var query = db.AuditTrail.AsNoTracking();
         if (!string.IsNullOrEmpty(Entity))
         {
@@ -60,10 +81,7 @@ public class IndexModel(AppDbContext db, OrganisationClock clock) : PageModel
             query = query.Where(e => e.At < end);
         }
 
-        var rows = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync();
-        HasMore = rows.Count > PageSize;
-        Rows = rows.Take(PageSize).ToList();
+        return query;
     }
 
     public Dictionary<string, string> RouteFor(int page) => new()

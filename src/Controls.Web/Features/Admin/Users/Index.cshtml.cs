@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Controls.Web.Features.Admin.Users;
 
 /// <summary>All users, filtered by name/e-mail, department, role and status. Administrators only.</summary>
-public class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider time, Controls.Web.Infrastructure.Time.OrganisationClock clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? DepartmentId { get; set; }
@@ -19,6 +19,22 @@ public class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     public List<Row> Rows { get; private set; } = [];
 
     public sealed record Row(Guid Id, string DisplayName, string Email, string? Department, bool IsActive, bool LockedOut, bool TwoFactor, List<string> Roles);
+
+    /// <summary>CSV or Excel of the users the current filters show.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        await OnGetAsync();
+        var rows = Rows.Select(u => new object?[]
+        {
+            u.DisplayName, u.Email, u.Department, string.Join(", ", u.Roles.Select(r => l["Role." + r].Value)), u.IsActive, u.LockedOut, u.TwoFactor,
+        }).ToAsyncEnumerable();
+        List<Controls.Web.Infrastructure.Excel.XlsxColumn> columns =
+        [
+            new(l["Export.Name"], 20), new(l["Export.Email"], 30), new(l["Workbook.Department"], 22), new(l["Export.Roles"], 30),
+            new(l["Export.Active"], 8), new(l["Export.LockedOut"], 8), new(l["Export.TwoFactor"], 8),
+        ];
+        return await Features.Reports.ListExport.WriteAsync(this, format, "users", l["Nav.Users"], columns, rows, clock, cancellationToken);
+    }
 
     public async Task OnGetAsync()
     {

@@ -1,0 +1,225 @@
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Controls.Web.Features.Catalog;
+using Controls.Web.Features.Contractors;
+using Controls.Web.Infrastructure.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Controls.Web.Features.Reports;
+
+/// <summary>
+/// The figures behind the dashboard and the workbook's summary: the compliance heatmap (department ×
+/// measure category, <see cref="ComplianceScore"/>) for a period and the one before, inspections
+/// on time / late / overdue / not started, open and overdue corrective actions, contractors due for
+/// review, and the trend over the last 12 periods. Everything is aggregated in the database, the
+/// scores from the precomputed <see cref="Domain.InspectionScore"/> rows of handed-in inspections.
+/// </summary>
+public sealed class ComplianceReport(AppDbContext db, OrganisationClock clock)
+{
+    public const int TrendPeriods = 12;
+
+    public sealed record DepartmentRow(Guid Id, string Code, string NameJa, string NameEn, Guid DivisionId, string DivisionCode, string DivisionJa, string DivisionEn);
+
+    public sealed record Cell(ComplianceScore Now, ComplianceScore Before)
+    {
+        public double? Change => Now.ChangeSince(Before);
+    }
+
+    public sealed record InspectionCounts(int OnTime, int Late, int Overdue, int NotStarted, int InProgress);
+
+    public sealed record ActionCounts(int Open, int Overdue);
+
+    public sealed record ContractorDue(Guid Id, string Name, string DepartmentJa, string DepartmentEn, DateOnly? PrivacyMarkExpiresOn, DateOnly? IsmsExpiresOn, DateOnly? ContractEndsOn, bool CertificateDue, bool ContractEnding, bool NoSupervision);
+
+    public sealed record TrendPoint(string Period, double? Score);
+
+    public sealed class Figures
+    {
+        public required ReportFilter Filter { get; init; }
+        public required ReportPeriod Previous { get; init; }
+        public required DateOnly Today { get; init; }
+        public List<DepartmentRow> Departments { get; init; } = [];
+        public Dictionary<(Guid Department, string Category), Cell> Cells { get; init; } = [];
+        public Dictionary<Guid, ComplianceScore> DepartmentNow { get; init; } = [];
+        public Dictionary<Guid, ComplianceScore> DepartmentBefore { get; init; } = [];
+        public ComplianceScore Overall { get; set; }
+        public ComplianceScore OverallBefore { get; set; }
+        public Dictionary<Guid, InspectionCounts> Inspections { get; init; } = [];
+        public Dictionary<Guid, ActionCounts> Actions { get; init; } = [];
+        public List<ContractorDue> ContractorsDue { get; init; } = [];
+        public List<TrendPoint> Trend { get; init; } = [];
+
+        public Cell CellOf(Guid department, string category) =>
+            Cells.GetValueOrDefault((department, category)) ?? new Cell(ComplianceScore.Empty, ComplianceScore.Empty);
+
+        public InspectionCounts InspectionTotals => new(
+            Inspections.Values.Sum(c => c.OnTime), Inspections.Values.Sum(c => c.Late), Inspections.Values.Sum(c => c.Overdue),
+            Inspections.Values.Sum(c => c.NotStarted), Inspections.Values.Sum(c => c.InProgress));
+
+        public ActionCounts ActionTotals => new(Actions.Values.Sum(c => c.Open), Actions.Values.Sum(c => c.Overdue));
+    }
+
+    public static IReadOnlyList<string> Categories => MeasureCategory.All;
+
+    public async Task<Figures> RunAsync(ReportFilter filter, bool withTrend = true, CancellationToken cancellationToken = default)
+    {
+        var fiscalStart = clock.Settings.FiscalYearStartMonth;
+        var today = DateOnly.FromDateTime(clock.Now.DateTime);
+        var previous = filter.Period.Previous(fiscalStart);
+        var figures = new Figures { Filter = filter, Previous = previous, Today = today };
+
+        figures.Departments.AddRange(await filter.Departments(db).AsNoTracking()
+            .Select(d => new DepartmentRow(
+                d.Id, d.Code, d.NameJa, d.NameEn,
+                d.Parent == null ? d.Id : d.Parent.Id, d.Parent == null ? d.Code : d.Parent.Code,
+                d.Parent == null ? d.NameJa : d.Parent.NameJa, d.Parent == null ? d.NameEn : d.Parent.NameEn))
+            .ToListAsync(cancellationToken));
+        figures.Departments.Sort((a, b) => (a.DivisionCode, a.DivisionId == a.Id ? "" : a.Code).CompareTo((b.DivisionCode, b.DivisionId == b.Id ? "" : b.Code)));
+
+        var now = await ScoresAsync(filter, filter.Period, cancellationToken);
+        var before = await ScoresAsync(filter, previous, cancellationToken);
+        foreach (var key in now.Keys.Union(before.Keys))
+        {
+            var cell = new Cell(now.GetValueOrDefault(key), before.GetValueOrDefault(key));
+            figures.Cells[key] = cell;
+            figures.DepartmentNow[key.Department] = figures.DepartmentNow.GetValueOrDefault(key.Department) + cell.Now;
+            figures.DepartmentBefore[key.Department] = figures.DepartmentBefore.GetValueOrDefault(key.Department) + cell.Before;
+            figures.Overall += cell.Now;
+            figures.OverallBefore += cell.Before;
+        }
+
+        await CountInspectionsAsync(figures, cancellationToken);
+        await CountActionsAsync(figures, cancellationToken);
+        await FindContractorsDueAsync(figures, fiscalStart, cancellationToken);
+        if (withTrend)
+        {
+            await TrendAsync(figures, fiscalStart, cancellationToken);
+        }
+
+        return figures;
+    }
+
+    /// <summary>Points and counted answers per department × category, from handed-in inspections whose period starts in <paramref name="period"/>.</summary>
+    private async Task<Dictionary<(Guid Department, string Category), ComplianceScore>> ScoresAsync(ReportFilter filter, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from i in filter.InspectionsIn(db, period)
+                where i.Status == InspectionStatus.Submitted || i.Status == InspectionStatus.Accepted
+                join score in db.InspectionScores on i.Id equals score.InspectionId
+                group score by new { i.DepartmentId, score.Category } into g
+                select new { g.Key.DepartmentId, g.Key.Category, Points = g.Sum(s => s.Points), Counted = g.Sum(s => s.Counted) })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => (r.DepartmentId, r.Category), r => new ComplianceScore(r.Points, r.Counted));
+    }
+
+    private async Task CountInspectionsAsync(Figures figures, CancellationToken cancellationToken)
+    {
+        var zone = clock.Zone;
+        var rows = await figures.Filter.InspectionsIn(db, figures.Filter.Period).AsNoTracking()
+            .Select(i => new { i.DepartmentId, i.Status, i.DueOn, i.SubmittedAt })
+            .ToListAsync(cancellationToken);
+        foreach (var group in rows.GroupBy(r => r.DepartmentId))
+        {
+            int onTime = 0, late = 0, overdue = 0, notStarted = 0, inProgress = 0;
+            foreach (var r in group)
+            {
+                if (r.Status is InspectionStatus.Submitted or InspectionStatus.Accepted)
+                {
+                    var handedIn = r.SubmittedAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) : r.DueOn;
+                    if (handedIn <= r.DueOn)
+                    {
+                        onTime++;
+                    }
+                    else
+                    {
+                        late++;
+                    }
+                }
+                else if (figures.Today > r.DueOn)
+                {
+                    overdue++;
+                }
+                else if (r.Status == InspectionStatus.NotStarted)
+                {
+                    notStarted++;
+                }
+                else
+                {
+                    inProgress++;
+                }
+            }
+
+            figures.Inspections[group.Key] = new InspectionCounts(onTime, late, overdue, notStarted, inProgress);
+        }
+    }
+
+    private async Task CountActionsAsync(Figures figures, CancellationToken cancellationToken)
+    {
+        var today = figures.Today;
+        var rows = await figures.Filter.Actions(db).AsNoTracking()
+            .Where(a => a.Status != CorrectiveActionStatus.Verified)
+            .GroupBy(a => a.DepartmentId)
+            .Select(g => new { g.Key, Open = g.Count(), Overdue = g.Count(a => a.DueOn < today && a.Status != CorrectiveActionStatus.Implemented) })
+            .ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            figures.Actions[row.Key] = new ActionCounts(row.Open, row.Overdue);
+        }
+    }
+
+    /// <summary>
+    /// Contractors due for review: a certificate (Privacy Mark, ISMS) or the contract ends within
+    /// <see cref="Expiry.WarningDays"/> days (or already has), or no supervision inspection of it
+    /// was accepted in the current fiscal year.
+    /// </summary>
+    private async Task FindContractorsDueAsync(Figures figures, int fiscalStart, CancellationToken cancellationToken)
+    {
+        var today = figures.Today;
+        var soon = today.AddDays(Expiry.WarningDays);
+        var year = ReportPeriod.CurrentFiscalYear(today, fiscalStart);
+        var rows = await figures.Filter.Contractors(db).AsNoTracking()
+            .Select(c => new
+            {
+                c.Id,
+                c.Name,
+                c.OwningDepartment.NameJa,
+                c.OwningDepartment.NameEn,
+                c.PrivacyMarkExpiresOn,
+                c.IsmsExpiresOn,
+                c.ContractEndsOn,
+                Supervised = db.Inspections.Any(i => i.ContractorId == c.Id && i.Status == InspectionStatus.Accepted && i.PeriodStart >= year.Start && i.PeriodStart <= year.End),
+            })
+            .Where(c => !c.Supervised || c.PrivacyMarkExpiresOn <= soon || c.IsmsExpiresOn <= soon || c.ContractEndsOn <= soon)
+            .OrderBy(c => c.Name)
+            .ToListAsync(cancellationToken);
+        figures.ContractorsDue.AddRange(rows.Select(c => new ContractorDue(
+            c.Id, c.Name, c.NameJa, c.NameEn, c.PrivacyMarkExpiresOn, c.IsmsExpiresOn, c.ContractEndsOn,
+            c.PrivacyMarkExpiresOn <= soon || c.IsmsExpiresOn <= soon, c.ContractEndsOn <= soon, !c.Supervised)));
+    }
+
+    /// <summary>The overall score of each of the last 12 periods of the chosen kind (oldest first).</summary>
+    private async Task TrendAsync(Figures figures, int fiscalStart, CancellationToken cancellationToken)
+    {
+        var periods = figures.Filter.Period.LastPeriods(TrendPeriods, fiscalStart);
+        var first = periods[0].Start;
+        var last = periods[^1].End;
+        var rows = await (
+                from i in figures.Filter.Inspections(db)
+                where i.PeriodStart >= first && i.PeriodStart <= last
+                where i.Status == InspectionStatus.Submitted || i.Status == InspectionStatus.Accepted
+                join score in db.InspectionScores on i.Id equals score.InspectionId
+                group score by i.PeriodStart into g
+                select new { PeriodStart = g.Key, Points = g.Sum(s => s.Points), Counted = g.Sum(s => s.Counted) })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        foreach (var period in periods)
+        {
+            var score = ComplianceScore.Empty;
+            foreach (var row in rows.Where(r => r.PeriodStart >= period.Start && r.PeriodStart <= period.End))
+            {
+                score += new ComplianceScore(row.Points, row.Counted);
+            }
+
+            figures.Trend.Add(new TrendPoint(period.Key, score.Value is { } v ? Math.Round(v * 100, 1) : null));
+        }
+    }
+}

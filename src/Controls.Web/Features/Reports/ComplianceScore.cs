@@ -1,0 +1,66 @@
+using Controls.Web.Domain;
+
+namespace Controls.Web.Features.Reports;
+
+/// <summary>
+/// The compliance score (遵守率) of a set of answers: the share of check items answered "yes",
+/// partial answers counting half and "not applicable" left out.
+/// <code>
+/// score = (yes × 1 + partial × 0.5 + no × 0) / (yes + partial + no)
+/// </code>
+/// Unanswered items and "not applicable" answers do not count at all; when nothing counts the
+/// score is null (shown as "–", never as 0 %). The same formula is used per inspection and per
+/// department × measure category (the dashboard's heatmap, summing the answers of every
+/// inspection in the cell). In the heatmap and the trend only inspections that were handed in
+/// (submitted or accepted) count: open and returned ones are still being answered.
+/// See docs/scoring.md.
+/// </summary>
+public readonly record struct ComplianceScore(double Points, int Counted)
+{
+    public static readonly ComplianceScore Empty = new(0, 0);
+
+    /// <summary>The statuses whose answers count in the heatmap and the trend.</summary>
+    public static readonly InspectionStatus[] CountedStatuses = [InspectionStatus.Submitted, InspectionStatus.Accepted];
+
+    /// <summary>The score from 0 to 1, or null when no answer counts.</summary>
+    public double? Value => Counted == 0 ? null : Points / Counted;
+
+    /// <summary>The points one answer earns (null: it does not count).</summary>
+    public static double? PointsOf(AnswerValue? value) => value switch
+    {
+        AnswerValue.Yes => 1,
+        AnswerValue.Partial => 0.5,
+        AnswerValue.No => 0,
+        _ => null,
+    };
+
+    public static ComplianceScore Of(IEnumerable<AnswerValue?> values)
+    {
+        var score = Empty;
+        foreach (var value in values)
+        {
+            score = score.Add(value);
+        }
+
+        return score;
+    }
+
+    public ComplianceScore Add(AnswerValue? value) =>
+        PointsOf(value) is { } points ? new ComplianceScore(Points + points, Counted + 1) : this;
+
+    public static ComplianceScore operator +(ComplianceScore a, ComplianceScore b) => new(a.Points + b.Points, a.Counted + b.Counted);
+
+    /// <summary>Change in percentage points against an earlier score (null when either is empty).</summary>
+    public double? ChangeSince(ComplianceScore earlier) =>
+        Value is { } now && earlier.Value is { } before ? Math.Round((now - before) * 100, 1) : null;
+
+    /// <summary>The CSS class (site.css) of the colour band: 90 % and over, 75 %, 50 %, below, none.</summary>
+    public static string Band(double? value) => value switch
+    {
+        null => "score-none",
+        >= 0.9 => "score-high",
+        >= 0.75 => "score-good",
+        >= 0.5 => "score-fair",
+        _ => "score-low",
+    };
+}

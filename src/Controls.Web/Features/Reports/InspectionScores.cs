@@ -1,0 +1,35 @@
+using Controls.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Controls.Web.Features.Reports;
+
+/// <summary>
+/// Keeps <see cref="Domain.InspectionScore"/> (points per inspection × measure category) in step
+/// with the answers: recomputed in the caller's transaction when an inspection is submitted or
+/// reviewed, and for every inspection after bulk seeding. The formula is <see cref="ComplianceScore"/>'s.
+/// </summary>
+public static class InspectionScores
+{
+    private const string Select = """
+        SELECT a.inspection_id, m.category,
+               SUM(CASE a.value WHEN 'Yes' THEN 1.0 WHEN 'Partial' THEN 0.5 ELSE 0.0 END),
+               COUNT(*)
+        FROM answers a
+        JOIN check_items c ON c.id = a.check_item_id
+        JOIN measures m ON m.id = c.measure_id
+        WHERE a.value IN ('Yes', 'Partial', 'No')
+        """;
+
+    public const string RecomputeAllSql = "DELETE FROM inspection_scores;\nINSERT INTO inspection_scores (inspection_id, category, points, counted)\n" + Select + "\nGROUP BY a.inspection_id, m.category;";
+
+    public static async Task RecomputeAsync(AppDbContext db, Guid inspectionId, CancellationToken cancellationToken = default)
+    {
+        await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM inspection_scores WHERE inspection_id = {inspectionId}", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO inspection_scores (inspection_id, category, points, counted)\n" + Select + " AND a.inspection_id = {0}\nGROUP BY a.inspection_id, m.category",
+            [inspectionId], cancellationToken);
+    }
+
+    public static Task RecomputeAllAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
+        db.Database.ExecuteSqlRawAsync(RecomputeAllSql, cancellationToken);
+}

@@ -1,0 +1,273 @@
+using System.Globalization;
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Controls.Web.Features.Schedules;
+using Controls.Web.Infrastructure.Excel;
+using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Controls.Web.Features.Reports;
+
+/// <summary>
+/// The management-review workbook (マネジメントレビュー資料): Summary (headline figures and the
+/// heatmap with the change against the previous period), Inspections, Answers, Findings, Corrective
+/// actions, Audits and Contractors, in Japanese or English. Every sheet has the period and the
+/// generation time in its title rows, a frozen header with an autofilter, real dates and numbers.
+/// Rows are streamed from the database (no tracking, one row at a time) straight into the
+/// <see cref="XlsxWriter"/>, so a fiscal year of answers never sits in memory. Findings and Audits
+/// are headers only until audits exist (issue 5).
+/// </summary>
+public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport report, OrganisationClock clock, IStringLocalizer<SharedResource> l)
+{
+    public static string FileName(ReportPeriod period) =>
+        string.Create(CultureInfo.InvariantCulture, $"management-review-{period.Start:yyyy-MM-dd}_{period.End:yyyy-MM-dd}.xlsx");
+
+    public async Task WriteAsync(Stream output, ReportFilter filter, string language, CancellationToken cancellationToken = default)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language == Languages.English ? "en" : "ja");
+        try
+        {
+            await using var book = new XlsxWriter(output, cancellationToken);
+            var en = language == Languages.English;
+            var period = filter.Period;
+            var title = l["Workbook.Title", Date(period.Start), Date(period.End)].Value;
+            var subtitle = l["Workbook.Generated", clock.Format(clock.Now), clock.Settings.TimeZone].Value;
+            SheetOptions Options(string sheet, params XlsxColumn[] columns) =>
+                new() { Title = $"{title} — {sheet}", Subtitle = subtitle, Columns = columns };
+
+            var figures = await WriteSummaryAsync(book, filter, en, title, subtitle, cancellationToken);
+            await WriteInspectionsAsync(book.AddSheet(l["Workbook.Sheet.Inspections"], Options(l["Workbook.Sheet.Inspections"],
+                Col("Workbook.Division", 22), Col("Workbook.Department", 22), Col("Workbook.Contractor", 22), Col("Workbook.Catalog", 30),
+                Col("Workbook.PeriodStart", 12, XlsxKind.Date), Col("Workbook.PeriodEnd", 12, XlsxKind.Date), Col("Field.DueOn", 12, XlsxKind.Date),
+                Col("Field.Status", 12), Col("Workbook.SubmittedAt", 17, XlsxKind.DateTime), Col("Workbook.ReviewedAt", 17, XlsxKind.DateTime),
+                Col("Workbook.Score", 10, XlsxKind.Percent))), filter, en, cancellationToken);
+            await WriteAnswersAsync(book.AddSheet(l["Workbook.Sheet.Answers"], Options(l["Workbook.Sheet.Answers"],
+                Col("Workbook.Department", 22), Col("Workbook.PeriodStart", 12, XlsxKind.Date), Col("Workbook.PeriodEnd", 12, XlsxKind.Date),
+                Col("Workbook.MeasureId", 10), Col("Workbook.Measure", 30), Col("Workbook.ItemId", 10), Col("Workbook.Question", 50),
+                Col("Workbook.Answer", 10), Col("Workbook.Comment", 40), Col("Workbook.EvidenceCount", 10))), filter, en, cancellationToken);
+            book.AddSheet(l["Workbook.Sheet.Findings"], Options(l["Workbook.Sheet.Findings"],
+                Col("Workbook.Department", 22), Col("Workbook.Audit", 24), Col("Workbook.Classification", 14), Col("Workbook.Finding", 40),
+                Col("Workbook.RaisedOn", 12, XlsxKind.Date), Col("Field.DueOn", 12, XlsxKind.Date), Col("Field.Status", 12), Col("Workbook.AgeDays", 10)));
+            await WriteActionsAsync(book.AddSheet(l["Workbook.Sheet.Actions"], Options(l["Workbook.Sheet.Actions"],
+                Col("Workbook.Department", 22), Col("Workbook.Item", 40), Col("Workbook.Action", 40), Col("Field.Owner", 18),
+                Col("Field.DueOn", 12, XlsxKind.Date), Col("Field.Status", 12), Col("Workbook.AgeDays", 10), Col("Workbook.OverdueFlag", 10))), filter, cancellationToken);
+            book.AddSheet(l["Workbook.Sheet.Audits"], Options(l["Workbook.Sheet.Audits"],
+                Col("Workbook.Audit", 24), Col("Workbook.Department", 22), Col("Workbook.Auditor", 18), Col("Workbook.PlannedOn", 12, XlsxKind.Date),
+                Col("Workbook.PerformedOn", 12, XlsxKind.Date), Col("Field.Status", 12), Col("Workbook.FindingCount", 10)));
+            await WriteContractorsAsync(book.AddSheet(l["Workbook.Sheet.Contractors"], Options(l["Workbook.Sheet.Contractors"],
+                Col("Workbook.Contractor", 26), Col("Workbook.Department", 22), Col("Workbook.Services", 30), Col("Workbook.Countries", 10),
+                Col("Workbook.PrivacyMark", 12, XlsxKind.Date), Col("Workbook.Isms", 12, XlsxKind.Date), Col("Workbook.ContractStart", 12, XlsxKind.Date),
+                Col("Workbook.ContractEnd", 12, XlsxKind.Date), Col("Field.Status", 12), Col("Workbook.LastSupervision", 12, XlsxKind.Date),
+                Col("Workbook.DueForReview", 10))), filter, figures, cancellationToken);
+            await book.CompleteAsync();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+    }
+
+    private XlsxColumn Col(string key, double width, XlsxKind kind = XlsxKind.General) => new(l[key], width, kind);
+
+    private static string Date(DateOnly date) => date.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
+
+    private static double? Percent(double? value) => value is { } v ? Math.Round(v * 100, 1) : null;
+
+    private async Task<ComplianceReport.Figures> WriteSummaryAsync(XlsxWriter book, ReportFilter filter, bool en, string title, string subtitle, CancellationToken cancellationToken)
+    {
+        var figures = await report.RunAsync(filter, withTrend: false, cancellationToken);
+        var sheet = book.AddSheet(l["Workbook.Sheet.Summary"], new SheetOptions { Title = $"{title} — {l["Workbook.Sheet.Summary"]}", Subtitle = subtitle });
+        var inspections = figures.InspectionTotals;
+        var actions = figures.ActionTotals;
+        await sheet.AddRowAsync(l["Workbook.Period"].Value, filter.Period.Start, filter.Period.End);
+        await sheet.AddRowAsync(l["Workbook.PreviousPeriod"].Value, figures.Previous.Start, figures.Previous.End);
+        await sheet.AddRowAsync(l["Workbook.OverallPercent"].Value, Percent(figures.Overall.Value), Percent(figures.OverallBefore.Value), figures.Overall.ChangeSince(figures.OverallBefore));
+        await sheet.AddRowAsync(l["Dashboard.OnTime"].Value, inspections.OnTime);
+        await sheet.AddRowAsync(l["Dashboard.Late"].Value, inspections.Late);
+        await sheet.AddRowAsync(l["Dashboard.Overdue"].Value, inspections.Overdue);
+        await sheet.AddRowAsync(l["Dashboard.NotStarted"].Value, inspections.NotStarted);
+        await sheet.AddRowAsync(l["Dashboard.ActionsOpen"].Value, actions.Open);
+        await sheet.AddRowAsync(l["Workbook.ActionsOverdue"].Value, actions.Overdue);
+        await sheet.AddRowAsync(l["Dashboard.ContractorsDue"].Value, figures.ContractorsDue.Count);
+        await sheet.AddRowAsync(l["Dashboard.Findings"].Value, l["Dashboard.FindingsEmpty"].Value);
+        await sheet.AddRowAsync();
+        await sheet.AddRowAsync(l["Workbook.HeatmapTitle"].Value);
+
+        var header = new List<object?> { l["Workbook.Division"].Value, l["Workbook.Department"].Value };
+        foreach (var category in ComplianceReport.Categories)
+        {
+            header.Add(l["Category." + category].Value + " (%)");
+            header.Add(l["Workbook.Change"].Value);
+        }
+
+        header.Add(l["Dashboard.DepartmentScore"].Value + " (%)");
+        header.Add(l["Workbook.Change"].Value);
+        await sheet.AddRowAsync(header.ToArray());
+        foreach (var department in figures.Departments)
+        {
+            var row = new List<object?>
+            {
+                department.DivisionCode + " " + (en ? department.DivisionEn : department.DivisionJa),
+                department.Code + " " + (en ? department.NameEn : department.NameJa),
+            };
+            foreach (var category in ComplianceReport.Categories)
+            {
+                var cell = figures.CellOf(department.Id, category);
+                row.Add(Percent(cell.Now.Value));
+                row.Add(cell.Change);
+            }
+
+            var now = figures.DepartmentNow.GetValueOrDefault(department.Id);
+            row.Add(Percent(now.Value));
+            row.Add(now.ChangeSince(figures.DepartmentBefore.GetValueOrDefault(department.Id)));
+            await sheet.AddRowAsync(row.ToArray());
+        }
+
+        return figures;
+    }
+
+    private async Task WriteInspectionsAsync(XlsxSheet sheet, ReportFilter filter, bool en, CancellationToken cancellationToken)
+    {
+        var statuses = Enum.GetValues<InspectionStatus>().ToDictionary(s => s, s => l["InspectionStatus." + s].Value);
+        var rows = filter.InspectionsIn(db, filter.Period).AsNoTracking()
+            .OrderBy(i => i.PeriodStart).ThenBy(i => i.Department.Code).ThenBy(i => i.Id)
+            .Select(i => new
+            {
+                DivisionCode = i.Department.Parent == null ? i.Department.Code : i.Department.Parent.Code,
+                DivisionJa = i.Department.Parent == null ? i.Department.NameJa : i.Department.Parent.NameJa,
+                DivisionEn = i.Department.Parent == null ? i.Department.NameEn : i.Department.Parent.NameEn,
+                i.Department.Code,
+                i.Department.NameJa,
+                i.Department.NameEn,
+                Contractor = i.Contractor == null ? null : i.Contractor.Name,
+                i.CatalogVersion.TitleJa,
+                i.CatalogVersion.TitleEn,
+                i.PeriodStart,
+                i.PeriodEnd,
+                i.DueOn,
+                i.Status,
+                i.SubmittedAt,
+                i.ReviewedAt,
+                Points = i.Answers.Sum(a => a.Value == AnswerValue.Yes ? 1.0 : a.Value == AnswerValue.Partial ? 0.5 : 0.0),
+                Counted = i.Answers.Count(a => a.Value == AnswerValue.Yes || a.Value == AnswerValue.Partial || a.Value == AnswerValue.No),
+            })
+            .AsAsyncEnumerable();
+        await foreach (var i in rows.WithCancellation(cancellationToken))
+        {
+            await sheet.AddRowAsync(
+                i.DivisionCode + " " + (en ? i.DivisionEn : i.DivisionJa), i.Code + " " + (en ? i.NameEn : i.NameJa), i.Contractor,
+                en ? i.TitleEn : i.TitleJa, i.PeriodStart, i.PeriodEnd, i.DueOn, statuses[i.Status],
+                Local(i.SubmittedAt), Local(i.ReviewedAt), new ComplianceScore(i.Points, i.Counted).Value);
+        }
+    }
+
+    private async Task WriteAnswersAsync(XlsxSheet sheet, ReportFilter filter, bool en, CancellationToken cancellationToken)
+    {
+        var values = Enum.GetValues<AnswerValue>().ToDictionary(v => v, v => l["AnswerValue." + v].Value);
+        // Evidence is sparse (a few files per inspection): counted once up front rather than per answer row.
+        var evidence = await (
+                from i in filter.InspectionsIn(db, filter.Period)
+                from a in i.Answers
+                from e in a.Evidence
+                group e by a.Id into g
+                select new { g.Key, Count = g.Count() })
+            .AsNoTracking().ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var rows = (
+                from i in filter.InspectionsIn(db, filter.Period)
+                from a in i.Answers
+                orderby i.PeriodStart, i.Department.Code, i.Id, a.CheckItem.Measure.SortOrder, a.CheckItem.SortOrder
+                select new
+                {
+                    a.Id,
+                    i.Department.Code,
+                    i.Department.NameJa,
+                    i.Department.NameEn,
+                    i.PeriodStart,
+                    i.PeriodEnd,
+                    MeasureCode = a.CheckItem.Measure.Code,
+                    MeasureJa = a.CheckItem.Measure.TitleJa,
+                    MeasureEn = a.CheckItem.Measure.TitleEn,
+                    ItemCode = a.CheckItem.Code,
+                    a.CheckItem.QuestionJa,
+                    a.CheckItem.QuestionEn,
+                    a.Value,
+                    a.Comment,
+                })
+            .AsNoTracking().AsAsyncEnumerable();
+        await foreach (var a in rows.WithCancellation(cancellationToken))
+        {
+            await sheet.AddRowAsync(
+                a.Code + " " + (en ? a.NameEn : a.NameJa), a.PeriodStart, a.PeriodEnd, a.MeasureCode, en ? a.MeasureEn : a.MeasureJa,
+                a.ItemCode, en ? a.QuestionEn : a.QuestionJa, a.Value is { } v ? values[v] : null, a.Comment, evidence.GetValueOrDefault(a.Id));
+        }
+    }
+
+    private async Task WriteActionsAsync(XlsxSheet sheet, ReportFilter filter, CancellationToken cancellationToken)
+    {
+        var statuses = Enum.GetValues<CorrectiveActionStatus>().ToDictionary(s => s, s => l["ActionStatus." + s].Value);
+        var today = DateOnly.FromDateTime(clock.Now.DateTime);
+        var periodStart = Periods.Midnight(filter.Period.Start, clock.Zone).ToUniversalTime();
+        var periodEnd = Periods.Midnight(filter.Period.End.AddDays(1), clock.Zone).ToUniversalTime();
+        var en = CultureInfo.CurrentUICulture.Name == "en";
+        var rows = filter.Actions(db).AsNoTracking()
+            .Where(a => a.CreatedAt < periodEnd && (a.Status != CorrectiveActionStatus.Verified || a.VerifiedAt >= periodStart))
+            .OrderBy(a => a.Department.Code).ThenBy(a => a.DueOn).ThenBy(a => a.Id)
+            .Select(a => new
+            {
+                a.Department.Code,
+                a.Department.NameJa,
+                a.Department.NameEn,
+                Item = db.CheckItems.Where(c => c.Id == a.CheckItemId).Select(c => new { c.Code, c.QuestionJa, c.QuestionEn }).FirstOrDefault(),
+                a.Action,
+                Owner = a.Owner.DisplayName,
+                a.DueOn,
+                a.Status,
+                a.CreatedAt,
+            })
+            .AsAsyncEnumerable();
+        await foreach (var a in rows.WithCancellation(cancellationToken))
+        {
+            var created = DateOnly.FromDateTime(clock.ToLocal(a.CreatedAt).DateTime);
+            var overdue = a.Status is not (CorrectiveActionStatus.Verified or CorrectiveActionStatus.Implemented) && a.DueOn < today;
+            await sheet.AddRowAsync(
+                a.Code + " " + (en ? a.NameEn : a.NameJa), a.Item is null ? null : a.Item.Code + " " + (en ? a.Item.QuestionEn : a.Item.QuestionJa),
+                a.Action, a.Owner, a.DueOn, statuses[a.Status], today.DayNumber - created.DayNumber, overdue);
+        }
+    }
+
+    private async Task WriteContractorsAsync(XlsxSheet sheet, ReportFilter filter, ComplianceReport.Figures figures, CancellationToken cancellationToken)
+    {
+        var due = figures.ContractorsDue.Select(c => c.Id).ToHashSet();
+        var en = CultureInfo.CurrentUICulture.Name == "en";
+        var rows = filter.Contractors(db, includeTerminated: true).AsNoTracking()
+            .OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Id,
+                c.Name,
+                c.OwningDepartment.NameJa,
+                c.OwningDepartment.NameEn,
+                c.Services,
+                c.Countries,
+                c.PrivacyMarkExpiresOn,
+                c.IsmsExpiresOn,
+                c.ContractStartsOn,
+                c.ContractEndsOn,
+                c.Status,
+                LastSupervision = db.Inspections.Where(i => i.ContractorId == c.Id && i.Status == InspectionStatus.Accepted)
+                    .OrderByDescending(i => i.PeriodEnd).Select(i => (DateOnly?)i.PeriodEnd).FirstOrDefault(),
+            })
+            .AsAsyncEnumerable();
+        await foreach (var c in rows.WithCancellation(cancellationToken))
+        {
+            await sheet.AddRowAsync(
+                c.Name, en ? c.NameEn : c.NameJa, c.Services, string.Join(", ", c.Countries), c.PrivacyMarkExpiresOn, c.IsmsExpiresOn,
+                c.ContractStartsOn, c.ContractEndsOn, l["Contractors.Status." + c.Status].Value, c.LastSupervision, due.Contains(c.Id));
+        }
+    }
+
+    private DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } at ? clock.ToLocal(at) : null;
+}

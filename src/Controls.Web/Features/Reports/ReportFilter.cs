@@ -1,0 +1,105 @@
+using Controls.Web.Data;
+using Controls.Web.Domain;
+
+namespace Controls.Web.Features.Reports;
+
+/// <summary>
+/// What a report covers: a period, optionally one division (a top-level department and the
+/// departments under it), one department and one catalog. <see cref="OnlyDepartment"/> is the
+/// department a department head is confined to, whatever the other filters say.
+/// </summary>
+public sealed record ReportFilter(ReportPeriod Period, Guid? DivisionId = null, Guid? DepartmentId = null, Guid? CatalogId = null, Guid? OnlyDepartment = null)
+{
+    public IQueryable<Department> Departments(AppDbContext db)
+    {
+        var query = db.Departments.Where(d => d.RetiredAt == null);
+        if (OnlyDepartment is { } only)
+        {
+            query = query.Where(d => d.Id == only);
+        }
+
+        if (DivisionId is { } division)
+        {
+            query = query.Where(d => d.Id == division || d.ParentId == division);
+        }
+
+        if (DepartmentId is { } department)
+        {
+            query = query.Where(d => d.Id == department);
+        }
+
+        return query;
+    }
+
+    /// <summary>Inspections of the departments in scope (any period, any catalog unless filtered).</summary>
+    public IQueryable<Inspection> Inspections(AppDbContext db)
+    {
+        var query = db.Inspections.AsQueryable();
+        if (OnlyDepartment is { } only)
+        {
+            query = query.Where(i => i.DepartmentId == only);
+        }
+
+        if (DivisionId is { } division)
+        {
+            query = query.Where(i => i.DepartmentId == division || i.Department.ParentId == division);
+        }
+
+        if (DepartmentId is { } department)
+        {
+            query = query.Where(i => i.DepartmentId == department);
+        }
+
+        if (CatalogId is { } catalog)
+        {
+            query = query.Where(i => i.CatalogVersion.CatalogId == catalog);
+        }
+
+        return query;
+    }
+
+    public IQueryable<Inspection> InspectionsIn(AppDbContext db, ReportPeriod period) =>
+        Inspections(db).Where(i => i.PeriodStart >= period.Start && i.PeriodStart <= period.End);
+
+    public IQueryable<CorrectiveAction> Actions(AppDbContext db)
+    {
+        var query = db.CorrectiveActions.AsQueryable();
+        if (OnlyDepartment is { } only)
+        {
+            query = query.Where(a => a.DepartmentId == only);
+        }
+
+        if (DivisionId is { } division)
+        {
+            query = query.Where(a => a.DepartmentId == division || a.Department.ParentId == division);
+        }
+
+        if (DepartmentId is { } department)
+        {
+            query = query.Where(a => a.DepartmentId == department);
+        }
+
+        return query;
+    }
+
+    public IQueryable<Contractor> Contractors(AppDbContext db, bool includeTerminated = false)
+    {
+        var query = includeTerminated ? db.Contractors.AsQueryable() : db.Contractors.Where(c => c.Status != ContractorStatus.Terminated);
+        if (OnlyDepartment is { } only)
+        {
+            query = query.Where(c => c.OwningDepartmentId == only);
+        }
+
+        if (DivisionId is { } division)
+        {
+            query = query.Where(c => c.OwningDepartmentId == division || c.OwningDepartment.ParentId == division);
+        }
+
+        if (DepartmentId is { } department)
+        {
+            query = query.Where(c => c.OwningDepartmentId == department);
+        }
+
+        return query;
+    }
+}
