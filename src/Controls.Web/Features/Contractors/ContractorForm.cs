@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Controls.Web.Data;
+using Controls.Web.Features.Admin.Departments;
 using Controls.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -12,17 +13,8 @@ namespace Controls.Web.Features.Contractors;
 public static class ContractorForm
 {
     /// <summary>The departments this user may make owner: every active one (and the current owner), or only their own.</summary>
-    public static async Task<List<SelectListItem>> DepartmentChoices(AppDbContext db, ClaimsPrincipal user, Guid? current)
-    {
-        var language = Languages.Current;
-        var own = ContractorAccess.OwnDepartment(user);
-        var departments = await db.Departments.AsNoTracking()
-            .Where(d => own == null ? d.RetiredAt == null || d.Id == current : d.Id == own)
-            .OrderBy(d => d.Code)
-            .Select(d => new { d.Id, d.Code, Name = language == "en" ? d.NameEn : d.NameJa })
-            .ToListAsync();
-        return departments.Select(d => new SelectListItem($"{d.Code} {d.Name}", d.Id.ToString())).ToList();
-    }
+    public static Task<List<SelectListItem>> DepartmentChoices(AppDbContext db, ClaimsPrincipal user, Guid? current) =>
+        DepartmentTree.ChoicesAsync(db, current, ContractorAccess.OwnDepartment(user));
 
     public static List<SelectListItem> CountryChoices(string language) =>
         Countries.All.Select(c => new SelectListItem($"{c.Name(language)} ({c.Code})", c.Code)).ToList();

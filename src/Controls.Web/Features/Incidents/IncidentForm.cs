@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Controls.Web.Data;
+using Controls.Web.Features.Admin.Departments;
 using Controls.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -12,17 +13,8 @@ namespace Controls.Web.Features.Incidents;
 public static class IncidentForm
 {
     /// <summary>The departments this user may record incidents for: every active one (and the current one), or only their own.</summary>
-    public static async Task<List<SelectListItem>> DepartmentChoices(AppDbContext db, ClaimsPrincipal user, Guid? current)
-    {
-        var language = Languages.Current;
-        var own = IncidentAccess.OwnDepartment(user);
-        var departments = await db.Departments.AsNoTracking()
-            .Where(d => own == null ? d.RetiredAt == null || d.Id == current : d.Id == own)
-            .OrderBy(d => d.Code)
-            .Select(d => new { d.Id, d.Code, Name = language == "en" ? d.NameEn : d.NameJa })
-            .ToListAsync();
-        return departments.Select(d => new SelectListItem($"{d.Code} {d.Name}", d.Id.ToString())).ToList();
-    }
+    public static Task<List<SelectListItem>> DepartmentChoices(AppDbContext db, ClaimsPrincipal user, Guid? current) =>
+        DepartmentTree.ChoicesAsync(db, current, IncidentAccess.OwnDepartment(user));
 
     /// <summary>The ledger's data sets this user may pick: a department head their department's, others every one.</summary>
     public static async Task<List<SelectListItem>> LedgerChoices(AppDbContext db, ClaimsPrincipal user)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Controls.Web.Data;
+using Controls.Web.Features.Admin.Departments;
 using Controls.Web.Features.Contractors;
 using Controls.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -12,17 +13,8 @@ namespace Controls.Web.Features.Ledger;
 /// <summary>Choices and database checks shared by the ledger create and edit pages.</summary>
 public static class LedgerForm
 {
-    public static async Task<List<SelectListItem>> DepartmentChoices(AppDbContext db, ClaimsPrincipal user, Guid? current)
-    {
-        var language = Languages.Current;
-        var own = LedgerAccess.OwnDepartment(user);
-        var departments = await db.Departments.AsNoTracking()
-            .Where(d => own == null ? d.RetiredAt == null || d.Id == current : d.Id == own)
-            .OrderBy(d => d.Code)
-            .Select(d => new { d.Id, d.Code, Name = language == "en" ? d.NameEn : d.NameJa })
-            .ToListAsync();
-        return departments.Select(d => new SelectListItem($"{d.Code} {d.Name}", d.Id.ToString())).ToList();
-    }
+    public static Task<List<SelectListItem>> DepartmentChoices(AppDbContext db, ClaimsPrincipal user, Guid? current) =>
+        DepartmentTree.ChoicesAsync(db, current, LedgerAccess.OwnDepartment(user));
 
     public static async Task<List<SelectListItem>> ContractorChoices(AppDbContext db) =>
         (await db.Contractors.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())

@@ -61,6 +61,21 @@ public static class DepartmentTree
         return result;
     }
 
+    /// <summary>
+    /// Departments to pick from on a form: every active one plus <paramref name="current"/> (which may
+    /// be retired), or only <paramref name="onlyThis"/> for someone limited to their own department.
+    /// </summary>
+    public static async Task<List<SelectListItem>> ChoicesAsync(AppDbContext db, Guid? current, Guid? onlyThis = null)
+    {
+        var language = Languages.Current;
+        var departments = await db.Departments.AsNoTracking()
+            .Where(d => onlyThis == null ? d.RetiredAt == null || d.Id == current : d.Id == onlyThis)
+            .OrderBy(d => d.Code)
+            .Select(d => new { d.Id, d.Code, Name = language == "en" ? d.NameEn : d.NameJa })
+            .ToListAsync();
+        return departments.Select(d => new SelectListItem($"{d.Code} {d.Name}", d.Id.ToString())).ToList();
+    }
+
     /// <summary>Parents a department may be moved under: active, and not itself or below itself.</summary>
     public static List<SelectListItem> ParentChoices(IEnumerable<Node> tree, Guid? self)
     {
