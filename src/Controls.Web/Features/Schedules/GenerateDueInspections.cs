@@ -115,6 +115,7 @@ public sealed class GenerateDueInspections(AppDbContext db, CurrentActor actor, 
         }
 
         var active = await db.Departments.Where(d => d.RetiredAt == null).Select(d => new { d.Id, d.ParentId, d.Code }).ToListAsync(cancellationToken);
+        var byId = active.ToDictionary(d => d.Id);
         var parents = active.Where(d => d.ParentId != null).Select(d => d.ParentId!.Value).ToHashSet();
         var leaves = active.Where(d => !parents.Contains(d.Id)).ToList();
         var chosen = schedule.Targets switch
@@ -128,7 +129,6 @@ public sealed class GenerateDueInspections(AppDbContext db, CurrentActor actor, 
 
         bool IsUnder(Guid id, Guid ancestor)
         {
-            var byId = active.ToDictionary(d => d.Id);
             for (Guid? cursor = id; cursor is { } c && byId.TryGetValue(c, out var node); cursor = node.ParentId)
             {
                 if (c == ancestor)
