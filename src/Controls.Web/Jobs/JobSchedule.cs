@@ -5,45 +5,45 @@ namespace Controls.Web.Jobs;
 /// <summary>Every scheduled job and its trigger, in one place, so the schedule reads at a glance.</summary>
 public static class JobSchedule
 {
+    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
     public static void Register(IQuartzBuilder quartz)
     {
-        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-
         // Daily at 03:30 JST: prune expired data-protection keys and old job-run records.
-        quartz.AddJob<HousekeepingJob>(j => j.WithIdentity(HousekeepingJob.Key)
-            .WithDescription("Prunes expired data-protection keys and job-run history"));
-        quartz.AddTrigger(t => t.ForJob(HousekeepingJob.Key).WithIdentity("housekeeping-daily")
-            .WithCronSchedule("0 30 3 * * ?", c => c.InTimeZone(tokyo).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+        Cron<HousekeepingJob>(quartz, HousekeepingJob.Key, "housekeeping-daily", "0 30 3 * * ?",
+            "Prunes expired data-protection keys and job-run history");
 
         // Every five minutes: the inspections whose period has begun. A misfire after downtime runs once on start (catch-up).
-        quartz.AddJob<GenerateInspectionsJob>(j => j.WithIdentity(GenerateInspectionsJob.Key)
-            .WithDescription("Creates each schedule's inspections when a period begins (and any missed periods)"));
-        quartz.AddTrigger(t => t.ForJob(GenerateInspectionsJob.Key).WithIdentity("generate-inspections-5min")
-            .WithCronSchedule("0 0/5 * * * ?", c => c.InTimeZone(tokyo).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+        Cron<GenerateInspectionsJob>(quartz, GenerateInspectionsJob.Key, "generate-inspections-5min", "0 0/5 * * * ?",
+            "Creates each schedule's inspections when a period begins (and any missed periods)");
+
         // Hourly at :00: reminders and escalations. Each step has a dedup key, so a missed run is caught
         // up by the next one (FireAndProceed) and a doubled run sends nothing twice.
-        quartz.AddJob<ReminderJob>(j => j.WithIdentity(ReminderJob.Key)
-            .WithDescription("Reminds assignees before and after due dates; escalates overdue inspections and actions"));
-        quartz.AddTrigger(t => t.ForJob(ReminderJob.Key).WithIdentity("reminders-hourly")
-            .WithCronSchedule("0 0 * * * ?", c => c.InTimeZone(tokyo).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+        Cron<ReminderJob>(quartz, ReminderJob.Key, "reminders-hourly", "0 0 * * * ?",
+            "Reminds assignees before and after due dates; escalates overdue inspections and actions");
 
         // Hourly at :10: reminders of the PPC reports of reportable incidents (dedup keys per incident and step).
-        quartz.AddJob<IncidentReminderJob>(j => j.WithIdentity(IncidentReminderJob.Key)
-            .WithDescription("Reminds of the preliminary and final reports of reportable incidents until they are recorded"));
-        quartz.AddTrigger(t => t.ForJob(IncidentReminderJob.Key).WithIdentity("incident-reminders-hourly")
-            .WithCronSchedule("0 10 * * * ?", c => c.InTimeZone(tokyo).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+        Cron<IncidentReminderJob>(quartz, IncidentReminderJob.Key, "incident-reminders-hourly", "0 10 * * * ?",
+            "Reminds of the preliminary and final reports of reportable incidents until they are recorded");
 
         // Hourly at :10: audits planned by the programme rules (unique rule keys: once each), and scheduling
         // (with the auditees' notice) of those whose notice time has come.
-        quartz.AddJob<PlanAuditsJob>(j => j.WithIdentity(PlanAuditsJob.Key)
-            .WithDescription("Plans the audits of the programme rules and schedules them the notice days ahead"));
-        quartz.AddTrigger(t => t.ForJob(PlanAuditsJob.Key).WithIdentity("plan-audits-hourly")
-            .WithCronSchedule("0 10 * * * ?", c => c.InTimeZone(tokyo).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+        Cron<PlanAuditsJob>(quartz, PlanAuditsJob.Key, "plan-audits-hourly", "0 10 * * * ?",
+            "Plans the audits of the programme rules and schedules them the notice days ahead");
 
         // Every minute: send the e-mails waiting in the outbox (due ones only: failures back off).
-        quartz.AddJob<SendOutboxJob>(j => j.WithIdentity(SendOutboxJob.Key)
-            .WithDescription("Sends the e-mails waiting in the outbox, retrying failures with back-off"));
-        quartz.AddTrigger(t => t.ForJob(SendOutboxJob.Key).WithIdentity("send-outbox-every-minute")
-            .WithCronSchedule("0 * * * * ?", c => c.InTimeZone(tokyo).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+        // A missed minute is not made up: the next run takes whatever is due.
+        Cron<SendOutboxJob>(quartz, SendOutboxJob.Key, "send-outbox-every-minute", "0 * * * * ?",
+            "Sends the e-mails waiting in the outbox, retrying failures with back-off", CronTriggerMisfireInstruction.DoNothing);
+    }
+
+    /// <summary>A job with one cron trigger in Tokyo time; by default a missed fire runs once when the scheduler is back.</summary>
+    private static void Cron<TJob>(IQuartzBuilder quartz, JobKey key, string trigger, string cron, string description,
+        CronTriggerMisfireInstruction misfire = CronTriggerMisfireInstruction.FireAndProceed)
+        where TJob : IJob
+    {
+        quartz.AddJob<TJob>(j => j.WithIdentity(key).WithDescription(description));
+        quartz.AddTrigger(t => t.ForJob(key).WithIdentity(trigger)
+            .WithCronSchedule(cron, c => c.InTimeZone(Tokyo).WithMisfireInstruction(misfire)));
     }
 }
