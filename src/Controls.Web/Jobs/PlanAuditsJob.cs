@@ -11,6 +11,6 @@ public sealed class PlanAuditsJob(PlanAuditsFromRules plan, Infrastructure.Time.
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var result = await plan.RunAsync(DateOnly.FromDateTime(clock.Now.DateTime), cancellationToken);
-        context.Result = $"planned: {result.Planned}, skipped: {result.Skipped}, scheduled: {result.Scheduled}";
+        context.Result = $"planned: {result.Planned}, skipped: {result.Skipped}, scheduled: {result.Scheduled}, past windows: {result.Past}";
     }
 }

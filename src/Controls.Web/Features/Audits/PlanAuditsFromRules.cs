@@ -12,10 +12,13 @@ namespace Controls.Web.Features.Audits;
 /// each slot). Idempotent: each audit has a unique rule key, so repeated or concurrent runs plan it
 /// once. The lead is the independent active auditor with the fewest audits that year. Audits whose
 /// notice time has come (window start − notice days) are scheduled, which notifies the auditees once.
+/// A window that has already ended on the run's date is not planned at all (a rule created, or a
+/// first run, in the middle of the year plans only what can still happen; nobody is told of the past).
 /// </summary>
 public sealed class PlanAuditsFromRules(AppDbContext db, AuditorIndependence independence, AuditLifecycle lifecycle, TimeProvider time, ILogger<PlanAuditsFromRules> logger)
 {
-    public sealed record Result(int Planned, int Skipped, int Scheduled);
+    /// <summary><paramref name="Past"/>: windows already ended on the run's date, not planned.</summary>
+    public sealed record Result(int Planned, int Skipped, int Scheduled, int Past = 0);
 
     public async Task<Result> RunAsync(DateOnly today, CancellationToken cancellationToken = default)
     {
@@ -23,7 +26,7 @@ public sealed class PlanAuditsFromRules(AppDbContext db, AuditorIndependence ind
         fiscalStartMonth = fiscalStartMonth is >= 1 and <= 12 ? fiscalStartMonth : 4;
         var year = SaveAudit.FiscalYear(today, fiscalStartMonth);
         var yearStart = new DateOnly(year, fiscalStartMonth, 1);
-        int planned = 0, skipped = 0;
+        int planned = 0, skipped = 0, past = 0;
         foreach (var rule in await db.AuditRules.AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken))
         {
             var version = await db.CatalogVersions.Where(v => v.CatalogId == rule.CatalogId).OrderByDescending(v => v.Number).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(cancellationToken);
@@ -52,6 +55,12 @@ public sealed class PlanAuditsFromRules(AppDbContext db, AuditorIndependence ind
                     }
 
                     var start = slotStart.AddDays(Math.Max(0, slotDays - rule.WindowDays) * i / Math.Max(1, targets.Count));
+                    if (WindowEnd(start, rule) < today)
+                    {
+                        past++;
+                        continue;
+                    }
+
                     if (await PlanAsync(rule, version.Value, target, key, year, slot, start, cancellationToken))
                     {
                         planned++;
@@ -86,8 +95,10 @@ public sealed class PlanAuditsFromRules(AppDbContext db, AuditorIndependence ind
             await lifecycle.NotifyAuditeesAsync(item.Audit.Id, cancellationToken);
         }
 
-        return new Result(planned, skipped, scheduled);
+        return new Result(planned, skipped, scheduled, past);
     }
+
+    private static DateOnly WindowEnd(DateOnly start, AuditRule rule) => start.AddDays(Math.Max(1, rule.WindowDays) - 1);
 
     private sealed record Target(Guid Id, bool IsDepartment, string Name);
 
@@ -129,7 +140,7 @@ public sealed class PlanAuditsFromRules(AppDbContext db, AuditorIndependence ind
             ContractorIds = contractors,
             CatalogVersionId = versionId,
             WindowStart = start,
-            WindowEnd = start.AddDays(Math.Max(1, rule.WindowDays) - 1),
+            WindowEnd = WindowEnd(start, rule),
             LeadAuditorId = lead.Value,
             Status = AuditStatus.Planned,
             CreatedAt = time.GetUtcNow(),
