@@ -62,6 +62,8 @@ public class Audit
     public Guid? RuleId { get; set; }
     /// <summary>"rule:{rule}:{target}:{fiscal year}:{slot}": unique, so a rule plans each audit once however often it runs.</summary>
     public string? RuleKey { get; set; }
+    /// <summary>The audit whose open findings this follow-up audit re-checks (<see cref="FindingRecheck"/>), if any.</summary>
+    public Guid? FollowUpOfAuditId { get; set; }
     public uint Version { get; set; }
 
     public bool IsActive => Status is not (AuditStatus.Closed or AuditStatus.Cancelled);

@@ -30,6 +30,7 @@ public class AuditConfiguration : IEntityTypeConfiguration<Audit>
         builder.Property(a => a.RuleKey).HasMaxLength(200);
         builder.HasIndex(a => a.RuleKey).IsUnique();
         builder.HasOne<AuditRule>().WithMany().HasForeignKey(a => a.RuleId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Audit>().WithMany().HasForeignKey(a => a.FollowUpOfAuditId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.Version).IsRowVersion();
     }
 }
