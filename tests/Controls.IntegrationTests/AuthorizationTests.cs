@@ -86,6 +86,7 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Audits/Edit"] = [Roles.Auditor, Roles.ComplianceOfficer],
         ["/Audits/Fieldwork"] = [Roles.Auditor, Roles.ComplianceOfficer],
         ["/Audits/Rules"] = [Roles.Auditor, Roles.ComplianceOfficer],
+        ["/Audits/FollowUp"] = [Roles.Auditor, Roles.ComplianceOfficer],
         ["/Dashboard/Index"] = [Roles.Management, Roles.ComplianceOfficer, Roles.Auditor, Roles.Administrator, Roles.DepartmentHead],
     };
 
@@ -94,7 +95,8 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Admin/Users/Edit", "/Admin/Departments/Edit", "/Catalog/Edit", "/Catalog/EditMeasure", "/Catalog/EditItem",
         "/Schedules/Details", "/Schedules/Edit", "/Contractors/Edit", "/Contractors/Details", "/Inspections/Review/Decide",
         "/Incidents/Edit", "/Incidents/Details", "/Ledger/Edit", "/Training/Session",
-        "/Audits/Edit", "/Audits/Fieldwork", "/Audits/Report", "/Audits/Finding"];
+        "/Audits/Edit", "/Audits/Fieldwork", "/Audits/Report", "/Audits/Finding",
+        "/Audits/FollowUp"];
 
     /// <summary>Each page once, with a URL to request it by (route values filled with a random id).</summary>
     private Dictionary<string, string> Pages() =>

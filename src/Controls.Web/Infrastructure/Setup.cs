@@ -175,6 +175,9 @@ public static class Setup
         builder.Services.AddScoped<Features.Audits.SelfInspectionComparison>();
         builder.Services.AddScoped<Features.Audits.AuditCalendar>();
         builder.Services.AddScoped<Features.Audits.PlanAuditsFromRules>();
+        builder.Services.AddScoped<Features.Audits.FollowUpAudits>();
+        builder.Services.AddScoped<Features.Audits.RecheckFinding>();
+        builder.Services.AddScoped<Features.Audits.AttachAuditEvidence>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

@@ -15,16 +15,16 @@ namespace Controls.IntegrationTests.Audits;
 /// </summary>
 public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
 {
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static readonly DateOnly Start = new(2026, 10, 1);
+    internal static readonly DateOnly Start = new(2026, 10, 1);
 
     private async Task<(HttpClient Client, AppUser User)> ComplianceOfficerAsync() => await app.SignInAsNewAsync(Roles.ComplianceOfficer);
 
     private async Task<AppUser> AuditorAsync(Guid? departmentId = null) =>
         await app.CreateUserAsync([Roles.Auditor], departmentId ?? (await app.CreateDepartmentAsync()).Id);
 
-    private static Dictionary<string, object> AuditForm(string title, Guid lead, IEnumerable<Guid>? departments = null, IEnumerable<Guid>? contractors = null,
+    internal static Dictionary<string, object> AuditForm(string title, Guid lead, IEnumerable<Guid>? departments = null, IEnumerable<Guid>? contractors = null,
         IEnumerable<Guid>? team = null, string measures = "POL-1, RUL-1", DateOnly? start = null, DateOnly? end = null) => new()
         {
             ["Input.Title"] = title,
@@ -37,17 +37,17 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
             ["Input.TeamIds"] = (team ?? []).Select(t => t.ToString()).ToList(),
         };
 
-    private static async Task<Guid> PlanAsync(HttpClient client, Dictionary<string, object> form)
+    internal static async Task<Guid> PlanAsync(HttpClient client, Dictionary<string, object> form)
     {
         var response = await client.SubmitFormAsync("/Audits/Create", form);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", response.StatusCode == HttpStatusCode.OK ? await HttpForms.ErrorsAsync(response) : []));
         return Guid.Parse(response.RedirectPath().Split('/').Last());
     }
 
-    private static async Task<HttpResponseMessage> StepAsync(HttpClient client, Guid auditId, AuditStatus status, string reason = "") =>
+    internal static async Task<HttpResponseMessage> StepAsync(HttpClient client, Guid auditId, AuditStatus status, string reason = "") =>
         await client.SubmitFormAsync($"/Audits/Edit/{auditId}", new() { ["status"] = status.ToString(), ["closingReason"] = reason }, "[data-testid=status-form]");
 
-    private static async Task MoveAsync(HttpClient client, Guid auditId, params AuditStatus[] steps)
+    internal static async Task MoveAsync(HttpClient client, Guid auditId, params AuditStatus[] steps)
     {
         foreach (var step in steps)
         {
@@ -70,7 +70,7 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
         return contractor;
     }
 
-    private static async Task<HttpResponseMessage> RecordFindingAsync(HttpClient client, Guid auditId, FindingClassification classification, Guid departmentId,
+    internal static async Task<HttpResponseMessage> RecordFindingAsync(HttpClient client, Guid auditId, FindingClassification classification, Guid departmentId,
         string description, Guid? ownerId = null, string item = "POL-1.1") =>
         await client.SubmitFormAsync($"/Audits/Fieldwork/{auditId}", new()
         {

@@ -14,8 +14,10 @@ namespace Controls.Web.Features.Audits;
 /// beside the audited departments' latest self-inspection answers (disagreements flagged), and
 /// the findings, a nonconformity with its corrective action. Auditors and compliance officers.
 /// </summary>
+[RequestSizeLimit(Inspections.EvidenceOptions.RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = Inspections.EvidenceOptions.RequestLimit)]
 public class FieldworkModel(AppDbContext db, RecordAuditTest recordTest, RecordFinding recordFinding, SelfInspectionComparison comparison,
-    OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
+    RecheckFinding recheckFinding, AttachAuditEvidence evidence, Inspections.EvidenceStore store, OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Audit Audit { get; private set; } = null!;
     public List<Measure> Measures { get; private set; } = [];
@@ -29,6 +31,17 @@ public class FieldworkModel(AppDbContext db, RecordAuditTest recordTest, RecordF
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public IReadOnlyList<string> FindingErrors { get; private set; } = [];
     public FindingInput FindingForm { get; private set; } = new();
+    /// <summary>For a follow-up audit: the audit it follows and the findings carried in to be re-checked.</summary>
+    public (Guid Id, string Title)? Original { get; private set; }
+    public List<RecheckRow> Rechecks { get; private set; } = [];
+    public Guid? FailedRecheck { get; private set; }
+    public IReadOnlyList<string> RecheckErrors { get; private set; } = [];
+    public List<AttachAuditEvidence.File> Evidence { get; private set; } = [];
+    public string MaxEvidenceSize => Inspections.EvidenceStore.Megabytes(store.MaxBytes);
+
+    public sealed record RecheckRow(Guid Id, uint Version, Guid FindingId, FindingClassification Classification, string MeasureCode, string CheckItemCode,
+        string Description, string Department, FindingStatus Status, CorrectiveActionStatus? ActionStatus, uint? ActionVersion, string? Owner,
+        RecheckResult? Result, string Notes);
 
     public sealed record FindingRow(Guid Id, FindingClassification Classification, string MeasureCode, string CheckItemCode, string Description, string Department,
         FindingStatus Status, CorrectiveActionStatus? ActionStatus);
@@ -90,6 +103,73 @@ public class FieldworkModel(AppDbContext db, RecordAuditTest recordTest, RecordF
         return Page();
     }
 
+    public async Task<IActionResult> OnPostRecheckAsync(Guid id, [FromForm] Guid recheckId, [FromForm] string? result, [FromForm] string? notes,
+        [FromForm] string? version, [FromForm] string? actionVersion, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } audit)
+        {
+            return NotFound();
+        }
+
+        var input = new RecheckFinding.Input(recheckId, result, notes, uint.TryParse(version, out var v) ? v : uint.MaxValue,
+            uint.TryParse(actionVersion, out var av) ? av : uint.MaxValue);
+        var errors = await recheckFinding.SaveAsync(User, audit, input, cancellationToken);
+        if (errors is null)
+        {
+            return NotFound();
+        }
+
+        if (errors.Count == 0)
+        {
+            TempData["Message"] = l["Audits.RecheckSaved"].Value;
+            return Redirect(Url.Page("Fieldwork", new { id })! + "#recheck-" + recheckId);
+        }
+
+        FailedRecheck = recheckId;
+        RecheckErrors = errors;
+        db.ChangeTracker.Clear();
+        await LoadAsync(audit, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUploadEvidenceAsync(Guid id, [FromForm] string? measureCode, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } audit)
+        {
+            return NotFound();
+        }
+
+        var upload = file is null ? null : new Inspections.AttachEvidence.Upload(file.FileName, file.Length, file.OpenReadStream);
+        return await AfterEvidenceAsync(audit, measureCode, await evidence.AttachAsync(User, audit, measureCode ?? "", null, upload, cancellationToken), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDeleteEvidenceAsync(Guid id, [FromForm] string? measureCode, [FromForm] Guid evidenceId, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } audit)
+        {
+            return NotFound();
+        }
+
+        return await AfterEvidenceAsync(audit, measureCode, await evidence.RemoveAsync(User, audit, evidenceId, cancellationToken), cancellationToken);
+    }
+
+    private async Task<IActionResult> AfterEvidenceAsync(Audit audit, string? measureCode, AttachAuditEvidence.Result result, CancellationToken cancellationToken)
+    {
+        switch (result.Outcome)
+        {
+            case AttachAuditEvidence.Outcome.NotFound:
+                return NotFound();
+            case AttachAuditEvidence.Outcome.Done:
+                return Redirect(Url.Page("Fieldwork", new { id = audit.Id })! + "#measure-" + measureCode);
+        }
+
+        FailedMeasure = measureCode;
+        Errors = result.Errors;
+        db.ChangeTracker.Clear();
+        await LoadAsync(audit, cancellationToken);
+        return Page();
+    }
+
     public bool Disagrees(SelfInspectionComparison.SelfAnswer answer) =>
         SelfInspectionComparison.Disagrees(answer.Value, Tests.GetValueOrDefault(answer.MeasureCode)?.Result);
 
@@ -113,5 +193,18 @@ public class FieldworkModel(AppDbContext db, RecordAuditTest recordTest, RecordF
             .Select(f => new FindingRow(f.Id, f.Classification, f.MeasureCode, f.CheckItemCode, f.Description, english ? f.Department.NameEn : f.Department.NameJa,
                 f.Status, f.CorrectiveAction == null ? null : f.CorrectiveAction.Status))
             .ToListAsync(cancellationToken);
+        Evidence = await evidence.ListAsync(audit.Id, null, cancellationToken);
+        if (audit.FollowUpOfAuditId is { } originalId)
+        {
+            Original = await db.Audits.AsNoTracking().Where(a => a.Id == originalId).Select(a => new ValueTuple<Guid, string>(a.Id, a.Title)).SingleAsync(cancellationToken);
+            Rechecks = await db.FindingRechecks.AsNoTracking().Where(r => r.AuditId == audit.Id).OrderBy(r => r.Finding.CreatedAt)
+                .Select(r => new RecheckRow(r.Id, r.Version, r.FindingId, r.Finding.Classification, r.Finding.MeasureCode, r.Finding.CheckItemCode, r.Finding.Description,
+                    english ? r.Finding.Department.NameEn : r.Finding.Department.NameJa, r.Finding.Status,
+                    r.Finding.CorrectiveAction == null ? null : r.Finding.CorrectiveAction.Status,
+                    r.Finding.CorrectiveAction == null ? null : r.Finding.CorrectiveAction.Version,
+                    r.Finding.CorrectiveAction == null ? null : r.Finding.CorrectiveAction.Owner.DisplayName,
+                    r.Result, r.Notes))
+                .ToListAsync(cancellationToken);
+        }
     }
 }

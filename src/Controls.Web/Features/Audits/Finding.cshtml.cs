@@ -11,13 +11,22 @@ namespace Controls.Web.Features.Audits;
 /// One finding with its corrective action: everyone who sees all departments, and the head of the
 /// finding's department (others get 404). The owner moves the action forward on the actions page;
 /// an auditor other than the owner records the effectiveness check here.
+/// Auditors and compliance officers attach evidence files while the audit is not closed.
 /// </summary>
-public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveAction verify, IStringLocalizer<SharedResource> l) : PageModel
+[RequestSizeLimit(Inspections.EvidenceOptions.RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = Inspections.EvidenceOptions.RequestLimit)]
+public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveAction verify, AttachAuditEvidence evidence, Inspections.EvidenceStore store,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     public Finding Finding { get; private set; } = null!;
     public string Owner { get; private set; } = "";
     public string? VerifiedBy { get; private set; }
     public IReadOnlyList<string> Errors { get; private set; } = [];
+    public List<AttachAuditEvidence.File> Evidence { get; private set; } = [];
+    public string MaxEvidenceSize => Inspections.EvidenceStore.Megabytes(store.MaxBytes);
+    public bool CanAttach => AuditAccess.Manages(User) && Finding.Audit.IsActive;
+    /// <summary>The follow-up audits that re-checked this finding, with their result.</summary>
+    public List<(Guid AuditId, string Title, RecheckResult? Result, string Notes)> Rechecks { get; private set; } = [];
     public bool CanVerify => Finding.CorrectiveAction is { } action && AuditAccess.CanVerify(User, action);
     public bool IsOwner => Finding.CorrectiveAction is { } action && Inspections.InspectionAccess.UserId(User) == action.OwnerId;
     public bool CanClose => AuditAccess.Manages(User) && !Finding.IsNonconformity && Finding.Status == FindingStatus.Open;
@@ -65,6 +74,52 @@ public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveA
         return await DoneAsync(id, "Audits.FindingClosed", cancellationToken);
     }
 
+    public async Task<IActionResult> OnPostUploadEvidenceAsync(Guid id, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } finding)
+        {
+            return NotFound();
+        }
+
+        if (!AuditAccess.Manages(User))
+        {
+            return Forbid();
+        }
+
+        var upload = file is null ? null : new Inspections.AttachEvidence.Upload(file.FileName, file.Length, file.OpenReadStream);
+        var result = await evidence.AttachAsync(User, finding.Audit, null, finding.Id, upload, cancellationToken);
+        if (result.Outcome == AttachAuditEvidence.Outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        Errors = result.Errors;
+        return await DoneAsync(id, "Audits.EvidenceAttached", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDeleteEvidenceAsync(Guid id, [FromForm] Guid evidenceId, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } finding)
+        {
+            return NotFound();
+        }
+
+        if (!AuditAccess.Manages(User))
+        {
+            return Forbid();
+        }
+
+        if (!await db.AuditEvidence.AnyAsync(e => e.Id == evidenceId && e.FindingId == finding.Id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var result = await evidence.RemoveAsync(User, finding.Audit, evidenceId, cancellationToken);
+
+        Errors = result.Errors;
+        return await DoneAsync(id, "Audits.EvidenceRemoved", cancellationToken);
+    }
+
     private async Task<IActionResult> DoneAsync(Guid id, string message, CancellationToken cancellationToken)
     {
         if (Errors.Count == 0)
@@ -85,6 +140,11 @@ public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveA
     private async Task LoadAsync(Finding finding, CancellationToken cancellationToken)
     {
         Finding = finding;
+        Evidence = await evidence.ListAsync(finding.AuditId, finding.Id, cancellationToken);
+        Rechecks = (await db.FindingRechecks.AsNoTracking().Where(r => r.FindingId == finding.Id)
+                .Join(db.Audits, r => r.AuditId, a => a.Id, (r, a) => new { r.AuditId, a.Title, r.Result, r.Notes, a.WindowStart }).OrderBy(r => r.WindowStart)
+                .ToListAsync(cancellationToken))
+            .Select(r => (r.AuditId, r.Title, r.Result, r.Notes)).ToList();
         if (finding.CorrectiveAction is { } action)
         {
             Owner = await db.Users.Where(u => u.Id == action.OwnerId).Select(u => u.DisplayName).SingleAsync(cancellationToken);

@@ -18,7 +18,8 @@ namespace Controls.Web.Features.Audits;
 /// the audit. A department head sees the report of an audit of their department with only their
 /// department's findings and answers.
 /// </summary>
-public class ReportModel(AppDbContext db, AuditAccess access, SelfInspectionComparison comparison, OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
+public class ReportModel(AppDbContext db, AuditAccess access, SelfInspectionComparison comparison, FollowUpAudits followUps, AttachAuditEvidence evidence,
+    OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Audit Audit { get; private set; } = null!;
     public string Scope { get; private set; } = "";
@@ -29,12 +30,39 @@ public class ReportModel(AppDbContext db, AuditAccess access, SelfInspectionComp
     public int Disagreements { get; private set; }
     public int SelfAnswers { get; private set; }
     public List<Row> Findings { get; private set; } = [];
+    /// <summary>The audit this one follows up (if the user may see it), its own follow-ups, and the findings it re-checked.</summary>
+    public (Guid Id, string Title)? Original { get; private set; }
+    public List<FollowUpRow> FollowUps { get; private set; } = [];
+    public List<RecheckRow> Rechecks { get; private set; } = [];
+    /// <summary>Open findings that a follow-up audit could re-check (shown to those who plan audits).</summary>
+    public int OpenToFollowUp { get; private set; }
+
+    public sealed record FollowUpRow(Guid Id, string Title, DateOnly WindowStart, DateOnly WindowEnd, AuditStatus Status);
+
+    public sealed record RecheckRow(Guid FindingId, FindingClassification Classification, string MeasureCode, string CheckItemCode, string Description, string Department,
+        RecheckResult? Result, string Notes, FindingStatus Status, CorrectiveActionStatus? ActionStatus);
 
     public sealed record Row(Guid Id, FindingClassification Classification, string MeasureCode, string CheckItemCode, string Description, string Department,
         FindingStatus Status, CorrectiveActionStatus? ActionStatus, string? Owner, DateOnly? DueOn);
 
+    /// <summary>The evidence files of the tests (shown to those who see every department).</summary>
+    public List<AttachAuditEvidence.File> TestEvidence { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>An evidence file of the audit, as an attachment, to those who may see it (others: 404).</summary>
+    public async Task<IActionResult> OnGetEvidenceAsync(Guid id, Guid evidenceId, CancellationToken cancellationToken)
+    {
+        if (await evidence.OpenAsync(User, id, evidenceId, cancellationToken) is not { } file)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.XContentTypeOptions = "nosniff";
+        Response.Headers.CacheControl = "private, no-store";
+        return File(file.Content, file.ContentType, file.FileName);
+    }
 
     /// <summary>The same report as an Excel workbook: results per measure and findings, one sheet each.</summary>
     public async Task<IActionResult> OnGetXlsxAsync(Guid id, CancellationToken cancellationToken)
@@ -120,6 +148,21 @@ public class ReportModel(AppDbContext db, AuditAccess access, SelfInspectionComp
                 f.CorrectiveAction == null ? null : f.CorrectiveAction.Owner.DisplayName,
                 f.CorrectiveAction == null ? null : f.CorrectiveAction.DueOn))
             .ToListAsync(cancellationToken);
+        if (audit.FollowUpOfAuditId is { } originalId)
+        {
+            Original = await access.Audits(User).AsNoTracking().Where(a => a.Id == originalId).Select(a => new ValueTuple<Guid, string>(a.Id, a.Title)).SingleOrDefaultAsync(cancellationToken);
+        }
+
+        FollowUps = await access.Audits(User).AsNoTracking().Where(a => a.FollowUpOfAuditId == audit.Id).OrderBy(a => a.WindowStart)
+            .Select(a => new FollowUpRow(a.Id, a.Title, a.WindowStart, a.WindowEnd, a.Status)).ToListAsync(cancellationToken);
+        var visible = access.Findings(User);
+        Rechecks = await db.FindingRechecks.AsNoTracking().Where(r => r.AuditId == audit.Id && visible.Any(f => f.Id == r.FindingId)).OrderBy(r => r.Finding.CreatedAt)
+            .Select(r => new RecheckRow(r.FindingId, r.Finding.Classification, r.Finding.MeasureCode, r.Finding.CheckItemCode, r.Finding.Description,
+                english ? r.Finding.Department.NameEn : r.Finding.Department.NameJa, r.Result, r.Notes, r.Finding.Status,
+                r.Finding.CorrectiveAction == null ? null : r.Finding.CorrectiveAction.Status))
+            .ToListAsync(cancellationToken);
+        TestEvidence = AuditAccess.SeesAll(User) ? await evidence.ListAsync(audit.Id, null, cancellationToken) : [];
+        OpenToFollowUp = AuditAccess.Manages(User) && audit.Status != AuditStatus.Cancelled ? await followUps.OpenFindings(audit.Id).CountAsync(cancellationToken) : 0;
         return true;
     }
 }

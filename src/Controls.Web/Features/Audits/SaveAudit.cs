@@ -112,9 +112,13 @@ public sealed class SaveAudit(AppDbContext db, AuditorIndependence independence,
         return state.IsValid && versionId is { } pinned ? (pinned, codes) : null;
     }
 
-    public async Task<Guid?> CreateAsync(ClaimsPrincipal user, ModelStateDictionary state, AuditInput input, int fiscalStartMonth, CancellationToken cancellationToken = default)
+    /// <summary>A follow-up audit: the audit it follows, that audit's pinned catalog version, and the findings it re-checks.</summary>
+    public sealed record FollowUp(Guid OriginalId, Guid CatalogVersionId, IReadOnlyList<Guid> FindingIds);
+
+    public async Task<Guid?> CreateAsync(ClaimsPrincipal user, ModelStateDictionary state, AuditInput input, int fiscalStartMonth, FollowUp? followUp,
+        CancellationToken cancellationToken = default)
     {
-        if (!state.IsValid || await CheckAsync(state, input, null, cancellationToken) is not { } checkedInput)
+        if (!state.IsValid || await CheckAsync(state, input, followUp?.CatalogVersionId, cancellationToken) is not { } checkedInput)
         {
             return null;
         }
@@ -138,6 +142,12 @@ public sealed class SaveAudit(AppDbContext db, AuditorIndependence independence,
         Apply(audit, input, checkedInput.Codes);
         audit.Team = input.TeamIds.Select(t => new AuditTeamMember { AuditId = audit.Id, UserId = t }).ToList();
         db.Audits.Add(audit);
+        if (followUp is not null)
+        {
+            audit.FollowUpOfAuditId = followUp.OriginalId;
+            db.FindingRechecks.AddRange(followUp.FindingIds.Select(f => new FindingRecheck { Id = Guid.NewGuid(), AuditId = audit.Id, FindingId = f }));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return audit.Id;

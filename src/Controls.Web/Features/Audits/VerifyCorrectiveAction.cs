@@ -48,7 +48,8 @@ public sealed class VerifyCorrectiveAction(AppDbContext db, TimeProvider time, I
             return [l["Validation.MaxLength", l["Audits.Field.EffectivenessNote"], 4000]];
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Inside a caller's transaction (a follow-up re-check) the caller commits.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         db.Entry(action).Property(a => a.Version).OriginalValue = actionVersion;
         action.EffectivenessNote = note;
         if (effective)
@@ -67,7 +68,11 @@ public sealed class VerifyCorrectiveAction(AppDbContext db, TimeProvider time, I
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             return [];
         }
         catch (DbUpdateConcurrencyException)

@@ -92,6 +92,7 @@ public static class PageAccess
         pages.AuthorizePage("/Audits/Edit", AuditManagers);
         pages.AuthorizePage("/Audits/Fieldwork", AuditManagers);
         pages.AuthorizePage("/Audits/Rules", AuditManagers);
+        pages.AuthorizePage("/Audits/FollowUp", AuditManagers);
         // Dashboard: management, compliance officers, auditors, administrators (all departments) and
         // department heads (their own department, enforced by the page's filter).
         pages.AuthorizeFolder("/Dashboard", Reporting);
