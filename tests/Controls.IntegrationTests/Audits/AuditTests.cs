@@ -419,16 +419,16 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
         var auditId = await PlanAsync(officer, AuditForm(title, lead.Id, [department.Id]));
         await MoveAsync(officer, auditId, AuditStatus.Scheduled);
 
-        // The month list: filtered by auditor and department, scoped for department heads.
-        var october = await officer.GetPageAsync($"/Audits/Calendar?Month=2026-10&Auditor={lead.Id}");
+        // The month as a list: filtered by auditor and department, scoped for department heads.
+        var october = await officer.GetPageAsync($"/Audits/Calendar?Month=2026-10&Auditor={lead.Id}&view=list");
         Assert.Contains(auditId.ToString(), october.QuerySelectorAll("[data-testid=calendar-entry]").Select(e => e.GetAttribute("data-id")));
-        var otherAuditor = await officer.GetPageAsync($"/Audits/Calendar?Month=2026-10&Auditor={Guid.NewGuid()}");
+        var otherAuditor = await officer.GetPageAsync($"/Audits/Calendar?Month=2026-10&Auditor={Guid.NewGuid()}&view=list");
         Assert.Empty(otherAuditor.QuerySelectorAll("[data-testid=calendar-entry]"));
-        var byDepartment = await officer.GetPageAsync($"/Audits/Calendar?Month=2026-10&Department={department.Id}");
+        var byDepartment = await officer.GetPageAsync($"/Audits/Calendar?Month=2026-10&Department={department.Id}&view=list");
         Assert.Equal([auditId.ToString()], byDepartment.QuerySelectorAll("[data-testid=calendar-entry]").Select(e => e.GetAttribute("data-id")));
         var (_, _, strangerHead) = await app.DepartmentWithHeadAsync();
-        Assert.DoesNotContain(auditId.ToString(), (await strangerHead.GetPageAsync("/Audits/Calendar?Month=2026-10")).QuerySelectorAll("[data-testid=calendar-entry]").Select(e => e.GetAttribute("data-id")));
-        Assert.Empty((await officer.GetPageAsync($"/Audits/Calendar?Month=2026-11&Auditor={lead.Id}")).QuerySelectorAll("[data-testid=calendar-entry]"));
+        Assert.DoesNotContain(auditId.ToString(), (await strangerHead.GetPageAsync("/Audits/Calendar?Month=2026-10&view=list")).QuerySelectorAll("[data-testid=calendar-entry]").Select(e => e.GetAttribute("data-id")));
+        Assert.Empty((await officer.GetPageAsync($"/Audits/Calendar?Month=2026-11&Auditor={lead.Id}&view=list")).QuerySelectorAll("[data-testid=calendar-entry]"));
 
         var client = await app.SignInAsync(lead);
         var created = await client.FollowAsync(await client.SubmitFormAsync("/Audits/Calendar", [], "[data-testid=regenerate-form]"));

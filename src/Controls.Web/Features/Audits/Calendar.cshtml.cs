@@ -12,8 +12,9 @@ using Microsoft.Extensions.Localization;
 namespace Controls.Web.Features.Audits;
 
 /// <summary>
-/// The calendar (list view of one month): audits whose window touches the month and inspections
-/// due in it, filterable by department and auditor, scoped like the audits and inspections pages.
+/// The calendar of one month, as a grid (weeks × weekdays, Monday first; the default) or a list:
+/// audits whose window touches the month and inspections due in it, filterable by department and
+/// auditor (kept in the URL), scoped like the audits and inspections pages.
 /// Below it the user's personal iCalendar feed: create or regenerate its secret URL (shown once).
 /// </summary>
 public class CalendarModel(AppDbContext db, AuditAccess auditAccess, InspectionAccess inspectionAccess, AuditCalendar calendar, OrganisationClock clock,
@@ -22,6 +23,14 @@ public class CalendarModel(AppDbContext db, AuditAccess auditAccess, InspectionA
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Department { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Auditor { get; set; }
+    /// <summary>"list" for the list; anything else is the month grid.</summary>
+    [BindProperty(Name = "view", SupportsGet = true)] public string? Mode { get; set; }
+
+    public bool IsList => string.Equals(Mode, "list", StringComparison.Ordinal);
+    public string ModeParameter => IsList ? "list" : "month";
+    public DateOnly Today { get; private set; }
+    /// <summary>The weeks shown by the grid, Monday to Sunday, covering the whole month.</summary>
+    public List<List<DateOnly>> Weeks { get; private set; } = [];
 
     public DateOnly First { get; private set; }
     public DateTimeOffset? CreatedAt { get; private set; }
@@ -37,6 +46,8 @@ public class CalendarModel(AppDbContext db, AuditAccess auditAccess, InspectionA
         var today = DateOnly.FromDateTime(clock.Now.DateTime);
         First = DateOnly.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? month : new DateOnly(today.Year, today.Month, 1);
         var last = First.AddMonths(1).AddDays(-1);
+        Today = today;
+        Weeks = MonthWeeks(First);
         var english = Languages.Current == Languages.English;
 
         var audits = auditAccess.Audits(User).AsNoTracking().Where(a => a.WindowStart <= last && a.WindowEnd >= First && a.Status != AuditStatus.Cancelled);
@@ -89,6 +100,22 @@ public class CalendarModel(AppDbContext db, AuditAccess auditAccess, InspectionA
         TempData["Message"] = l["Audits.FeedRegenerated"].Value;
         return RedirectToPage("Calendar");
     }
+
+    /// <summary>The Monday-first weeks that cover the month of <paramref name="first"/>.</summary>
+    public static List<List<DateOnly>> MonthWeeks(DateOnly first)
+    {
+        var start = first.AddDays(-(((int)first.DayOfWeek + 6) % 7));
+        var last = first.AddMonths(1).AddDays(-1);
+        var weeks = new List<List<DateOnly>>();
+        for (var monday = start; monday <= last; monday = monday.AddDays(7))
+        {
+            weeks.Add(Enumerable.Range(0, 7).Select(monday.AddDays).ToList());
+        }
+
+        return weeks;
+    }
+
+    public IEnumerable<Entry> On(DateOnly day) => day.Month == First.Month ? Entries.Where(e => e.Start <= day && e.End >= day) : [];
 
     public string MonthParameter(int offset) => First.AddMonths(offset).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }
