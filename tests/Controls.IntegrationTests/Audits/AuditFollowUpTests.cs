@@ -144,6 +144,29 @@ public class AuditFollowUpTests(InspectionApp app) : IClassFixture<InspectionApp
         Assert.Equal("Resolved", row.GetAttribute("data-result"));
         Assert.Contains("退職者のアカウントがないことを確認した", row.TextContent);
         Assert.Contains(title, followUpReport.QuerySelector("[data-testid=follow-up-of]")!.TextContent);
+        var xlsx = await salesHead.GetAsync($"/Audits/Report/{followUpId}?handler=Xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        using (var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()))
+        using (var reader = ExcelDataReader.ExcelReaderFactory.CreateReader(stream))
+        {
+            Assert.True(reader.NextResult() && reader.NextResult());
+            Assert.Equal("指摘事項の再確認", reader.Name);
+            var cells = new List<string>();
+            while (reader.Read())
+            {
+                cells.AddRange(Enumerable.Range(0, reader.FieldCount).Select(c => reader.GetValue(c)?.ToString() ?? ""));
+            }
+
+            Assert.Contains("解決済み", cells);
+            Assert.Contains("全アカウントの棚卸し結果を確認し、退職者のアカウントがないことを確認した", cells);
+        }
+
+        // The programme marks it as a follow-up.
+        var programme = await officer.GetPageAsync("/Audits?Year=2026");
+        Assert.NotNull(programme.QuerySelector($"[data-testid=audit-row][data-id='{followUpId}'] [data-testid=follow-up-badge]"));
+        Assert.Null(programme.QuerySelector($"[data-testid=audit-row][data-id='{originalId}'] [data-testid=follow-up-badge]"));
+
         // Only the finance observation is left to follow up on the original.
         Assert.Equal([observation.Id.ToString()], (await officer.GetPageAsync(planUrl)).QuerySelectorAll("[data-testid=open-finding]").Select(r => r.GetAttribute("data-id")!));
     }

@@ -22,7 +22,7 @@ public class IndexModel(AppDbContext db, AuditAccess access, OrganisationClock c
     public List<int> Years { get; private set; } = [];
     public List<Row> Rows { get; private set; } = [];
 
-    public sealed record Row(Guid Id, string Title, string Scope, DateOnly WindowStart, DateOnly WindowEnd, string Lead, AuditStatus Status, int OpenFindings);
+    public sealed record Row(Guid Id, string Title, string Scope, DateOnly WindowStart, DateOnly WindowEnd, string Lead, AuditStatus Status, int OpenFindings, bool FollowUp = false);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -46,9 +46,10 @@ public class IndexModel(AppDbContext db, AuditAccess access, OrganisationClock c
                 Lead = a.LeadAuditor.DisplayName,
                 a.Status,
                 OpenFindings = visibleFindings.Count(f => f.AuditId == a.Id && f.Status == FindingStatus.Open),
+                FollowUp = a.FollowUpOfAuditId != null,
             })
             .ToListAsync(cancellationToken);
         var names = await AuditScope.NamesAsync(db, audits.SelectMany(a => a.DepartmentIds), audits.SelectMany(a => a.ContractorIds), cancellationToken);
-        Rows = audits.Select(a => new Row(a.Id, a.Title, AuditScope.Describe(names, a.DepartmentIds, a.ContractorIds), a.WindowStart, a.WindowEnd, a.Lead, a.Status, a.OpenFindings)).ToList();
+        Rows = audits.Select(a => new Row(a.Id, a.Title, AuditScope.Describe(names, a.DepartmentIds, a.ContractorIds), a.WindowStart, a.WindowEnd, a.Lead, a.Status, a.OpenFindings, a.FollowUp)).ToList();
     }
 }

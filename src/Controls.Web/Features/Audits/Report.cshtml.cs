@@ -112,6 +112,27 @@ public class ReportModel(AppDbContext db, AuditAccess access, SelfInspectionComp
                 l["FindingStatus." + row.Status].Value, row.ActionStatus is { } s ? l["ActionStatus." + s].Value : null, row.Owner, row.DueOn is { } due ? InspectionText.Date(due) : null);
         }
 
+        if (Rechecks.Count > 0)
+        {
+            var rechecks = book.AddSheet(l["Audits.Rechecks"], new SheetOptions
+            {
+                Title = $"{l["Audits.Rechecks"]}: {Audit.Title}",
+                Subtitle = Original is { } original ? $"{l["Audits.FollowUpOf"]}: {original.Title}" : null,
+                Columns =
+                [
+                    new XlsxColumn(l["Audits.Field.Classification"], 20), new XlsxColumn(l["Audits.Field.Measure"], 12), new XlsxColumn(l["Audits.Field.CheckItem"], 12),
+                    new XlsxColumn(l["Audits.Field.Description"], 60), new XlsxColumn(l["Field.Department"], 20), new XlsxColumn(l["Audits.Field.RecheckResult"], 14),
+                    new XlsxColumn(l["Audits.Field.RecheckNotes"], 60), new XlsxColumn(l["Field.Status"], 10), new XlsxColumn(l["Audits.ActionStatus"], 16),
+                ],
+            });
+            foreach (var row in Rechecks)
+            {
+                await rechecks.AddRowAsync(l["FindingClassification." + row.Classification].Value, row.MeasureCode, row.CheckItemCode, row.Description, row.Department,
+                    row.Result is { } result ? l["RecheckResult." + result].Value : l["Audits.NotRechecked"].Value, row.Notes, l["FindingStatus." + row.Status].Value,
+                    row.ActionStatus is { } s ? l["ActionStatus." + s].Value : null);
+            }
+        }
+
         await book.CompleteAsync();
         return new EmptyResult();
     }
