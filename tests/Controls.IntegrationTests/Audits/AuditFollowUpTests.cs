@@ -87,6 +87,13 @@ public class AuditFollowUpTests(InspectionApp app) : IClassFixture<InspectionApp
         // A finding being re-checked by an open follow-up is not offered again.
         Assert.Equal([observation.Id.ToString()], (await officer.GetPageAsync(planUrl)).QuerySelectorAll("[data-testid=open-finding]").Select(r => r.GetAttribute("data-id")!));
 
+        // Its scope cannot be narrowed past the findings it re-checks.
+        var narrowed = await officer.SubmitFormAsync($"/Audits/Edit/{followUpId}", new() { ["Input.MeasureCodes"] = "RUL-1" }, "[data-testid=audit-form]");
+        Assert.Contains("フォローアップ監査の範囲には、再確認する指摘事項の部門(または委託先)と安全管理措置を含めてください。", await HttpForms.ErrorsAsync(narrowed));
+        var otherScope = await officer.SubmitFormAsync($"/Audits/Edit/{followUpId}", new() { ["Input.DepartmentIds"] = new[] { finance.Id.ToString() } }, "[data-testid=audit-form]");
+        Assert.Contains("フォローアップ監査の範囲には、再確認する指摘事項の部門(または委託先)と安全管理措置を含めてください。", await HttpForms.ErrorsAsync(otherScope));
+        Assert.Equal(["POL-1"], (await app.QueryAsync(db => db.Audits.SingleAsync(a => a.Id == followUpId))).MeasureCodes);
+
         // The original's report shows its follow-up, to the sales head too; finance does not see it.
         Assert.Equal([followUpId.ToString()], (await officer.GetPageAsync($"/Audits/Report/{originalId}")).QuerySelectorAll("[data-testid=follow-up]").Select(e => e.GetAttribute("data-id")!));
         Assert.Equal([followUpId.ToString()], (await salesHead.GetPageAsync($"/Audits/Report/{originalId}")).QuerySelectorAll("[data-testid=follow-up]").Select(e => e.GetAttribute("data-id")!));

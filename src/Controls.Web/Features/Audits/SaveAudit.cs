@@ -168,6 +168,12 @@ public sealed class SaveAudit(AppDbContext db, AuditorIndependence independence,
             return Outcome.Invalid;
         }
 
+        if (audit.FollowUpOfAuditId is not null && !await CoversRechecksAsync(audit.Id, input, checkedInput.Codes, cancellationToken))
+        {
+            state.AddModelError("Input.DepartmentIds", l["Audits.FollowUpScopeNarrowed"]);
+            return Outcome.Invalid;
+        }
+
         if (FiscalYear(input.WindowStart!.Value, fiscalStartMonth) != await db.AuditProgrammes.Where(p => p.Id == audit.ProgrammeId).Select(p => p.FiscalYear).SingleAsync(cancellationToken))
         {
             state.AddModelError("Input.WindowStart", l["Audits.FiscalYearFixed"]);
@@ -196,6 +202,14 @@ public sealed class SaveAudit(AppDbContext db, AuditorIndependence independence,
         // A changed window of a scheduled audit tells the auditees again (the dedup key holds the window).
         await lifecycle.NotifyAuditeesAsync(audit.Id, cancellationToken);
         return Outcome.Saved;
+    }
+
+    /// <summary>A follow-up's scope keeps covering the findings it re-checks: their departments (directly or through a contractor they own) and measures.</summary>
+    private async Task<bool> CoversRechecksAsync(Guid auditId, AuditInput input, List<string> codes, CancellationToken cancellationToken)
+    {
+        var carried = await db.FindingRechecks.Where(r => r.AuditId == auditId).Select(r => new { r.Finding.DepartmentId, r.Finding.MeasureCode }).ToListAsync(cancellationToken);
+        var owners = await db.Contractors.Where(c => input.ContractorIds.Contains(c.Id)).Select(c => c.OwningDepartmentId).ToListAsync(cancellationToken);
+        return carried.All(f => (input.DepartmentIds.Contains(f.DepartmentId) || owners.Contains(f.DepartmentId)) && (codes.Count == 0 || codes.Contains(f.MeasureCode)));
     }
 
     public static int FiscalYear(DateOnly date, int fiscalStartMonth) => date.Month >= fiscalStartMonth ? date.Year : date.Year - 1;
