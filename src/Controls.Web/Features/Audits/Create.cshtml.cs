@@ -24,7 +24,7 @@ public class CreateModel(SaveAudit save, OrganisationClock clock, IStringLocaliz
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var id = await save.CreateAsync(User, ModelState, Input, clock.Settings.FiscalYearStartMonth, null, cancellationToken);
+        var id = await save.CreateAsync(User, ModelState, Input, clock.Settings.FiscalYearStartMonth, cancellationToken);
         if (id is null)
         {
             Choices = await save.ChoicesAsync(cancellationToken);

@@ -115,6 +115,9 @@ public sealed class SaveAudit(AppDbContext db, AuditorIndependence independence,
     /// <summary>A follow-up audit: the audit it follows, that audit's pinned catalog version, and the findings it re-checks.</summary>
     public sealed record FollowUp(Guid OriginalId, Guid CatalogVersionId, IReadOnlyList<Guid> FindingIds);
 
+    public Task<Guid?> CreateAsync(ClaimsPrincipal user, ModelStateDictionary state, AuditInput input, int fiscalStartMonth, CancellationToken cancellationToken = default) =>
+        CreateAsync(user, state, input, fiscalStartMonth, null, cancellationToken);
+
     public async Task<Guid?> CreateAsync(ClaimsPrincipal user, ModelStateDictionary state, AuditInput input, int fiscalStartMonth, FollowUp? followUp,
         CancellationToken cancellationToken = default)
     {
