@@ -175,6 +175,7 @@ public static class Setup
         builder.Services.AddScoped<Features.Audits.SelfInspectionComparison>();
         builder.Services.AddScoped<Features.Audits.AuditCalendar>();
         builder.Services.AddScoped<Features.Audits.PlanAuditsFromRules>();
+        builder.Services.AddScoped<LedgerMeasureContext>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)
