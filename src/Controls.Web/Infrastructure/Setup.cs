@@ -176,6 +176,7 @@ public static class Setup
         builder.Services.AddScoped<Features.Audits.AuditCalendar>();
         builder.Services.AddScoped<Features.Audits.PlanAuditsFromRules>();
         builder.Services.AddScoped<LedgerMeasureContext>();
+        builder.Services.AddScoped<LedgerSummary>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

@@ -114,4 +114,35 @@ public class LedgerMeasureTests(InspectionApp app) : IClassFixture<InspectionApp
 
         Assert.Null((await head.GetPageAsync(InspectionForms.Url(inspection.Id))).QuerySelector("[data-testid=ledger-overdue]"));
     }
+
+    [Fact]
+    public async Task The_dashboard_summarises_the_ledger_per_department_and_a_head_sees_only_their_own()
+    {
+        var (sales, _, head) = await app.DepartmentWithHeadAsync();
+        await EntryAsync(sales.Id, "顧客名簿", ["JP", "US"], Today);
+        await EntryAsync(sales.Id, "健康診断結果", ["JP"], Today.AddYears(-2));
+        await using (var db = app.Db())
+        {
+            var entry = await db.LedgerEntries.Where(e => e.DepartmentId == sales.Id && e.Name.StartsWith("健康診断結果")).SingleAsync();
+            entry.SpecialCareData = true;
+            await db.SaveChangesAsync();
+        }
+
+        var (other, _, _) = await app.DepartmentWithHeadAsync();
+        await EntryAsync(other.Id, "採用応募者", ["JP"], null);
+
+        var (officer, _) = await app.SignInAsNewAsync(Roles.ComplianceOfficer);
+        var dashboard = await officer.GetPageAsync("/Dashboard");
+        var row = dashboard.QuerySelector($"[data-testid=ledger-summary] tr[data-department='{sales.Code}']")!;
+        Assert.Equal(["2", "1", "1", "1"], new[] { "entries", "special-care", "abroad", "overdue" }.Select(t => row.QuerySelector($"[data-testid={t}]")!.TextContent.Trim()));
+        var otherRow = dashboard.QuerySelector($"[data-testid=ledger-summary] tr[data-department='{other.Code}']")!;
+        Assert.Equal("1", otherRow.QuerySelector("[data-testid=overdue]")!.TextContent.Trim());
+        Assert.NotNull(dashboard.QuerySelector("[data-testid=ledger-summary-total]"));
+
+        var own = await head.GetPageAsync("/Dashboard");
+        Assert.Equal([sales.Code], own.QuerySelectorAll("[data-testid=ledger-summary] tbody tr").Select(r => r.GetAttribute("data-department")));
+
+        var (_, _, emptyClient) = await app.DepartmentWithHeadAsync();
+        Assert.NotNull((await emptyClient.GetPageAsync("/Dashboard")).QuerySelector("[data-testid=ledger-summary-empty]"));
+    }
 }
