@@ -177,6 +177,8 @@ public static class Setup
         builder.Services.AddScoped<Features.Audits.PlanAuditsFromRules>();
         builder.Services.AddScoped<LedgerMeasureContext>();
         builder.Services.AddScoped<LedgerSummary>();
+        builder.Services.AddScoped<SendLedgerReviewReminders>();
+        builder.Services.AddScoped<SendTrainingReminders>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)
