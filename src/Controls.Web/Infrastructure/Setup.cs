@@ -179,6 +179,7 @@ public static class Setup
         builder.Services.AddScoped<LedgerSummary>();
         builder.Services.AddScoped<SendLedgerReviewReminders>();
         builder.Services.AddScoped<SendTrainingReminders>();
+        builder.Services.AddScoped<IncidentAccess>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

@@ -24,4 +24,10 @@ public sealed class IncidentOptions
     /// <summary>Days before the final report's deadline on which it is reminded (besides the day itself).</summary>
     [Range(1, 60)]
     public int FinalReminderDaysBefore { get; set; } = 7;
+
+    /// <summary>
+    /// The organisation restricts the register to compliance officers (and administrators): department
+    /// heads then see no incident (each answers 404), record none and are not reminded of the reports.
+    /// </summary>
+    public bool ComplianceOfficersOnly { get; set; }
 }
