@@ -8,13 +8,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Controls.IntegrationTests.Incidents;
 
-/// <summary>The organisation restricts the incident register to compliance officers (Incidents:ComplianceOfficersOnly).</summary>
+/// <summary>
+/// An organisation that restricts the incident register to compliance officers (Incidents:ComplianceOfficersOnly)
+/// and rolls report deadlines over weekends and Japanese holidays (Incidents:RollOverNonWorkingDays).
+/// </summary>
 public class RestrictedIncidentsApp : ControlsApp
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Incidents:ComplianceOfficersOnly", "true");
+        builder.UseSetting("Incidents:RollOverNonWorkingDays", "true");
     }
 }
 
@@ -63,5 +67,33 @@ public class RestrictedIncidentTests(RestrictedIncidentsApp app) : IClassFixture
         var told = await app.QueryAsync(db => db.Notifications.Where(n => n.DedupKey.StartsWith($"incident:{incident.Id}:")).Select(n => n.UserId).ToListAsync());
         Assert.Contains(officerUser.Id, told);
         Assert.DoesNotContain(headUser.Id, told);
+    }
+
+    [Fact]
+    public async Task When_the_organisation_opts_in_a_deadline_on_a_weekend_or_holiday_is_shown_on_the_next_working_day()
+    {
+        var (officer, officerUser) = await app.SignInAsNewAsync(Roles.ComplianceOfficer);
+        var incident = new Incident
+        {
+            Id = Guid.NewGuid(),
+            Title = "顧客データの紛失 " + Guid.NewGuid().ToString("N")[..6],
+            Kind = IncidentKind.Loss,
+            // Aware on Showa Day 2026: 3 days later is Saturday 2 May, then Golden Week; 30 days later Friday 29 May.
+            DiscoveredAt = new DateTimeOffset(2026, 4, 29, 9, 0, 0, TimeSpan.FromHours(9)).ToUniversalTime(),
+            AwareAt = new DateTimeOffset(2026, 4, 29, 10, 0, 0, TimeSpan.FromHours(9)).ToUniversalTime(),
+            DepartmentId = officerUser.DepartmentId!.Value,
+            PeopleCount = 2000,
+            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedById = officerUser.Id,
+        };
+        await using (var db = app.Db())
+        {
+            db.Incidents.Add(incident);
+            await db.SaveChangesAsync();
+        }
+
+        var page = await officer.GetPageAsync($"/Incidents/Details/{incident.Id}");
+        Assert.StartsWith("2026/05/07", page.QuerySelector("[data-testid=preliminary-deadline]")!.TextContent.Trim());
+        Assert.StartsWith("2026/05/29", page.QuerySelector("[data-testid=final-deadline]")!.TextContent.Trim());
     }
 }
