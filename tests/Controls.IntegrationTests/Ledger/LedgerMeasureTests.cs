@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Controls.IntegrationTests.Infrastructure;
 using Controls.IntegrationTests.Inspections;
 using Controls.Web.Domain;
@@ -65,6 +66,34 @@ public class LedgerMeasureTests(InspectionApp app) : IClassFixture<InspectionApp
         var english = await head.AnswerAsync(inspection.Id, "EXT-1.2", "NotApplicable", "n/a");
         Assert.Contains(await HttpForms.ErrorsAsync(english), e => e.Contains("ledger lists data handled abroad (Singapore, United States)"));
         Assert.Null(await AnswerAsync(inspection.Id, "EXT-1.2"));
+    }
+
+    [Fact]
+    public async Task A_background_save_of_not_applicable_on_EXT1_is_refused_with_the_same_message()
+    {
+        var (department, _, head) = await app.DepartmentWithHeadAsync();
+        await EntryAsync(department.Id, "海外拠点の従業員名簿", ["JP", "VN"], Today);
+        var inspection = await app.CreateInspectionAsync(department.Id, "EXT-1");
+        var page = await head.GetPageAsync(InspectionForms.Url(inspection.Id));
+        var form = page.QuerySelector("[data-testid='answer-form-EXT-1.3']")!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, form.GetAttribute("action"))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+                ["itemId"] = form.QuerySelector("input[name=itemId]")!.GetAttribute("value")!,
+                ["version"] = "0",
+                ["value"] = "NotApplicable",
+                ["comment"] = "対象外",
+            }),
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+        var response = await head.SendAsync(request);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.False(body.GetProperty("saved").GetBoolean());
+        Assert.Contains("外国(ベトナム)", body.GetProperty("errors")[0].GetString());
+        Assert.Null(await AnswerAsync(inspection.Id, "EXT-1.3"));
     }
 
     [Fact]

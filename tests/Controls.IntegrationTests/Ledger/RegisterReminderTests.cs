@@ -1,9 +1,12 @@
+using Controls.IntegrationTests.Infrastructure;
 using Controls.IntegrationTests.Notifications;
 using Controls.Web.Domain;
 using Controls.Web.Features.Ledger;
 using Controls.Web.Features.Training;
+using Controls.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 using static Controls.IntegrationTests.Notifications.NotificationsApp;
 
 namespace Controls.IntegrationTests.Ledger;
@@ -166,29 +169,64 @@ public class RegisterReminderTests(NotificationsApp app) : IClassFixture<Notific
     }
 }
 
-/// <summary>An organisation that keeps no mandatory training in the app is not reminded of it; both reminders are scheduled daily.</summary>
-public class RegisterReminderScheduleTests(NotificationsApp app) : IClassFixture<NotificationsApp>
+/// <summary>
+/// Both reminder jobs in the real (persistent, clustered) scheduler at real time: scheduled every morning in Tokyo,
+/// the ledger job reminds, and the training job sends nothing while the organisation records no mandatory session.
+/// </summary>
+public class RegisterReminderJobTests(ControlsApp app) : IClassFixture<ControlsApp>
 {
     [Fact]
-    public async Task Without_any_mandatory_session_nobody_is_reminded_to_train()
+    public async Task The_jobs_are_scheduled_daily_and_run_through_the_scheduler()
     {
-        var (department, head) = await app.CreateDepartmentWithHeadAsync("総務二部", "General Affairs 2");
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        foreach (var (job, cron) in new[] { (LedgerReviewReminderJob.Key, "0 0 8 * * ?"), (TrainingReminderJob.Key, "0 5 8 * * ?") })
+        {
+            var scheduled = Assert.Single((await scheduler.QueryTriggers(new TriggerQuery { Job = job })).Items);
+            var trigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(scheduled.Key));
+            Assert.Equal(cron, trigger.CronExpressionString);
+            Assert.Equal("Asia/Tokyo", trigger.TimeZone.Id);
+        }
+
+        var department = await app.CreateDepartmentAsync();
+        var head = await app.CreateUserAsync([Roles.DepartmentHead], department.Id);
         await app.CreateUserAsync([], department.Id);
-        app.Clock.Set(Jst(2047, 5, 1));
-        using var scope = app.Services.CreateScope();
-        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<SendTrainingReminders>().RunAsync());
-        Assert.False(await app.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == head.Id)));
+        var entry = new LedgerEntry { Id = Guid.NewGuid(), DepartmentId = department.Id, Name = "問い合わせ記録", Countries = ["JP"], CreatedAt = DateTimeOffset.UtcNow };
+        await using (var db = app.Db())
+        {
+            db.LedgerEntries.Add(entry);
+            await db.SaveChangesAsync();
+        }
+
+        var previous = await LastRunIdAsync();
+        await scheduler.TriggerJob(LedgerReviewReminderJob.Key, new JobDataMap());
+        var run = await WaitForRunAsync(LedgerReviewReminderJob.Key.Name, previous);
+        Assert.True(run.Succeeded, run.Message);
+        Assert.True(await app.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == head.Id && n.DedupKey == $"ledger-review:{entry.Id}:never:overdue")));
+
+        previous = await LastRunIdAsync();
+        await scheduler.TriggerJob(TrainingReminderJob.Key, new JobDataMap());
+        run = await WaitForRunAsync(TrainingReminderJob.Key.Name, previous);
+        Assert.True(run.Succeeded, run.Message);
+        Assert.Equal("sent: 0", run.Message);
+        Assert.False(await app.QueryAsync(db => db.Notifications.AnyAsync(n => n.DedupKey.StartsWith("training:"))));
     }
 
-    [Fact]
-    public async Task Both_reminders_are_scheduled_every_morning_in_Tokyo_time()
+    private async Task<long> LastRunIdAsync() => await app.QueryAsync(db => db.JobRuns.MaxAsync(r => (long?)r.Id)) ?? 0;
+
+    private async Task<JobRun> WaitForRunAsync(string job, long afterId)
     {
-        var scheduler = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
-        foreach (var (job, trigger) in new[] { (Controls.Web.Jobs.LedgerReviewReminderJob.Key, "ledger-review-reminders-daily"), (Controls.Web.Jobs.TrainingReminderJob.Key, "training-reminders-daily") })
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
         {
-            Assert.NotNull(await scheduler.GetJobDetail(job));
-            var cron = Assert.IsAssignableFrom<Quartz.ICronTrigger>(await scheduler.GetTrigger(new Quartz.TriggerKey(trigger)));
-            Assert.Equal("Asia/Tokyo", cron.TimeZone.Id);
+            var run = await app.QueryAsync(db => db.JobRuns.Where(r => r.JobName == job && r.Id > afterId).OrderBy(r => r.Id).FirstOrDefaultAsync());
+            if (run is not null)
+            {
+                return run;
+            }
+
+            await Task.Delay(200);
         }
+
+        throw new TimeoutException($"job {job} did not run within 30 s");
     }
 }
