@@ -97,6 +97,35 @@ public class LedgerMeasureTests(InspectionApp app) : IClassFixture<InspectionApp
     }
 
     [Fact]
+    public async Task Not_applicable_answered_before_the_ledger_listed_data_abroad_blocks_submission_until_changed()
+    {
+        var (department, headUser, head) = await app.DepartmentWithHeadAsync();
+        var inspection = await app.CreateInspectionAsync(department.Id, "EXT-1");
+        var codes = await app.QueryAsync(db => db.CheckItems.Where(c => c.Measure.CatalogVersionId == inspection.CatalogVersionId && c.Measure.Code == "EXT-1")
+            .OrderBy(c => c.SortOrder).Select(c => c.Code).ToListAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await head.AnswerAsync(inspection.Id, codes[0], "NotApplicable", "外国での取扱いはない。")).StatusCode);
+        foreach (var code in codes.Skip(1))
+        {
+            await head.AnswerAsync(inspection.Id, code, "Yes");
+        }
+
+        // Then the department records a data set kept on a server in Ireland.
+        await EntryAsync(department.Id, "海外クラウドの顧客データ", ["IE"], Today);
+        var refused = await head.SubmitInspectionAsync(inspection.Id);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await HttpForms.ParseAsync(refused);
+        var missing = page.QuerySelector($"[data-testid=missing] li[data-item='{codes[0]}']")!;
+        Assert.Contains("「該当なし」のままでは提出できません", missing.TextContent);
+        Assert.Equal(InspectionStatus.InProgress, (await app.QueryAsync(db => db.Inspections.SingleAsync(i => i.Id == inspection.Id))).Status);
+
+        await head.AnswerAsync(inspection.Id, codes[0], "Partial", "アイルランドのサーバーを特定済み。制度の調査は未了。");
+        await head.PlanActionAsync(inspection.Id, codes[0], "アイルランドの個人情報保護制度を調査する。", headUser.Id, Today.AddDays(30));
+        var submitted = await head.SubmitInspectionAsync(inspection.Id);
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        Assert.Equal(InspectionStatus.Submitted, (await app.QueryAsync(db => db.Inspections.SingleAsync(i => i.Id == inspection.Id))).Status);
+    }
+
+    [Fact]
     public async Task A_department_whose_ledger_stays_in_Japan_may_answer_EXT1_not_applicable()
     {
         var (department, _, head) = await app.DepartmentWithHeadAsync();
