@@ -100,6 +100,19 @@ public class DemoSeedTests(ControlsApp app) : IClassFixture<ControlsApp>
         Assert.Contains(all, i => i.ContractorId != null);
         Assert.True(await app.QueryAsync(db => db.CorrectiveActions.AnyAsync()));
 
+        // The registers are filled: the ledger (handled abroad, special-care, overdue for review), training with attendance
+        // and pledges, and a reportable incident.
+        var ledger = await app.QueryAsync(db => db.LedgerEntries.AsNoTracking().ToListAsync());
+        Assert.Equal(2, ledger.Count(e => e.Countries.Any(c => c != "JP")));
+        Assert.Single(ledger, e => e.SpecialCareData);
+        Assert.Single(ledger, e => LedgerEntry.IsReviewOverdue(e.LastReviewedOn, today));
+        Assert.True(await app.QueryAsync(db => db.TrainingAttendances.CountAsync(a => a.Completed && a.Session.Mandatory)) >= 10);
+        Assert.True(await app.QueryAsync(db => db.ConfidentialityPledges.CountAsync()) >= 10);
+        var incident = await app.QueryAsync(db => db.Incidents.AsNoTracking().SingleAsync());
+        Assert.True(Controls.Web.Features.Incidents.IncidentReportability.IsReportable(incident));
+        Assert.True(incident.AwareAt <= DateTimeOffset.UtcNow);
+        Assert.Equal(6, await app.QueryAsync(db => db.LedgerEntries.CountAsync()));   // the second seed added nothing
+
         var signInPage = await app.Anonymous().GetPageAsync("/Account/SignIn");
         Assert.NotNull(signInPage.QuerySelector("[data-testid=demo-notice]"));
         var admin = await app.QueryAsync(db => db.Users.SingleAsync(u => u.Email == "admin@sakura.example"));

@@ -178,6 +178,11 @@ public static class Setup
         builder.Services.AddScoped<Features.Audits.FollowUpAudits>();
         builder.Services.AddScoped<Features.Audits.RecheckFinding>();
         builder.Services.AddScoped<Features.Audits.AttachAuditEvidence>();
+        builder.Services.AddScoped<LedgerMeasureContext>();
+        builder.Services.AddScoped<LedgerSummary>();
+        builder.Services.AddScoped<SendLedgerReviewReminders>();
+        builder.Services.AddScoped<SendTrainingReminders>();
+        builder.Services.AddScoped<IncidentAccess>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

@@ -35,6 +35,14 @@ public static class JobSchedule
         // A missed minute is not made up: the next run takes whatever is due.
         Cron<SendOutboxJob>(quartz, SendOutboxJob.Key, "send-outbox-every-minute", "0 * * * * ?",
             "Sends the e-mails waiting in the outbox, retrying failures with back-off", CronTriggerMisfireInstruction.DoNothing);
+
+        // Daily at 08:00 JST: the annual review of each ledger entry (dedup keys per entry, review cycle and step).
+        Cron<LedgerReviewReminderJob>(quartz, LedgerReviewReminderJob.Key, "ledger-review-reminders-daily", "0 0 8 * * ?",
+            "Reminds of the annual review of ledger entries; escalates overdue ones to the compliance officers");
+
+        // Daily at 08:05 JST: annual training reminders (once per person and fiscal year, their department head told).
+        Cron<TrainingReminderJob>(quartz, TrainingReminderJob.Key, "training-reminders-daily", "0 5 8 * * ?",
+            "Reminds people not trained within 12 months to take the mandatory training");
     }
 
     /// <summary>A job with one cron trigger in Tokyo time; by default a missed fire runs once when the scheduler is back.</summary>

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Controls.Web.Features.Incidents;
 
 /// <summary>Record an incident (a department head for their own department only).</summary>
-public class CreateModel(AppDbContext db, OrganisationClock clock, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+public class CreateModel(AppDbContext db, IncidentAccess access, OrganisationClock clock, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public IncidentInput Input { get; set; } = new();
@@ -22,12 +22,12 @@ public class CreateModel(AppDbContext db, OrganisationClock clock, TimeProvider 
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!IncidentAccess.CanCreate(User))
+        if (!access.CanCreate(User))
         {
             return Forbid();
         }
 
-        Input.DepartmentId = IncidentAccess.OwnDepartment(User);
+        Input.DepartmentId = access.OwnDepartment(User);
         var now = IncidentInput.Local(time.GetUtcNow(), clock.Zone);
         Input.DiscoveredAt = now;
         Input.AwareAt = now;
@@ -37,13 +37,13 @@ public class CreateModel(AppDbContext db, OrganisationClock clock, TimeProvider 
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!IncidentAccess.CanCreate(User))
+        if (!access.CanCreate(User))
         {
             return Forbid();
         }
 
         var zone = clock.Zone;
-        await IncidentForm.CheckAsync(db, l, ModelState, User, Input, null, time.GetUtcNow(), zone);
+        await IncidentForm.CheckAsync(db, access, l, ModelState, User, Input, null, time.GetUtcNow(), zone);
         if (!ModelState.IsValid)
         {
             await LoadChoices();
@@ -60,8 +60,8 @@ public class CreateModel(AppDbContext db, OrganisationClock clock, TimeProvider 
 
     private async Task LoadChoices()
     {
-        Departments = await IncidentForm.DepartmentChoices(db, User, null);
+        Departments = await IncidentForm.DepartmentChoices(db, access, User, null);
         Contractors = await IncidentForm.ContractorChoices(db);
-        LedgerEntries = await IncidentForm.LedgerChoices(db, User);
+        LedgerEntries = await IncidentForm.LedgerChoices(db, access, User);
     }
 }

@@ -18,7 +18,7 @@ namespace Controls.Web.Features.Incidents;
 /// officer's decision (confirm or override with a reason), the report deadlines and the dates the
 /// reports were submitted and the people told, and the report draft to copy.
 /// </summary>
-public class DetailsModel(AppDbContext db, OrganisationClock clock, TimeProvider time, IOptions<IncidentOptions> options, IStringLocalizer<SharedResource> l) : PageModel
+public class DetailsModel(AppDbContext db, IncidentAccess access, OrganisationClock clock, TimeProvider time, IOptions<IncidentOptions> options, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Incident Incident { get; private set; } = null!;
     public string Department { get; private set; } = "";
@@ -93,7 +93,7 @@ public class DetailsModel(AppDbContext db, OrganisationClock clock, TimeProvider
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var incident = await IncidentAccess.Visible(db, User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
+        var incident = await access.Visible(User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
         if (incident is null)
         {
             return NotFound();
@@ -105,7 +105,7 @@ public class DetailsModel(AppDbContext db, OrganisationClock clock, TimeProvider
 
     public async Task<IActionResult> OnPostDecideAsync(Guid id)
     {
-        var incident = await IncidentAccess.Visible(db, User).SingleOrDefaultAsync(i => i.Id == id);
+        var incident = await access.Visible(User).SingleOrDefaultAsync(i => i.Id == id);
         if (incident is null)
         {
             return NotFound();
@@ -140,7 +140,7 @@ public class DetailsModel(AppDbContext db, OrganisationClock clock, TimeProvider
 
     public async Task<IActionResult> OnPostReportsAsync(Guid id)
     {
-        var incident = await IncidentAccess.Visible(db, User).SingleOrDefaultAsync(i => i.Id == id);
+        var incident = await access.Visible(User).SingleOrDefaultAsync(i => i.Id == id);
         if (incident is null)
         {
             return NotFound();
@@ -194,13 +194,13 @@ public class DetailsModel(AppDbContext db, OrganisationClock clock, TimeProvider
     /// <summary>Adds a recurrence-prevention action: a corrective action (Source = Incident) of the incident's department, linked to it, in one save.</summary>
     public async Task<IActionResult> OnPostActionAsync(Guid id)
     {
-        var incident = await IncidentAccess.Visible(db, User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
+        var incident = await access.Visible(User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
         if (incident is null)
         {
             return NotFound();
         }
 
-        if (!IncidentAccess.CanEdit(User, incident.DepartmentId))
+        if (!access.CanEdit(User, incident.DepartmentId))
         {
             return Forbid();
         }
@@ -248,7 +248,7 @@ public class DetailsModel(AppDbContext db, OrganisationClock clock, TimeProvider
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var current = await IncidentAccess.Visible(db, User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == incident.Id);
+            var current = await access.Visible(User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == incident.Id);
             if (current is null)
             {
                 return NotFound();
@@ -290,7 +290,7 @@ public class DetailsModel(AppDbContext db, OrganisationClock clock, TimeProvider
         Reportable = IncidentReportability.IsReportable(incident);
         Deadlines = IncidentDeadlines.Compute(incident.AwareAt, zone, incident.SuspectedMalice, options.Value);
         Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-        CanEdit = IncidentAccess.CanEdit(User, incident.DepartmentId);
+        CanEdit = access.CanEdit(User, incident.DepartmentId);
         CanDecide = IncidentAccess.CanDecide(User);
         Draft = IncidentReportDraft.Compose(l, incident, names.NameJa, Contractor, LedgerEntries,
             Actions.Select(a => (a.Action, a.DueOn)).ToList(), zone);

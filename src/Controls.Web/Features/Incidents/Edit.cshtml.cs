@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Controls.Web.Features.Incidents;
 
 /// <summary>Change the facts of an incident (another department's is a 404 to a department head); concurrent edits are detected by the row version.</summary>
-public class EditModel(AppDbContext db, OrganisationClock clock, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+public class EditModel(AppDbContext db, IncidentAccess access, OrganisationClock clock, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public IncidentInput Input { get; set; } = new();
@@ -27,7 +27,7 @@ public class EditModel(AppDbContext db, OrganisationClock clock, TimeProvider ti
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var incident = await IncidentAccess.Visible(db, User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
+        var incident = await access.Visible(User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
         if (incident is null)
         {
             return NotFound();
@@ -41,14 +41,14 @@ public class EditModel(AppDbContext db, OrganisationClock clock, TimeProvider ti
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        var incident = await IncidentAccess.Visible(db, User).SingleOrDefaultAsync(i => i.Id == id);
+        var incident = await access.Visible(User).SingleOrDefaultAsync(i => i.Id == id);
         if (incident is null)
         {
             return NotFound();
         }
 
         var zone = clock.Zone;
-        await IncidentForm.CheckAsync(db, l, ModelState, User, Input, incident.DepartmentId, time.GetUtcNow(), zone);
+        await IncidentForm.CheckAsync(db, access, l, ModelState, User, Input, incident.DepartmentId, time.GetUtcNow(), zone);
         if (!ModelState.IsValid)
         {
             await Show(incident);
@@ -64,7 +64,7 @@ public class EditModel(AppDbContext db, OrganisationClock clock, TimeProvider ti
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var current = await IncidentAccess.Visible(db, User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
+            var current = await access.Visible(User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
             if (current is null)
             {
                 return NotFound();
@@ -86,8 +86,8 @@ public class EditModel(AppDbContext db, OrganisationClock clock, TimeProvider ti
     {
         Id = incident.Id;
         CurrentTitle = incident.Title;
-        Departments = await IncidentForm.DepartmentChoices(db, User, incident.DepartmentId);
+        Departments = await IncidentForm.DepartmentChoices(db, access, User, incident.DepartmentId);
         Contractors = await IncidentForm.ContractorChoices(db);
-        LedgerEntries = await IncidentForm.LedgerChoices(db, User);
+        LedgerEntries = await IncidentForm.LedgerChoices(db, access, User);
     }
 }

@@ -13,13 +13,13 @@ namespace Controls.Web.Features.Incidents;
 public static class IncidentForm
 {
     /// <summary>The departments this user may record incidents for: every active one (and the current one), or only their own.</summary>
-    public static Task<List<SelectListItem>> DepartmentChoices(AppDbContext db, ClaimsPrincipal user, Guid? current) =>
-        DepartmentTree.ChoicesAsync(db, current, IncidentAccess.OwnDepartment(user));
+    public static Task<List<SelectListItem>> DepartmentChoices(AppDbContext db, IncidentAccess access, ClaimsPrincipal user, Guid? current) =>
+        DepartmentTree.ChoicesAsync(db, current, access.OwnDepartment(user));
 
     /// <summary>The ledger's data sets this user may pick: a department head their department's, others every one.</summary>
-    public static async Task<List<SelectListItem>> LedgerChoices(AppDbContext db, ClaimsPrincipal user)
+    public static async Task<List<SelectListItem>> LedgerChoices(AppDbContext db, IncidentAccess access, ClaimsPrincipal user)
     {
-        var own = IncidentAccess.OwnDepartment(user);
+        var own = access.OwnDepartment(user);
         return (await db.LedgerEntries.AsNoTracking().Where(e => own == null || e.DepartmentId == own)
                 .OrderBy(e => e.Department.Code).ThenBy(e => e.Name).Select(e => new { e.Id, e.Name, e.Department.Code }).ToListAsync())
             .Select(e => new SelectListItem($"{e.Code} {e.Name}", e.Id.ToString())).ToList();
@@ -35,7 +35,7 @@ public static class IncidentForm
     /// discovery and neither in the future; a department this user may record for that is active
     /// (or the incident's current one); a contractor from the register.
     /// </summary>
-    public static async Task CheckAsync(AppDbContext db, IStringLocalizer l, ModelStateDictionary state, ClaimsPrincipal user, IncidentInput input,
+    public static async Task CheckAsync(AppDbContext db, IncidentAccess access, IStringLocalizer l, ModelStateDictionary state, ClaimsPrincipal user, IncidentInput input,
         Guid? currentDepartment, DateTimeOffset now, TimeZoneInfo zone)
     {
         if (!Enum.IsDefined(input.Kind))
@@ -78,7 +78,7 @@ public static class IncidentForm
             return;
         }
 
-        if (!IncidentAccess.CanEdit(user, departmentId))
+        if (!access.CanEdit(user, departmentId))
         {
             state.AddModelError("Input.DepartmentId", l["Incidents.OwnDepartmentOnly"]);
         }

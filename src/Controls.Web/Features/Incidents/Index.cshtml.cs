@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Controls.Web.Features.Incidents;
 
 /// <summary>The incident register (漏えい等事案), newest awareness first, with each reportable incident's deadlines. A department head sees their department's only.</summary>
-public class IndexModel(AppDbContext db, OrganisationClock clock, TimeProvider time, IOptions<IncidentOptions> options) : PageModel
+public class IndexModel(IncidentAccess access, OrganisationClock clock, TimeProvider time, IOptions<IncidentOptions> options) : PageModel
 {
     public bool SeesAll { get; private set; }
     public bool CanCreate { get; private set; }
@@ -19,14 +19,18 @@ public class IndexModel(AppDbContext db, OrganisationClock clock, TimeProvider t
     public sealed record Row(Guid Id, string Title, IncidentKind Kind, string Department, DateTimeOffset AwareAt, int PeopleCount, bool Reportable,
         bool Decided, IncidentDeadlines Deadlines, DateOnly? PreliminaryReportedOn, DateOnly? FinalReportedOn);
 
+    /// <summary>The register is restricted to compliance officers (a department head sees none).</summary>
+    public bool Restricted { get; private set; }
+
     public async Task OnGetAsync()
     {
         var language = Languages.Current;
         var zone = clock.Zone;
         SeesAll = IncidentAccess.SeesAll(User);
-        CanCreate = IncidentAccess.CanCreate(User);
+        CanCreate = access.CanCreate(User);
+        Restricted = access.Restricted;
         Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-        var incidents = await IncidentAccess.Visible(db, User).AsNoTracking()
+        var incidents = await access.Visible(User).AsNoTracking()
             .OrderByDescending(i => i.AwareAt).ThenBy(i => i.Id)
             .Select(i => new { Incident = i, Department = i.Department.Code + " " + (language == "en" ? i.Department.NameEn : i.Department.NameJa) })
             .ToListAsync();

@@ -1,6 +1,7 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Actions;
+using Controls.Web.Features.Ledger;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,6 +31,7 @@ public class AnswerModel(
     AttachEvidence evidence,
     SubmitInspection submit,
     EvidenceStore store,
+    LedgerMeasureContext ledger,
     OrganisationClock clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -48,6 +50,9 @@ public class AnswerModel(
     public List<SelectListItem> Owners { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>What the department's ledger says about EXT-1 and ORG-3 (countries abroad, entries overdue for review).</summary>
+    public LedgerMeasureContext.Context Ledger { get; private set; } = new([], []);
 
     public string MaxEvidenceSize => EvidenceStore.Megabytes(store.MaxBytes);
 
@@ -178,6 +183,9 @@ public class AnswerModel(
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
+    /// <summary>May open the ledger entry's edit page (else the entry is shown in the ledger's list).</summary>
+    public bool CanEditLedger(Guid departmentId) => LedgerAccess.CanEdit(User, departmentId);
+
     public string ItemCode(Guid itemId) => Sheet.Items.FirstOrDefault(i => i.Id == itemId)?.Code ?? "";
 
     private bool WantsJson => Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
@@ -261,6 +269,11 @@ public class AnswerModel(
         CanAnswer = answering && sheet.Header.IsOpen;
         CanSignOff = sheet.Header.IsOpen && User.IsInRole(Roles.DepartmentHead) && InspectionAccess.DepartmentOf(User) == sheet.Header.DepartmentId;
         IsDelegate = answering && !User.IsInRole(Roles.DepartmentHead);
+        if (sheet.Measures.Any(m => m.Code is LedgerMeasureContext.ForeignEnvironmentMeasure or LedgerMeasureContext.LedgerMeasure))
+        {
+            Ledger = await ledger.ForAsync(sheet.Header.DepartmentId, Today, cancellationToken);
+        }
+
         CanReview = sheet.Header.Status == InspectionStatus.Submitted && User.IsInRole(Roles.ComplianceOfficer);
         if (CanAnswer)
         {

@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Features.Contractors;
+using Controls.Web.Features.Ledger;
+using Controls.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Npgsql;
@@ -11,9 +14,10 @@ namespace Controls.Web.Features.Inspections;
 /// Saves one answer (回答) of an inspection, as the department answers item by item. A comment is
 /// required for partial, no and not applicable. The form carries the answer's version: if someone
 /// else saved the same answer since, the save is refused as a conflict instead of overwriting.
-/// The first answer moves the inspection from NotStarted to InProgress.
+/// The first answer moves the inspection from NotStarted to InProgress. "Not applicable" is refused
+/// on the items of EXT-1 when the department's ledger lists data handled abroad (LedgerMeasureContext).
 /// </summary>
-public sealed class SaveAnswer(AppDbContext db, InspectionAccess access, TimeProvider time, IStringLocalizer<SharedResource> l)
+public sealed class SaveAnswer(AppDbContext db, InspectionAccess access, LedgerMeasureContext ledger, TimeProvider time, IStringLocalizer<SharedResource> l)
 {
     public const int MaxCommentLength = 4000;
 
@@ -62,6 +66,12 @@ public sealed class SaveAnswer(AppDbContext db, InspectionAccess access, TimePro
         else if (NeedsComment(value.Value) && comment.Length == 0)
         {
             errors.Add(l["Answers.CommentRequired", l["AnswerValue." + value]]);
+        }
+
+        if (value == AnswerValue.NotApplicable && await ForeignCountriesAsync(inspection, request.CheckItemId, cancellationToken) is { Count: > 0 } countries)
+        {
+            var language = Languages.Current;
+            errors.Add(l["Answers.ForeignEnvironmentApplies", string.Join(language == Languages.English ? ", " : "、", countries.Select(c => Countries.Name(c, language)))]);
         }
 
         if (comment.Length > MaxCommentLength)
@@ -121,6 +131,19 @@ public sealed class SaveAnswer(AppDbContext db, InspectionAccess access, TimePro
         }
 
         return new Result(InspectionChange.Done, [], answer.Value, answer.Version);
+    }
+
+    /// <summary>The countries abroad in the department's ledger when the item belongs to EXT-1 (empty otherwise).</summary>
+    private async Task<IReadOnlyList<string>> ForeignCountriesAsync(Inspection inspection, Guid checkItemId, CancellationToken cancellationToken)
+    {
+        var measure = await db.CheckItems.Where(c => c.Id == checkItemId).Select(c => c.Measure.Code).SingleAsync(cancellationToken);
+        if (measure != LedgerMeasureContext.ForeignEnvironmentMeasure)
+        {
+            return [];
+        }
+
+        var countries = await ledger.CountriesAbroadAsync(inspection.DepartmentId, cancellationToken);
+        return LedgerMeasureContext.ForbidsNotApplicable(measure, countries) ? countries : [];
     }
 
     private Result Conflict() => new(InspectionChange.Conflict, [l["Common.ConcurrencyConflict"]]);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Features.Ledger;
 using Controls.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -10,16 +11,19 @@ namespace Controls.Web.Features.Inspections;
 /// <summary>
 /// Submission with the department head's sign-off (提出). Refused, with the list of what is
 /// missing, until every item is answered, every partial/no/not-applicable answer has its comment
-/// and every partial/no answer its improvement action. Delegates answer but cannot sign off.
+/// and every partial/no answer its improvement action, and while no EXT-1 item stays "not applicable"
+/// when the department's ledger lists data handled abroad (answered before the entry was added). Delegates answer but cannot sign off.
 /// On submission the inspection is locked for answering and the step enters its history.
 /// </summary>
-public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, InspectionNews news, CurrentActor actor, TimeProvider time, IStringLocalizer<SharedResource> l)
+public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, LedgerMeasureContext ledger, InspectionNews news, CurrentActor actor, TimeProvider time, IStringLocalizer<SharedResource> l)
 {
     public enum Gap
     {
         Unanswered,
         CommentMissing,
         ActionMissing,
+        /// <summary>Not applicable on EXT-1 although the department's ledger lists data handled abroad.</summary>
+        LedgerApplies,
     }
 
     public sealed record Missing(Guid CheckItemId, string Code, Gap Gap);
@@ -38,11 +42,13 @@ public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, I
             {
                 c.Id,
                 c.Code,
+                Measure = c.Measure.Code,
                 Answer = db.Answers.Where(a => a.InspectionId == inspection.Id && a.CheckItemId == c.Id).Select(a => new { a.Value, a.Comment }).FirstOrDefault(),
                 HasAction = db.CorrectiveActions.Any(a => a.InspectionId == inspection.Id && a.CheckItemId == c.Id),
             })
             .ToListAsync(cancellationToken);
         var missing = new List<Missing>();
+        IReadOnlyList<string>? abroad = null;
         foreach (var item in items)
         {
             if (item.Answer?.Value is not { } value)
@@ -59,6 +65,12 @@ public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, I
             if (SaveAnswer.NeedsAction(value) && !item.HasAction)
             {
                 missing.Add(new Missing(item.Id, item.Code, Gap.ActionMissing));
+            }
+
+            if (value == AnswerValue.NotApplicable && item.Measure == LedgerMeasureContext.ForeignEnvironmentMeasure
+                && LedgerMeasureContext.ForbidsNotApplicable(item.Measure, abroad ??= await ledger.CountriesAbroadAsync(inspection.DepartmentId, cancellationToken)))
+            {
+                missing.Add(new Missing(item.Id, item.Code, Gap.LedgerApplies));
             }
         }
 

@@ -70,6 +70,7 @@ public sealed class DemoActivity(AppDbContext db, GenerateDueInspections generat
 
         var generated = await generate.RunAsync(now, cancellationToken);
         await PlayAsync(today, cancellationToken);
+        await DemoRegisters.AddAsync(db, today, now, zone, cancellationToken);
         return new Result(contractors.Count, 2, generated.Created);
 
         Contractor Contractor(string name, string services, string data, Guid department, List<string> countries,

@@ -1,0 +1,132 @@
+using Controls.Web.Data;
+using Controls.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Controls.Web.Features.Organisation;
+
+/// <summary>
+/// The demo organisation's registers: ledger entries (two handled abroad, one with special-care
+/// data, one overdue for its annual review, one due for it within the month), this year's mandatory
+/// training with attendance and pledges (a few people left out, so coverage has gaps), and one
+/// reportable incident whose preliminary report is due. Part of the one-time demo seed.
+/// </summary>
+public static class DemoRegisters
+{
+    public sealed record Result(int LedgerEntries, int Attendances, int Pledges, int Incidents);
+
+    public static async Task<Result> AddAsync(AppDbContext db, DateOnly today, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken = default)
+    {
+        db.ChangeTracker.Clear();
+        var departments = await db.Departments.ToDictionaryAsync(d => d.Code, d => d.Id, cancellationToken);
+        var contractors = await db.Contractors.ToDictionaryAsync(c => c.Name, c => c.Id, cancellationToken);
+        var users = await db.Users.Where(u => u.IsActive && u.DepartmentId != null).OrderBy(u => u.Email)
+            .Select(u => new { u.Id, Email = u.Email ?? "" }).ToListAsync(cancellationToken);
+        var officer = await db.Users.Where(u => u.Email == "privacy@sakura.example").Select(u => u.Id).SingleOrDefaultAsync(cancellationToken);
+        if (!departments.ContainsKey("BIZ-MKT") || officer == Guid.Empty)
+        {
+            return new Result(0, 0, 0, 0);
+        }
+
+        Guid? Contractor(string name) => contractors.TryGetValue(name, out var id) ? id : null;
+
+        var mailList = Entry("BIZ-MKT", "メールマガジン会員リスト", "会員情報", "氏名、メールアドレス、購読カテゴリ", "メールマガジンの配信",
+            LedgerMedium.Cloud, ["JP", "US", "SG"], PeopleRange.UpTo50000, today.AddMonths(-10), Contractor("Pacific Mail Solutions Inc."));
+        var entries = new List<LedgerEntry>
+        {
+            Entry("SLS-CS", "顧客管理データ", "顧客情報", "氏名、住所、電話番号、購入履歴、問い合わせ履歴", "問い合わせ対応・アフターサービス",
+                LedgerMedium.Cloud, ["JP"], PeopleRange.UpTo50000, today.AddMonths(-5), Contractor("さくらクラウドサービス株式会社")),
+            mailList,
+            Entry("BIZ-EC", "EC サイト購入者情報", "顧客情報", "氏名、住所、電話番号、メールアドレス、注文内容", "商品の発送・代金の請求",
+                LedgerMedium.Cloud, ["JP", "US"], PeopleRange.UpTo50000, today.AddYears(-1).AddDays(20), Contractor("大阪ロジスティクス株式会社")),
+            Entry("ADM-HR", "従業員の健康診断結果", "従業員情報", "氏名、社員番号、健診結果、既往歴", "健康管理・安全配慮義務の履行",
+                LedgerMedium.Electronic, ["JP"], PeopleRange.UpTo1000, today.AddMonths(-3), null, specialCare: true),
+            Entry("ADM-HR", "給与・マイナンバー関係書類", "従業員情報", "氏名、住所、個人番号、給与額、扶養情報", "給与計算・源泉徴収・社会保険手続",
+                LedgerMedium.Electronic, ["JP"], PeopleRange.UpTo1000, today.AddMonths(-14), Contractor("株式会社ひかり給与計算センター")),
+            Entry("ADM-GA", "来客受付簿", "来訪者情報", "氏名、会社名、来訪日時", "入館管理",
+                LedgerMedium.Paper, ["JP"], PeopleRange.UpTo5000, today.AddMonths(-6), null),
+        };
+        db.LedgerEntries.AddRange(entries);
+
+        var session = new TrainingSession
+        {
+            Id = Guid.NewGuid(),
+            Title = "個人情報保護研修(全社・必須)",
+            HeldOn = today.AddMonths(-4),
+            Mandatory = true,
+            Material = "研修資料「個人データの安全管理 2026年版」(e ラーニング)",
+            CreatedAt = now,
+        };
+        db.TrainingSessions.Add(session);
+        // Everyone takes it except the last two (by e-mail); one more started but did not complete.
+        var attendances = users.Take(users.Count - 2).Select((u, i) => new TrainingAttendance
+        {
+            Id = Guid.NewGuid(),
+            SessionId = session.Id,
+            UserId = u.Id,
+            Completed = i != 3,
+            Score = i == 3 ? null : 70 + (i * 7 % 31),
+            RecordedAt = now,
+        }).ToList();
+        db.TrainingAttendances.AddRange(attendances);
+        var pledges = users.Where((_, i) => i % 5 != 4).Select(u => new ConfidentialityPledge
+        {
+            Id = Guid.NewGuid(),
+            UserId = u.Id,
+            SignedOn = today.AddMonths(-4),
+            RecordedAt = now,
+        }).ToList();
+        db.ConfidentialityPledges.AddRange(pledges);
+
+        var awareAt = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(today.AddDays(-1).ToDateTime(new TimeOnly(10, 30)), zone), TimeSpan.Zero);
+        db.Incidents.Add(new Incident
+        {
+            Id = Guid.NewGuid(),
+            Title = "メールマガジンの宛先誤り(BCC 漏れ)",
+            Kind = IncidentKind.Leakage,
+            DiscoveredAt = awareAt.AddMinutes(-40),
+            AwareAt = awareAt,
+            DepartmentId = departments["BIZ-MKT"],
+            ContractorId = Contractor("Pacific Mail Solutions Inc."),
+            LedgerEntryIds = [mailList.Id],
+            PeopleCount = 1250,
+            DataItems = "氏名、メールアドレス",
+            Description = "メールマガジン配信時、配信リストの設定誤りにより会員 1,250 名のメールアドレスが宛先(TO)に表示された状態で送信された。",
+            Cause = "配信ツールの設定変更時に、送信前の二者確認が行われなかった。",
+            SecondaryHarm = "現時点で二次被害は確認されていない。迷惑メール等の可能性がある。",
+            ResponseToIndividuals = "対象の会員へお詫びと注意喚起のメールを送付する予定。",
+            RecurrencePrevention = "配信設定の変更時に二者確認を必須とし、テスト配信を義務付ける。",
+            CreatedAt = now,
+            CreatedById = officer,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return new Result(entries.Count, attendances.Count, pledges.Count, 1);
+
+        LedgerEntry Entry(string department, string name, string kind, string items, string purpose, LedgerMedium medium, List<string> countries,
+            PeopleRange people, DateOnly lastReviewedOn, Guid? contractor, bool specialCare = false) => new()
+            {
+                Id = Guid.NewGuid(),
+                DepartmentId = departments[department],
+                Name = name,
+                Kind = kind,
+                DataItems = items,
+                Purpose = purpose,
+                ResponsiblePerson = "",
+                AccessibleBy = "担当部署の従業者(アクセス権限を付与された者)",
+                StorageLocation = medium == LedgerMedium.Paper ? "受付の施錠できるキャビネット" : "社内システム / 委託先のクラウド",
+                StorageMethod = medium == LedgerMedium.Paper ? "紙で保管、保存期間経過後に溶解処理" : "アクセス制御されたデータベース",
+                Medium = medium,
+                Countries = countries,
+                People = people,
+                SpecialCareData = specialCare,
+                EncryptedAtRest = medium != LedgerMedium.Paper,
+                RetainedPersonalData = true,
+                AcquisitionMethod = "本人から直接取得",
+                PurposeNotification = "プライバシーポリシーで公表",
+                ContractorIds = contractor is { } c ? [c] : [],
+                RetentionPeriod = "取引終了後 5 年",
+                DisposalMethod = medium == LedgerMedium.Paper ? "溶解処理" : "システムから削除",
+                LastReviewedOn = lastReviewedOn,
+                CreatedAt = now,
+            };
+    }
+}
