@@ -41,6 +41,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<AuditRule> AuditRules => Set<AuditRule>();
     public DbSet<InspectionScore> InspectionScores => Set<InspectionScore>();
+    public DbSet<StatementMeasure> StatementMeasures => Set<StatementMeasure>();
+    public DbSet<StatementCountryNote> StatementCountryNotes => Set<StatementCountryNote>();
+    public DbSet<StatementVersion> StatementVersions => Set<StatementVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -175,6 +175,9 @@ public static class Setup
         builder.Services.AddScoped<Features.Audits.SelfInspectionComparison>();
         builder.Services.AddScoped<Features.Audits.AuditCalendar>();
         builder.Services.AddScoped<Features.Audits.PlanAuditsFromRules>();
+        builder.Services.AddScoped<Features.Statement.StatementLabels>();
+        builder.Services.AddScoped<Features.Statement.StatementDraft>();
+        builder.Services.AddScoped<Features.Statement.PublishStatement>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)
