@@ -175,7 +175,7 @@ public sealed class StatementDraft(AppDbContext db, StatementLabels labels)
             latest[(measure.CatalogKey, measure.Code)] = inspections
                 .Where(i => i.CatalogKey == measure.CatalogKey && (i.MeasureCodes.Count == 0 || i.MeasureCodes.Contains(measure.Code)))
                 .GroupBy(i => i.TargetKey)
-                .Select(g => g.OrderByDescending(i => i.PeriodEnd).ThenByDescending(i => i.ReviewedAt).First())
+                .Select(g => g.OrderByDescending(i => i.PeriodEnd).ThenByDescending(i => i.ReviewedAt).ThenBy(i => i.Id).First())
                 .Select(i => (i.Id, i.DepartmentId, i.ContractorId))
                 .ToList();
         }
