@@ -113,4 +113,11 @@ public class StatementAssemblerTests
         Assert.Equal(document.Paragraphs, back.Paragraphs);
         Assert.Contains("\"Title\"", document.ToJson(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Wording_becomes_one_paragraph_that_xml_can_hold()
+    {
+        Assert.Equal("当社は 鍵を 管理しています。 😀", StatementDocument.OneParagraph("  当社は\r\n鍵を\t管理しています。\u0001\uFFFF\uD800 😀 "));
+        Assert.Equal("", StatementDocument.OneParagraph(null));
+    }
 }

@@ -140,7 +140,5 @@ public class MeasureModel(AppDbContext db, StatementDraft drafts, CurrentActor a
     private async Task<DraftMeasure?> FindAsync(string catalog, string code) =>
         (await drafts.MeasuresAsync()).SingleOrDefault(m => m.CatalogKey == catalog && m.Code == code);
 
-    /// <summary>One paragraph: line breaks, tabs and other control characters become spaces.</summary>
-    public static string Clean(string? text) =>
-        string.Join(' ', new string((text ?? "").Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    public static string Clean(string? text) => StatementDocument.OneParagraph(text);
 }

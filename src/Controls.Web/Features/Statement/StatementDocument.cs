@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Xml;
 
 namespace Controls.Web.Features.Statement;
 
@@ -59,6 +60,35 @@ public sealed record StatementDocument(string Language, IReadOnlyList<StatementP
 
         html.Append("</section>\n");
         return html.ToString();
+    }
+
+    /// <summary>
+    /// A text as one paragraph: line breaks, tabs and other control characters become spaces, runs
+    /// of spaces one, and characters XML cannot hold (unpaired surrogates, U+FFFE/U+FFFF) are dropped,
+    /// so every text can go into the .docx.
+    /// </summary>
+    public static string OneParagraph(string? text)
+    {
+        var kept = new StringBuilder();
+        var value = text ?? "";
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && XmlConvert.IsXmlSurrogatePair(value[i + 1], c))
+            {
+                kept.Append(c).Append(value[++i]);
+            }
+            else if (char.IsControl(c))
+            {
+                kept.Append(' ');
+            }
+            else if (XmlConvert.IsXmlChar(c))
+            {
+                kept.Append(c);
+            }
+        }
+
+        return string.Join(' ', kept.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
     public string ToJson() => JsonSerializer.Serialize(Paragraphs, Json);
