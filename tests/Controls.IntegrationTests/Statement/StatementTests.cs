@@ -241,7 +241,7 @@ public class StatementTests(InspectionApp app) : IClassFixture<InspectionApp>
         var addedJa = diff.QuerySelectorAll("[data-testid=diff-ja] [data-testid=added]").Select(e => e.TextContent).ToList();
         var removedJa = diff.QuerySelectorAll("[data-testid=diff-ja] [data-testid=removed]").Select(e => e.TextContent).ToList();
         Assert.Contains(addedJa, l => l.Contains("ブラジル: ブラジルには一般データ保護法(LGPD)があります。"));
-        Assert.Contains(addedJa, l => l.Contains("オーストラリア、ブラジル"));
+        Assert.Contains(addedJa, l => l.Contains("オーストラリア及びブラジルにおいて"));
         Assert.Contains(removedJa, l => l.Contains("オーストラリア") && !l.Contains("ブラジル"));
         Assert.Contains(diff.QuerySelectorAll("[data-testid=diff-en] [data-testid=added]"), e => e.TextContent.Contains("Brazil: Brazil has a general data protection law (LGPD)."));
         Assert.DoesNotContain(diff.QuerySelectorAll("[data-testid=diff-en] [data-testid=removed]"), e => e.TextContent.Contains("Brazil"));

@@ -120,4 +120,20 @@ public class StatementAssemblerTests
         Assert.Equal("当社は 鍵を 管理しています。 😀", StatementDocument.OneParagraph("  当社は\r\n鍵を\t管理しています。\u0001\uFFFF\uD800 😀 "));
         Assert.Equal("", StatementDocument.OneParagraph(null));
     }
+
+    [Fact]
+    public void The_country_placeholder_is_replaced_by_the_names_and_such_a_sentence_is_dropped_when_no_country_is_recorded()
+    {
+        var ext = new StatementMeasureText("appi", "EXT-1", "external-environment", 0, "当社は、[国名]において個人データを取り扱っています。", "We handle personal data in [country].", false);
+        var countries = new[] { new StatementCountry("US", "アメリカ合衆国", "United States", "", ""), new StatementCountry("SG", "シンガポール", "Singapore", "", ""), new StatementCountry("DE", "ドイツ", "Germany", "", "") };
+
+        var ja = StatementAssembler.Assemble("ja", [ext], countries, Label);
+        var en = StatementAssembler.Assemble("en", [ext], countries, Label);
+        Assert.Equal(["[Statement.Section.external-environment]", "当社は、アメリカ合衆国、シンガポール及びドイツにおいて個人データを取り扱っています。"], ja.Paragraphs.Skip(2).Select(p => p.Text));
+        Assert.Equal("We handle personal data in United States, Singapore and Germany.", en.Paragraphs[3].Text);
+        Assert.Equal("We handle personal data in Singapore.", StatementAssembler.Assemble("en", [ext], countries[1..2], Label).Paragraphs[3].Text);
+
+        var none = StatementAssembler.Assemble("ja", [ext], [], Label);
+        Assert.Equal(2, none.Paragraphs.Count);
+    }
 }

@@ -20,7 +20,9 @@ public sealed record StatementCountry(string Code, string NameJa, string NameEn,
 /// policy, handling rules, organisational, human, physical, technical, understanding the foreign
 /// environment, supervision of contractors), each with the text of its disclosed measures. Withheld
 /// measures are left out; a category with nothing to say has no heading. The foreign-environment
-/// section names the countries (the PPC expects the names) and each one's note.
+/// section names the countries (the PPC expects the names): in place of "[国名]" / "[country]" in a
+/// measure's text (such a text is left out when no country is recorded), else in a line of its own;
+/// then each country's note.
 /// </summary>
 public static class StatementAssembler
 {
@@ -46,15 +48,25 @@ public static class StatementAssembler
         var countryList = countries.ToList();
         var categories = CategoryOrder.Concat(disclosed.Select(m => m.Category).Where(c => !CategoryOrder.Contains(c)).Distinct().Order(StringComparer.Ordinal));
         var separator = language == "en" ? ", " : "、";
+        var placeholder = Placeholder(language);
+        var names = JoinNames(language, countryList.Select(c => c.Name(language)).ToList());
         foreach (var category in categories)
         {
-            var texts = disclosed.Where(m => m.Category == category)
+            var sources = disclosed.Where(m => m.Category == category)
                 .OrderBy(m => m.CatalogKey, StringComparer.Ordinal).ThenBy(m => m.SortOrder)
                 .Select(m => m.Text(language).Trim())
+                // A sentence about the countries abroad says nothing true when there are none.
+                .Where(t => countryList.Count > 0 || !t.Contains(placeholder, StringComparison.Ordinal))
                 .ToList();
+            var named = sources.Any(t => t.Contains(placeholder, StringComparison.Ordinal));
+            var texts = sources.Select(t => t.Replace(placeholder, names, StringComparison.Ordinal)).ToList();
             if (category == ExternalEnvironment && countryList.Count > 0)
             {
-                texts.Add(label("Statement.Text.Countries", [string.Join(separator, countryList.Select(c => c.Name(language)))]));
+                if (!named)
+                {
+                    texts.Add(label("Statement.Text.Countries", [string.Join(separator, countryList.Select(c => c.Name(language)))]));
+                }
+
                 texts.AddRange(countryList.Where(c => !string.IsNullOrWhiteSpace(c.Note(language)))
                     .Select(c => label("Statement.Text.CountryNote", [c.Name(language), c.Note(language).Trim()])));
             }
@@ -69,5 +81,15 @@ public static class StatementAssembler
         }
 
         return new StatementDocument(language, paragraphs);
+    }
+
+    /// <summary>Where a measure's text names the foreign countries: the catalog's EXT-1 default uses it.</summary>
+    public static string Placeholder(string language) => language == "en" ? "[country]" : "[国名]";
+
+    /// <summary>"A", "A及びB", "A、B及びC" / "A", "A and B", "A, B and C".</summary>
+    public static string JoinNames(string language, IReadOnlyList<string> names)
+    {
+        var (separator, and) = language == "en" ? (", ", " and ") : ("、", "及び");
+        return names.Count <= 1 ? string.Join("", names) : string.Join(separator, names.Take(names.Count - 1)) + and + names[^1];
     }
 }
