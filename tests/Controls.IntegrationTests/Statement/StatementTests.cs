@@ -283,4 +283,39 @@ public class StatementTests(InspectionApp app) : IClassFixture<InspectionApp>
             Assert.All(htmlParagraphs, p => Assert.Contains(p, text));
         }
     }
+
+    [Fact]
+    public async Task An_open_audit_finding_against_a_disclosed_measure_warns_naming_the_department_until_the_measure_is_withheld()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var warehouse = await NamedDepartmentAsync("物流センター" + suffix, "Logistics centre " + suffix);
+        var auditor = await app.CreateUserAsync([Roles.Auditor]);
+        await using (var db = app.Db())
+        {
+            var version = await db.CatalogVersions.Where(v => v.Catalog.Key == Catalog).OrderByDescending(v => v.Number).FirstAsync();
+            var programme = new AuditProgramme { Id = Guid.NewGuid(), FiscalYear = 3000 + Random.Shared.Next(5000), CreatedAt = DateTimeOffset.UtcNow };
+            var audit = new Audit
+            {
+                Id = Guid.NewGuid(), Programme = programme, Title = "物流センター監査", DepartmentIds = [warehouse.Id], CatalogVersionId = version.Id,
+                WindowStart = new DateOnly(2026, 10, 1), WindowEnd = new DateOnly(2026, 10, 14), LeadAuditorId = auditor.Id, Status = AuditStatus.Reporting,
+                CreatedAt = DateTimeOffset.UtcNow, CreatedById = auditor.Id,
+            };
+            db.Findings.Add(new Finding
+            {
+                Id = Guid.NewGuid(), Audit = audit, Classification = FindingClassification.MinorNonconformity, MeasureCode = "PHY-3", CheckItemCode = "PHY-3.1",
+                Description = "持出し記録の一部に承認者の記載がない", DepartmentId = warehouse.Id, Status = FindingStatus.Open, CreatedAt = DateTimeOffset.UtcNow, CreatedById = auditor.Id,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var (client, _) = await app.SignInAsNewAsync(Roles.ComplianceOfficer);
+        var page = await client.GetPageAsync("/Statement");
+        Assert.Contains(page.QuerySelectorAll("[data-testid=warning][data-measure=PHY-3]"), w => w.TextContent.Contains(warehouse.NameJa) && w.TextContent.Contains("未完了の監査指摘事項"));
+
+        var withheld = await client.SubmitFormAsync($"/Statement/Measure/{Catalog}/PHY-3", new() { ["Input.Withheld"] = "true", ["Input.WithheldReason"] = "持出し手順の詳細は公表しない方針のため" });
+        Assert.Equal("/Statement", withheld.RedirectPath());
+        page = await client.GetPageAsync("/Statement");
+        Assert.Empty(page.QuerySelectorAll("[data-testid=warning][data-measure=PHY-3]"));
+        Assert.Contains("1", page.QuerySelector("[data-testid=measure-row][data-measure=PHY-3]")!.TextContent);
+    }
 }

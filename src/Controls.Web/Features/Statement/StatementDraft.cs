@@ -75,7 +75,11 @@ public sealed class StatementDraft(AppDbContext db, StatementLabels labels)
         var en = StatementAssembler.Assemble("en", texts, countries, labels.For("en"));
         var evidence = await EvidenceAsync(measures, cancellationToken);
         var warnings = new List<StatementWarning>();
-        foreach (var measure in measures.Where(m => !m.Withheld))
+        // Only what the text claims is checked: not withheld measures, nor a sentence about foreign countries when none is recorded.
+        var claimed = measures.Where(m => !m.Withheld
+            && (countries.Count > 0 || !(m.TextJa.Contains(StatementAssembler.Placeholder("ja"), StringComparison.Ordinal)
+                || m.TextEn.Contains(StatementAssembler.Placeholder("en"), StringComparison.Ordinal))));
+        foreach (var measure in claimed)
         {
             if (!evidence.TryGetValue((measure.CatalogKey, measure.Code), out var e))
             {
