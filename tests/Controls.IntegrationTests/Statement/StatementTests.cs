@@ -296,14 +296,30 @@ public class StatementTests(InspectionApp app) : IClassFixture<InspectionApp>
             var programme = new AuditProgramme { Id = Guid.NewGuid(), FiscalYear = 3000 + Random.Shared.Next(5000), CreatedAt = DateTimeOffset.UtcNow };
             var audit = new Audit
             {
-                Id = Guid.NewGuid(), Programme = programme, Title = "物流センター監査", DepartmentIds = [warehouse.Id], CatalogVersionId = version.Id,
-                WindowStart = new DateOnly(2026, 10, 1), WindowEnd = new DateOnly(2026, 10, 14), LeadAuditorId = auditor.Id, Status = AuditStatus.Reporting,
-                CreatedAt = DateTimeOffset.UtcNow, CreatedById = auditor.Id,
+                Id = Guid.NewGuid(),
+                Programme = programme,
+                Title = "物流センター監査",
+                DepartmentIds = [warehouse.Id],
+                CatalogVersionId = version.Id,
+                WindowStart = new DateOnly(2026, 10, 1),
+                WindowEnd = new DateOnly(2026, 10, 14),
+                LeadAuditorId = auditor.Id,
+                Status = AuditStatus.Reporting,
+                CreatedAt = DateTimeOffset.UtcNow,
+                CreatedById = auditor.Id,
             };
             db.Findings.Add(new Finding
             {
-                Id = Guid.NewGuid(), Audit = audit, Classification = FindingClassification.MinorNonconformity, MeasureCode = "PHY-3", CheckItemCode = "PHY-3.1",
-                Description = "持出し記録の一部に承認者の記載がない", DepartmentId = warehouse.Id, Status = FindingStatus.Open, CreatedAt = DateTimeOffset.UtcNow, CreatedById = auditor.Id,
+                Id = Guid.NewGuid(),
+                Audit = audit,
+                Classification = FindingClassification.MinorNonconformity,
+                MeasureCode = "PHY-3",
+                CheckItemCode = "PHY-3.1",
+                Description = "持出し記録の一部に承認者の記載がない",
+                DepartmentId = warehouse.Id,
+                Status = FindingStatus.Open,
+                CreatedAt = DateTimeOffset.UtcNow,
+                CreatedById = auditor.Id,
             });
             await db.SaveChangesAsync();
         }
