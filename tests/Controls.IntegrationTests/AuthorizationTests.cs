@@ -88,6 +88,13 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Audits/Rules"] = [Roles.Auditor, Roles.ComplianceOfficer],
         ["/Audits/FollowUp"] = [Roles.Auditor, Roles.ComplianceOfficer],
         ["/Dashboard/Index"] = [Roles.Management, Roles.ComplianceOfficer, Roles.Auditor, Roles.Administrator, Roles.DepartmentHead],
+        ["/Statement/Index"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.Management],
+        ["/Statement/Versions"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.Management],
+        ["/Statement/Version"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.Management],
+        ["/Statement/Diff"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.Management],
+        ["/Statement/Measure"] = [Roles.ComplianceOfficer, Roles.Administrator],
+        ["/Statement/Country"] = [Roles.ComplianceOfficer, Roles.Administrator],
+        ["/Statement/Publish"] = [Roles.ComplianceOfficer, Roles.Administrator],
     };
 
     /// <summary>Pages about one record: requested without a real one, they answer 404 (after authorization).</summary>
@@ -96,7 +103,7 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         "/Schedules/Details", "/Schedules/Edit", "/Contractors/Edit", "/Contractors/Details", "/Inspections/Review/Decide",
         "/Incidents/Edit", "/Incidents/Details", "/Ledger/Edit", "/Training/Session",
         "/Audits/Edit", "/Audits/Fieldwork", "/Audits/Report", "/Audits/Finding",
-        "/Audits/FollowUp"];
+        "/Audits/FollowUp", "/Statement/Version", "/Statement/Measure", "/Statement/Country"];
 
     /// <summary>Each page once, with a URL to request it by (route values filled with a random id).</summary>
     private Dictionary<string, string> Pages() =>

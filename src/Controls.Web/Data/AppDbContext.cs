@@ -43,6 +43,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<InspectionScore> InspectionScores => Set<InspectionScore>();
     public DbSet<FindingRecheck> FindingRechecks => Set<FindingRecheck>();
     public DbSet<AuditEvidence> AuditEvidence => Set<AuditEvidence>();
+    public DbSet<StatementMeasure> StatementMeasures => Set<StatementMeasure>();
+    public DbSet<StatementCountryNote> StatementCountryNotes => Set<StatementCountryNote>();
+    public DbSet<StatementVersion> StatementVersions => Set<StatementVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

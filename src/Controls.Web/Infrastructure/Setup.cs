@@ -183,6 +183,9 @@ public static class Setup
         builder.Services.AddScoped<SendLedgerReviewReminders>();
         builder.Services.AddScoped<SendTrainingReminders>();
         builder.Services.AddScoped<IncidentAccess>();
+        builder.Services.AddScoped<Features.Statement.StatementLabels>();
+        builder.Services.AddScoped<Features.Statement.StatementDraft>();
+        builder.Services.AddScoped<Features.Statement.PublishStatement>();
     }
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)

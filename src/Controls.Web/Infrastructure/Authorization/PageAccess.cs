@@ -24,6 +24,8 @@ public static class PageAccess
     public const string AuditManagers = nameof(AuditManagers);
     /// <summary>Any of the five roles (not a delegate without one): the dashboard and its workbook.</summary>
     public const string Reporting = nameof(Reporting);
+    /// <summary>Compliance officers, administrators and management: the published statement of security measures taken.</summary>
+    public const string StatementReaders = nameof(StatementReaders);
 
     public static void AddPolicies(AuthorizationOptions options)
     {
@@ -37,6 +39,7 @@ public static class PageAccess
         options.AddPolicy(IncidentUsers, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead));
         options.AddPolicy(AuditManagers, p => p.RequireRole(Roles.Auditor, Roles.ComplianceOfficer));
         options.AddPolicy(Reporting, p => p.RequireRole(Roles.Management, Roles.ComplianceOfficer, Roles.Auditor, Roles.Administrator, Roles.DepartmentHead));
+        options.AddPolicy(StatementReaders, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator, Roles.Management));
     }
 
     public static void AddConventions(PageConventionCollection pages)
@@ -96,5 +99,11 @@ public static class PageAccess
         // Dashboard: management, compliance officers, auditors, administrators (all departments) and
         // department heads (their own department, enforced by the page's filter).
         pages.AuthorizeFolder("/Dashboard", Reporting);
+        // The published statement of security measures taken: management reads it; compliance officers
+        // and administrators edit the wording, withheld measures and country notes, and publish.
+        pages.AuthorizeFolder("/Statement", StatementReaders);
+        pages.AuthorizePage("/Statement/Measure", CatalogEditors);
+        pages.AuthorizePage("/Statement/Country", CatalogEditors);
+        pages.AuthorizePage("/Statement/Publish", CatalogEditors);
     }
 }
