@@ -87,6 +87,8 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Audits/Fieldwork"] = [Roles.Auditor, Roles.ComplianceOfficer],
         ["/Audits/Rules"] = [Roles.Auditor, Roles.ComplianceOfficer],
         ["/Dashboard/Index"] = [Roles.Management, Roles.ComplianceOfficer, Roles.Auditor, Roles.Administrator, Roles.DepartmentHead],
+        ["/Reports/Answers"] = [SignedIn],
+        ["/Audits/Findings"] = [SignedIn],
     };
 
     /// <summary>Pages about one record: requested without a real one, they answer 404 (after authorization).</summary>

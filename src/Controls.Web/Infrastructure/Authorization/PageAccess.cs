@@ -95,5 +95,8 @@ public static class PageAccess
         // Dashboard: management, compliance officers, auditors, administrators (all departments) and
         // department heads (their own department, enforced by the page's filter).
         pages.AuthorizeFolder("/Dashboard", Reporting);
+        // Answers list and findings list: everyone signed in, scoped by InspectionAccess / AuditAccess.
+        pages.AuthorizePage("/Reports/Answers", SignedIn);
+        pages.AuthorizePage("/Audits/Findings", SignedIn);
     }
 }
