@@ -89,6 +89,8 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Dashboard/Index"] = [Roles.Management, Roles.ComplianceOfficer, Roles.Auditor, Roles.Administrator, Roles.DepartmentHead],
         ["/Reports/Answers"] = [SignedIn],
         ["/Audits/Findings"] = [SignedIn],
+        ["/Reports/Distribution/Index"] = [Roles.ComplianceOfficer],
+        ["/Reports/Distribution/Download"] = [SignedIn],
     };
 
     /// <summary>Pages about one record: requested without a real one, they answer 404 (after authorization).</summary>
@@ -96,7 +98,7 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Admin/Users/Edit", "/Admin/Departments/Edit", "/Catalog/Edit", "/Catalog/EditMeasure", "/Catalog/EditItem",
         "/Schedules/Details", "/Schedules/Edit", "/Contractors/Edit", "/Contractors/Details", "/Inspections/Review/Decide",
         "/Incidents/Edit", "/Incidents/Details", "/Ledger/Edit", "/Training/Session",
-        "/Audits/Edit", "/Audits/Fieldwork", "/Audits/Report", "/Audits/Finding"];
+        "/Audits/Edit", "/Audits/Fieldwork", "/Audits/Report", "/Audits/Finding", "/Reports/Distribution/Download"];
 
     /// <summary>Each page once, with a URL to request it by (route values filled with a random id).</summary>
     private Dictionary<string, string> Pages() =>

@@ -41,6 +41,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<AuditRule> AuditRules => Set<AuditRule>();
     public DbSet<InspectionScore> InspectionScores => Set<InspectionScore>();
+    public DbSet<ReportSchedule> ReportSchedules => Set<ReportSchedule>();
+    public DbSet<ReportDelivery> ReportDeliveries => Set<ReportDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

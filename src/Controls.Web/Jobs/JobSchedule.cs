@@ -35,6 +35,10 @@ public static class JobSchedule
         // A missed minute is not made up: the next run takes whatever is due.
         Cron<SendOutboxJob>(quartz, SendOutboxJob.Key, "send-outbox-every-minute", "0 * * * * ?",
             "Sends the e-mails waiting in the outbox, retrying failures with back-off", CronTriggerMisfireInstruction.DoNothing);
+
+        // Daily at 06:00 JST: the scheduled management-review workbooks that are due (once per schedule and period).
+        Cron<ReportDistributionJob>(quartz, ReportDistributionJob.Key, "report-distribution-daily", "0 0 6 * * ?",
+            "Generates the scheduled management-review workbooks that are due and notifies their recipients");
     }
 
     /// <summary>A job with one cron trigger in Tokyo time; by default a missed fire runs once when the scheduler is back.</summary>

@@ -98,5 +98,9 @@ public static class PageAccess
         // Answers list and findings list: everyone signed in, scoped by InspectionAccess / AuditAccess.
         pages.AuthorizePage("/Reports/Answers", SignedIn);
         pages.AuthorizePage("/Audits/Findings", SignedIn);
+        // Scheduled workbooks: compliance officers set them up; a delivery is downloaded by its recipients
+        // and compliance officers (checked by the page: anyone else gets 404).
+        pages.AuthorizePage("/Reports/Distribution/Index", Reviewers);
+        pages.AuthorizePage("/Reports/Distribution/Download", SignedIn);
     }
 }
