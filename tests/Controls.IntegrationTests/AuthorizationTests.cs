@@ -95,6 +95,10 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Statement/Measure"] = [Roles.ComplianceOfficer, Roles.Administrator],
         ["/Statement/Country"] = [Roles.ComplianceOfficer, Roles.Administrator],
         ["/Statement/Publish"] = [Roles.ComplianceOfficer, Roles.Administrator],
+        ["/Reports/Answers"] = [SignedIn],
+        ["/Audits/Findings"] = [SignedIn],
+        ["/Reports/Distribution/Index"] = [Roles.ComplianceOfficer],
+        ["/Reports/Distribution/Download"] = [SignedIn],
     };
 
     /// <summary>Pages about one record: requested without a real one, they answer 404 (after authorization).</summary>
@@ -104,6 +108,7 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         "/Incidents/Edit", "/Incidents/Details", "/Ledger/Edit", "/Training/Session",
         "/Audits/Edit", "/Audits/Fieldwork", "/Audits/Report", "/Audits/Finding",
         "/Audits/FollowUp", "/Statement/Version", "/Statement/Measure", "/Statement/Country"];
+        "/Audits/Edit", "/Audits/Fieldwork", "/Audits/Report", "/Audits/Finding", "/Reports/Distribution/Download"];
 
     /// <summary>Each page once, with a URL to request it by (route values filled with a random id).</summary>
     private Dictionary<string, string> Pages() =>

@@ -46,6 +46,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<StatementMeasure> StatementMeasures => Set<StatementMeasure>();
     public DbSet<StatementCountryNote> StatementCountryNotes => Set<StatementCountryNote>();
     public DbSet<StatementVersion> StatementVersions => Set<StatementVersion>();
+    public DbSet<ReportSchedule> ReportSchedules => Set<ReportSchedule>();
+    public DbSet<ReportDelivery> ReportDeliveries => Set<ReportDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

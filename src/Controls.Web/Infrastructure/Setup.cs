@@ -135,6 +135,7 @@ public static class Setup
         builder.Services.AddScoped<DemoActivity>();
         builder.Services.AddScoped<Features.Reports.ComplianceReport>();
         builder.Services.AddScoped<Features.Reports.ManagementReviewWorkbook>();
+        builder.Services.AddScoped<Features.Reports.Distribution.DistributeReports>();
         builder.Services.AddScoped<BenchSeed>();
         builder.Services.AddScoped<ImportCatalogs>();
         builder.Services.AddScoped<EditCatalog>();

@@ -43,6 +43,9 @@ public static class JobSchedule
         // Daily at 08:05 JST: annual training reminders (once per person and fiscal year, their department head told).
         Cron<TrainingReminderJob>(quartz, TrainingReminderJob.Key, "training-reminders-daily", "0 5 8 * * ?",
             "Reminds people not trained within 12 months to take the mandatory training");
+        // Daily at 06:00 JST: the scheduled management-review workbooks that are due (once per schedule and period).
+        Cron<ReportDistributionJob>(quartz, ReportDistributionJob.Key, "report-distribution-daily", "0 0 6 * * ?",
+            "Generates the scheduled management-review workbooks that are due and notifies their recipients");
     }
 
     /// <summary>A job with one cron trigger in Tokyo time; by default a missed fire runs once when the scheduler is back.</summary>

@@ -20,7 +20,7 @@ public class DashboardTests(InspectionApp app) : IClassFixture<InspectionApp>
     /// <summary>Fiscal 2026's first quarter (April–June 2026) and the quarter before it.</summary>
     private const string Period = "2026Q1";
 
-    private sealed record Dataset(Department Division, Department Sales, Department Legal, int CurrentAnswers);
+    private sealed record Dataset(Department Division, Department Sales, Department Legal, int CurrentAnswers, Guid SalesNow, Guid SalesBefore);
 
     /// <summary>
     /// Sales, 2026Q1, submitted: basic-policy yes, partial, n/a (→ 1.5 / 2 = 75 %); human no, yes, yes,
@@ -47,12 +47,12 @@ public class DashboardTests(InspectionApp app) : IClassFixture<InspectionApp>
         var current = await InspectionAsync(sales.Id, new DateOnly(2026, 4, 1), InspectionStatus.Submitted,
             (basic[0], AnswerValue.Yes), (basic[1], AnswerValue.Partial), (basic[2], AnswerValue.NotApplicable),
             (human[0], AnswerValue.No), (human[1], AnswerValue.Yes), (human[2], AnswerValue.Yes), (human[3], AnswerValue.Partial));
-        await InspectionAsync(sales.Id, new DateOnly(2026, 1, 1), InspectionStatus.Accepted,
+        var before = await InspectionAsync(sales.Id, new DateOnly(2026, 1, 1), InspectionStatus.Accepted,
             (basic[0], AnswerValue.Yes), (basic[1], AnswerValue.No));
         await InspectionAsync(legal.Id, new DateOnly(2026, 4, 1), InspectionStatus.InProgress,
             (basic[0], AnswerValue.Yes), (human[0], AnswerValue.Yes));
         // Answers of the quarter, whatever the inspection's state: Sales 7 + Legal 2.
-        return new Dataset(division, sales, legal, 7 + 2);
+        return new Dataset(division, sales, legal, 7 + 2, current, before);
     }
 
     private Task<List<Guid>> ItemsAsync(string category) =>
@@ -110,12 +110,20 @@ public class DashboardTests(InspectionApp app) : IClassFixture<InspectionApp>
         Assert.Contains("score-fair", page.QuerySelector($"[data-testid=heatmap-row][data-department='{data.Sales.Code}'] [data-category='human']")!.ClassName);
         Assert.Equal("66.7%", page.QuerySelector("[data-testid=overall]")!.TextContent.Trim().Split(' ')[0]);
 
-        // The cell leads to the inspections behind it.
+        // The cell leads to exactly the inspections behind it: the department's handed-in ones of the period.
         var link = page.QuerySelector($"[data-testid=heatmap-row][data-department='{data.Sales.Code}'] [data-category='human'] a")!.GetAttribute("href")!;
         Assert.Contains($"department={data.Sales.Id}", link);
+        Assert.Contains("from=2026-04-01&to=2026-06-30", link);
         var inspections = await client.GetPageAsync(link);
-        Assert.All(inspections.QuerySelectorAll("[data-testid=inspection-row]"), row => Assert.NotNull(row));
-        Assert.NotEmpty(inspections.QuerySelectorAll("[data-testid=inspection-row]"));
+        Assert.Equal([data.SalesNow.ToString()], inspections.QuerySelectorAll("[data-testid=inspection-row]").Select(r => r.GetAttribute("data-id")));
+        var previousPage = await client.GetPageAsync($"/Dashboard?period=2025Q4&division={data.Division.Id}");
+        var previousLink = previousPage.QuerySelector($"[data-testid=heatmap-row][data-department='{data.Sales.Code}'] [data-category='basic-policy'] a")!.GetAttribute("href")!;
+        var previous = await client.GetPageAsync(previousLink);
+        Assert.Equal([data.SalesBefore.ToString()], previous.QuerySelectorAll("[data-testid=inspection-row]").Select(r => r.GetAttribute("data-id")));
+        // A reversed range is ignored with a message, never an error.
+        var reversed = await client.GetPageAsync($"/Inspections?department={data.Sales.Id}&view=all&from=2026-06-30&to=2026-04-01");
+        Assert.NotNull(reversed.QuerySelector("[data-testid=range-invalid]"));
+        Assert.Equal(2, reversed.QuerySelectorAll("[data-testid=inspection-row]").Length);
 
         // The trend carries the quarter's figure for the chart script.
         var trend = page.QuerySelector("[data-testid=trend]")!.GetAttribute("data-trend")!;
@@ -190,6 +198,7 @@ public class DashboardTests(InspectionApp app) : IClassFixture<InspectionApp>
         Assert.All(answers, r => Assert.Equal("確認済み, \"要注意\"", r[8]));
         Assert.All(answers, r => Assert.Equal(0.0, r[9]));   // evidence files, a number
 
+        // No audits in this dataset: the sheets have their headers and no rows.
         Assert.Empty(DataRows(sheets["指摘事項"], "部門"));
         Assert.Empty(DataRows(sheets["内部監査"], "監査"));
 

@@ -82,7 +82,7 @@ public class ListExportTests(InspectionApp app) : IClassFixture<InspectionApp>
     public async Task Every_list_exports_csv_and_xlsx_and_a_bad_format_is_refused()
     {
         var (admin, _) = await app.SignInAsNewAsync(Roles.Administrator);
-        foreach (var list in new[] { "/Inspections", "/Actions", "/Contractors", "/Admin/Users", "/Admin/AuditTrail" })
+        foreach (var list in new[] { "/Inspections", "/Reports/Answers", "/Audits/Findings", "/Actions", "/Audits", "/Contractors", "/Admin/Users", "/Admin/AuditTrail" })
         {
             foreach (var format in new[] { "csv", "xlsx" })
             {

@@ -1,9 +1,13 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Features.Reports;
+using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Controls.Web.Features.Audits;
 
@@ -12,7 +16,7 @@ namespace Controls.Web.Features.Audits;
 /// auditor and status. Auditors and compliance officers plan; management reads; a department head
 /// sees the audits of their own department.
 /// </summary>
-public class IndexModel(AppDbContext db, AuditAccess access, OrganisationClock clock) : PageModel
+public class IndexModel(AppDbContext db, AuditAccess access, OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
@@ -22,9 +26,32 @@ public class IndexModel(AppDbContext db, AuditAccess access, OrganisationClock c
     public List<int> Years { get; private set; } = [];
     public List<Row> Rows { get; private set; } = [];
 
-    public sealed record Row(Guid Id, string Title, string Scope, DateOnly WindowStart, DateOnly WindowEnd, string Lead, AuditStatus Status, int OpenFindings, bool FollowUp = false);
+    public sealed record Row(Guid Id, string Title, string Scope, DateOnly WindowStart, DateOnly WindowEnd, string Lead, AuditStatus Status, int OpenFindings, int Findings, int Results, bool FollowUp);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    /// <summary>CSV or Excel of the audits the page shows (the chosen fiscal year, as this user may see them).</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        if (format is not (ListExport.Csv or ListExport.Xlsx))
+        {
+            return BadRequest("format must be csv or xlsx");
+        }
+
+        await LoadAsync(cancellationToken);
+        var statuses = Enum.GetValues<AuditStatus>().ToDictionary(s => s, s => l["AuditStatus." + s].Value);
+        XlsxColumn[] columns =
+        [
+            new(l["Workbook.Audit"], 30), new(l["Workbook.Scope"], 36), new(l["Workbook.WindowStart"], 12, XlsxKind.Date), new(l["Workbook.WindowEnd"], 12, XlsxKind.Date),
+            new(l["Audits.Field.LeadAuditor"], 18), new(l["Field.Status"], 12), new(l["Workbook.ResultCount"], 10), new(l["Workbook.FindingCount"], 10),
+            new(l["Workbook.OpenFindingCount"], 10),
+        ];
+        var rows = Rows.Select(r => new object?[] { r.Title, r.Scope, r.WindowStart, r.WindowEnd, r.Lead, statuses[r.Status], r.Results, r.Findings, r.OpenFindings })
+            .ToAsyncEnumerable();
+        return await ListExport.WriteAsync(this, format, $"audits-FY{FiscalYear}", l["Audits.Title"], columns, rows, clock, cancellationToken);
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Manages = AuditAccess.Manages(User);
         var current = SaveAudit.FiscalYear(DateOnly.FromDateTime(clock.Now.DateTime), clock.Settings.FiscalYearStartMonth);
@@ -46,10 +73,12 @@ public class IndexModel(AppDbContext db, AuditAccess access, OrganisationClock c
                 Lead = a.LeadAuditor.DisplayName,
                 a.Status,
                 OpenFindings = visibleFindings.Count(f => f.AuditId == a.Id && f.Status == FindingStatus.Open),
+                Findings = visibleFindings.Count(f => f.AuditId == a.Id),
+                Results = db.AuditTests.Count(t => t.AuditId == a.Id && t.Result != null),
                 FollowUp = a.FollowUpOfAuditId != null,
             })
             .ToListAsync(cancellationToken);
         var names = await AuditScope.NamesAsync(db, audits.SelectMany(a => a.DepartmentIds), audits.SelectMany(a => a.ContractorIds), cancellationToken);
-        Rows = audits.Select(a => new Row(a.Id, a.Title, AuditScope.Describe(names, a.DepartmentIds, a.ContractorIds), a.WindowStart, a.WindowEnd, a.Lead, a.Status, a.OpenFindings, a.FollowUp)).ToList();
+        Rows = audits.Select(a => new Row(a.Id, a.Title, AuditScope.Describe(names, a.DepartmentIds, a.ContractorIds), a.WindowStart, a.WindowEnd, a.Lead, a.Status, a.OpenFindings, a.Findings, a.Results, a.FollowUp)).ToList();
     }
 }

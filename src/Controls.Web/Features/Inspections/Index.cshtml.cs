@@ -28,9 +28,15 @@ public class IndexModel(AppDbContext db, InspectionAccess access, OrganisationCl
     [BindProperty(SupportsGet = true)] public string? View { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Department { get; set; }
     [BindProperty(SupportsGet = true)] public InspectionStatus? Status { get; set; }
+    /// <summary>Inspections whose period starts on or after this day (the dashboard's period).</summary>
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    /// <summary>Inspections whose period starts on or before this day.</summary>
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Catalog { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public bool SeesAll { get; private set; }
+    public bool RangeWasInvalid { get; private set; }
     public bool Answers { get; private set; }
     public bool IsHead { get; private set; }
     public DateOnly Today { get; private set; }
@@ -119,6 +125,28 @@ public class IndexModel(AppDbContext db, InspectionAccess access, OrganisationCl
         Today = DateOnly.FromDateTime(clock.Now.DateTime);
 
         var visible = (await access.VisibleAsync(User, cancellationToken)).AsNoTracking();
+        if (From > To)
+        {
+            RangeWasInvalid = true;
+            From = null;
+            To = null;
+        }
+
+        if (From is { } from)
+        {
+            visible = visible.Where(i => i.PeriodStart >= from);
+        }
+
+        if (To is { } to)
+        {
+            visible = visible.Where(i => i.PeriodStart <= to);
+        }
+
+        if (Catalog is { } catalog)
+        {
+            visible = visible.Where(i => i.CatalogVersion.CatalogId == catalog);
+        }
+
         if (SeesAll)
         {
             var language = Languages.Current;
@@ -144,6 +172,9 @@ public class IndexModel(AppDbContext db, InspectionAccess access, OrganisationCl
         ["View"] = view ?? View ?? "",
         ["Department"] = Department?.ToString() ?? "",
         ["Status"] = Status?.ToString() ?? "",
+        ["From"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        ["To"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        ["Catalog"] = Catalog?.ToString() ?? "",
         ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 

@@ -33,6 +33,12 @@ public sealed class ComplianceReport(AppDbContext db, OrganisationClock clock)
 
     public sealed record TrendPoint(string Period, double? Score);
 
+    /// <summary>
+    /// Findings of one classification that were open at some time in the period; the open ones
+    /// (today) by age since they were raised: under 30 days, 30–90, over 90.
+    /// </summary>
+    public sealed record FindingCounts(int Total, int Open, int Under30, int From30To90, int Over90);
+
     public sealed class Figures
     {
         public required ReportFilter Filter { get; init; }
@@ -48,6 +54,14 @@ public sealed class ComplianceReport(AppDbContext db, OrganisationClock clock)
         public Dictionary<Guid, ActionCounts> Actions { get; init; } = [];
         public List<ContractorDue> ContractorsDue { get; init; } = [];
         public List<TrendPoint> Trend { get; init; } = [];
+        public Dictionary<FindingClassification, FindingCounts> Findings { get; init; } = [];
+
+        public FindingCounts FindingsOf(FindingClassification classification) =>
+            Findings.GetValueOrDefault(classification) ?? new FindingCounts(0, 0, 0, 0, 0);
+
+        public FindingCounts FindingTotals => new(
+            Findings.Values.Sum(c => c.Total), Findings.Values.Sum(c => c.Open), Findings.Values.Sum(c => c.Under30),
+            Findings.Values.Sum(c => c.From30To90), Findings.Values.Sum(c => c.Over90));
 
         public Cell CellOf(Guid department, string category) =>
             Cells.GetValueOrDefault((department, category)) ?? new Cell(ComplianceScore.Empty, ComplianceScore.Empty);
@@ -91,6 +105,7 @@ public sealed class ComplianceReport(AppDbContext db, OrganisationClock clock)
         await CountInspectionsAsync(figures, cancellationToken);
         await CountActionsAsync(figures, cancellationToken);
         await FindContractorsDueAsync(figures, fiscalStart, cancellationToken);
+        await CountFindingsAsync(figures, cancellationToken);
         if (withTrend)
         {
             await TrendAsync(figures, fiscalStart, cancellationToken);
@@ -166,6 +181,29 @@ public sealed class ComplianceReport(AppDbContext db, OrganisationClock clock)
             figures.Actions[row.Key] = new ActionCounts(row.Open, row.Overdue);
         }
     }
+
+    /// <summary>Findings by classification and, for the open ones, by age in days (organisation time zone).</summary>
+    private async Task CountFindingsAsync(Figures figures, CancellationToken cancellationToken)
+    {
+        var (start, end) = Instants(figures.Filter.Period);
+        var rows = await figures.Filter.FindingsIn(db, start, end).AsNoTracking()
+            .Select(f => new { f.Classification, f.Status, f.CreatedAt })
+            .ToListAsync(cancellationToken);
+        foreach (var group in rows.GroupBy(r => r.Classification))
+        {
+            var ages = group.Where(r => r.Status == FindingStatus.Open).Select(r => AgeDays(r.CreatedAt, figures.Today)).ToList();
+            figures.Findings[group.Key] = new FindingCounts(
+                group.Count(), ages.Count, ages.Count(a => a < 30), ages.Count(a => a is >= 30 and <= 90), ages.Count(a => a > 90));
+        }
+    }
+
+    /// <summary>Days from the day something was raised (organisation time zone) to <paramref name="today"/>.</summary>
+    public int AgeDays(DateTimeOffset raisedAt, DateOnly today) =>
+        today.DayNumber - DateOnly.FromDateTime(clock.ToLocal(raisedAt).DateTime).DayNumber;
+
+    /// <summary>The period as instants: midnight of its first day to midnight after its last (organisation time zone).</summary>
+    public (DateTimeOffset Start, DateTimeOffset End) Instants(ReportPeriod period) =>
+        (Schedules.Periods.Midnight(period.Start, clock.Zone).ToUniversalTime(), Schedules.Periods.Midnight(period.End.AddDays(1), clock.Zone).ToUniversalTime());
 
     /// <summary>
     /// Contractors due for review: a certificate (Privacy Mark, ISMS) or the contract ends within

@@ -16,8 +16,7 @@ namespace Controls.Web.Features.Reports;
 /// actions, Audits and Contractors, in Japanese or English. Every sheet has the period and the
 /// generation time in its title rows, a frozen header with an autofilter, real dates and numbers.
 /// Rows are streamed from the database (no tracking, one row at a time) straight into the
-/// <see cref="XlsxWriter"/>, so a fiscal year of answers never sits in memory. Findings and Audits
-/// are headers only until audits exist (issue 5).
+/// <see cref="XlsxWriter"/>, so a fiscal year of answers never sits in memory.
 /// </summary>
 public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport report, OrganisationClock clock, IStringLocalizer<SharedResource> l)
 {
@@ -48,15 +47,18 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
                 Col("Workbook.Department", 22), Col("Workbook.PeriodStart", 12, XlsxKind.Date), Col("Workbook.PeriodEnd", 12, XlsxKind.Date),
                 Col("Workbook.MeasureId", 10), Col("Workbook.Measure", 30), Col("Workbook.ItemId", 10), Col("Workbook.Question", 50),
                 Col("Workbook.Answer", 10), Col("Workbook.Comment", 40), Col("Workbook.EvidenceCount", 10))), filter, en, cancellationToken);
-            book.AddSheet(l["Workbook.Sheet.Findings"], Options(l["Workbook.Sheet.Findings"],
-                Col("Workbook.Department", 22), Col("Workbook.Audit", 24), Col("Workbook.Classification", 14), Col("Workbook.Finding", 40),
-                Col("Workbook.RaisedOn", 12, XlsxKind.Date), Col("Field.DueOn", 12, XlsxKind.Date), Col("Field.Status", 12), Col("Workbook.AgeDays", 10)));
+            await WriteFindingsAsync(book.AddSheet(l["Workbook.Sheet.Findings"], Options(l["Workbook.Sheet.Findings"],
+                Col("Workbook.Department", 22), Col("Workbook.Audit", 24), Col("Workbook.MeasureId", 10), Col("Workbook.ItemId", 10),
+                Col("Workbook.Classification", 16), Col("Workbook.Finding", 40), Col("Workbook.FindingStatus", 10), Col("Workbook.RaisedOn", 12, XlsxKind.Date),
+                Col("Workbook.AgeDays", 10), Col("Workbook.ActionStatus", 12), Col("Field.DueOn", 12, XlsxKind.Date), Col("Workbook.OverdueFlag", 10))),
+                filter, cancellationToken);
             await WriteActionsAsync(book.AddSheet(l["Workbook.Sheet.Actions"], Options(l["Workbook.Sheet.Actions"],
                 Col("Workbook.Department", 22), Col("Workbook.Item", 40), Col("Workbook.Action", 40), Col("Field.Owner", 18),
                 Col("Field.DueOn", 12, XlsxKind.Date), Col("Field.Status", 12), Col("Workbook.AgeDays", 10), Col("Workbook.OverdueFlag", 10))), filter, cancellationToken);
-            book.AddSheet(l["Workbook.Sheet.Audits"], Options(l["Workbook.Sheet.Audits"],
-                Col("Workbook.Audit", 24), Col("Workbook.Department", 22), Col("Workbook.Auditor", 18), Col("Workbook.PlannedOn", 12, XlsxKind.Date),
-                Col("Workbook.PerformedOn", 12, XlsxKind.Date), Col("Field.Status", 12), Col("Workbook.FindingCount", 10)));
+            await WriteAuditsAsync(book.AddSheet(l["Workbook.Sheet.Audits"], Options(l["Workbook.Sheet.Audits"],
+                Col("Workbook.Audit", 30), Col("Workbook.Scope", 36), Col("Workbook.WindowStart", 12, XlsxKind.Date), Col("Workbook.WindowEnd", 12, XlsxKind.Date),
+                Col("Audits.Field.LeadAuditor", 18), Col("Field.Status", 12), Col("Workbook.ResultCount", 10), Col("Workbook.FindingCount", 10),
+                Col("Workbook.OpenFindingCount", 10))), filter, cancellationToken);
             await WriteContractorsAsync(book.AddSheet(l["Workbook.Sheet.Contractors"], Options(l["Workbook.Sheet.Contractors"],
                 Col("Workbook.Contractor", 26), Col("Workbook.Department", 22), Col("Workbook.Services", 30), Col("Workbook.Countries", 10),
                 Col("Workbook.PrivacyMark", 12, XlsxKind.Date), Col("Workbook.Isms", 12, XlsxKind.Date), Col("Workbook.ContractStart", 12, XlsxKind.Date),
@@ -92,7 +94,15 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
         await sheet.AddRowAsync(l["Dashboard.ActionsOpen"].Value, actions.Open);
         await sheet.AddRowAsync(l["Workbook.ActionsOverdue"].Value, actions.Overdue);
         await sheet.AddRowAsync(l["Dashboard.ContractorsDue"].Value, figures.ContractorsDue.Count);
-        await sheet.AddRowAsync(l["Dashboard.Findings"].Value, l["Dashboard.FindingsEmpty"].Value);
+        var findings = figures.FindingTotals;
+        await sheet.AddRowAsync(l["Workbook.FindingsInPeriod"].Value, findings.Total);
+        await sheet.AddRowAsync(l["Workbook.FindingsOpen"].Value, findings.Open, findings.Under30, findings.From30To90, findings.Over90);
+        foreach (var classification in Enum.GetValues<FindingClassification>())
+        {
+            var c = figures.FindingsOf(classification);
+            await sheet.AddRowAsync("  " + l["FindingClassification." + classification].Value, c.Total, c.Open, c.Under30, c.From30To90, c.Over90);
+        }
+
         await sheet.AddRowAsync();
         await sheet.AddRowAsync(l["Workbook.HeatmapTitle"].Value);
 
@@ -106,6 +116,7 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
         header.Add(l["Dashboard.DepartmentScore"].Value + " (%)");
         header.Add(l["Workbook.Change"].Value);
         await sheet.AddRowAsync(header.ToArray());
+        var firstHeatmapRow = sheet.LastRowNumber + 1;
         foreach (var department in figures.Departments)
         {
             var row = new List<object?>
@@ -124,6 +135,14 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
             row.Add(Percent(now.Value));
             row.Add(now.ChangeSince(figures.DepartmentBefore.GetValueOrDefault(department.Id)));
             await sheet.AddRowAsync(row.ToArray());
+        }
+
+        if (figures.Departments.Count > 0)
+        {
+            // The score columns (C, E, G, …: every other one after division and department) get the colour scale.
+            var last = sheet.LastRowNumber;
+            var columns = Enumerable.Range(0, ComplianceReport.Categories.Count + 1).Select(i => XlsxFormat.ColumnName(2 + (2 * i)));
+            sheet.AddColorScale(string.Join(' ', columns.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c}{firstHeatmapRow}:{c}{last}"))));
         }
 
         return figures;
@@ -235,6 +254,74 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
             await sheet.AddRowAsync(
                 a.Code + " " + (en ? a.NameEn : a.NameJa), a.Item is null ? null : a.Item.Code + " " + (en ? a.Item.QuestionEn : a.Item.QuestionJa),
                 a.Action, a.Owner, a.DueOn, statuses[a.Status], today.DayNumber - created.DayNumber, overdue);
+        }
+    }
+
+    private async Task WriteFindingsAsync(XlsxSheet sheet, ReportFilter filter, CancellationToken cancellationToken)
+    {
+        var classifications = Enum.GetValues<FindingClassification>().ToDictionary(c => c, c => l["FindingClassification." + c].Value);
+        var statuses = Enum.GetValues<FindingStatus>().ToDictionary(s => s, s => l["FindingStatus." + s].Value);
+        var actionStatuses = Enum.GetValues<CorrectiveActionStatus>().ToDictionary(s => s, s => l["ActionStatus." + s].Value);
+        var today = DateOnly.FromDateTime(clock.Now.DateTime);
+        var (start, end) = report.Instants(filter.Period);
+        var en = CultureInfo.CurrentUICulture.Name == "en";
+        var rows = filter.FindingsIn(db, start, end).AsNoTracking()
+            .OrderBy(f => f.Department.Code).ThenBy(f => f.CreatedAt).ThenBy(f => f.Id)
+            .Select(f => new
+            {
+                f.Department.Code,
+                f.Department.NameJa,
+                f.Department.NameEn,
+                f.Audit.Title,
+                f.MeasureCode,
+                f.CheckItemCode,
+                f.Classification,
+                f.Description,
+                f.Status,
+                f.CreatedAt,
+                f.ClosedAt,
+                ActionStatus = f.CorrectiveAction == null ? (CorrectiveActionStatus?)null : f.CorrectiveAction.Status,
+                ActionDue = f.CorrectiveAction == null ? (DateOnly?)null : f.CorrectiveAction.DueOn,
+            })
+            .AsAsyncEnumerable();
+        await foreach (var f in rows.WithCancellation(cancellationToken))
+        {
+            var raised = DateOnly.FromDateTime(clock.ToLocal(f.CreatedAt).DateTime);
+            var until = f.ClosedAt is { } closed ? DateOnly.FromDateTime(clock.ToLocal(closed).DateTime) : today;
+            var overdue = f.ActionStatus is { } status && status is not (CorrectiveActionStatus.Verified or CorrectiveActionStatus.Implemented) && f.ActionDue < today;
+            await sheet.AddRowAsync(
+                f.Code + " " + (en ? f.NameEn : f.NameJa), f.Title, f.MeasureCode, f.CheckItemCode, classifications[f.Classification], f.Description,
+                statuses[f.Status], raised, until.DayNumber - raised.DayNumber, f.ActionStatus is { } a ? actionStatuses[a] : null, f.ActionDue, overdue);
+        }
+    }
+
+    private async Task WriteAuditsAsync(XlsxSheet sheet, ReportFilter filter, CancellationToken cancellationToken)
+    {
+        var statuses = Enum.GetValues<AuditStatus>().ToDictionary(s => s, s => l["AuditStatus." + s].Value);
+        var findings = filter.Findings(db);
+        // Few audits a year: read whole, then name their scopes in one query.
+        var audits = await filter.AuditsIn(db, filter.Period).AsNoTracking()
+            .OrderBy(a => a.WindowStart).ThenBy(a => a.Title).ThenBy(a => a.Id)
+            .Select(a => new
+            {
+                a.Title,
+                a.DepartmentIds,
+                a.ContractorIds,
+                a.WindowStart,
+                a.WindowEnd,
+                Lead = a.LeadAuditor.DisplayName,
+                a.Status,
+                Results = db.AuditTests.Count(t => t.AuditId == a.Id && t.Result != null),
+                Findings = findings.Count(f => f.AuditId == a.Id),
+                OpenFindings = findings.Count(f => f.AuditId == a.Id && f.Status == FindingStatus.Open),
+            })
+            .ToListAsync(cancellationToken);
+        var names = await Audits.AuditScope.NamesAsync(db, audits.SelectMany(a => a.DepartmentIds), audits.SelectMany(a => a.ContractorIds), cancellationToken);
+        foreach (var a in audits)
+        {
+            await sheet.AddRowAsync(
+                a.Title, Audits.AuditScope.Describe(names, a.DepartmentIds, a.ContractorIds), a.WindowStart, a.WindowEnd, a.Lead, statuses[a.Status],
+                a.Results, a.Findings, a.OpenFindings);
         }
     }
 

@@ -102,4 +102,72 @@ public sealed record ReportFilter(ReportPeriod Period, Guid? DivisionId = null, 
 
         return query;
     }
+
+    /// <summary>Whether the filter narrows the departments at all (else every department is in scope).</summary>
+    public bool Narrowed => OnlyDepartment is not null || DivisionId is not null || DepartmentId is not null;
+
+    /// <summary>Audit findings of the departments in scope.</summary>
+    public IQueryable<Finding> Findings(AppDbContext db)
+    {
+        var query = db.Findings.AsQueryable();
+        if (OnlyDepartment is { } only)
+        {
+            query = query.Where(f => f.DepartmentId == only);
+        }
+
+        if (DivisionId is { } division)
+        {
+            query = query.Where(f => f.DepartmentId == division || f.Department.ParentId == division);
+        }
+
+        if (DepartmentId is { } department)
+        {
+            query = query.Where(f => f.DepartmentId == department);
+        }
+
+        return query;
+    }
+
+    /// <summary>Findings that were open at some time in the period: raised before its end, not closed before its start.</summary>
+    public IQueryable<Finding> FindingsIn(AppDbContext db, DateTimeOffset periodStart, DateTimeOffset periodEnd) =>
+        Findings(db).Where(f => f.CreatedAt < periodEnd && (f.Status == FindingStatus.Open || f.ClosedAt >= periodStart));
+
+    /// <summary>Audits whose scope touches a department in scope (audited, or owning an audited contractor).</summary>
+    public IQueryable<Audit> Audits(AppDbContext db)
+    {
+        if (!Narrowed)
+        {
+            return db.Audits;
+        }
+
+        var ids = DepartmentIds(db);
+        return db.Audits.Where(a => a.DepartmentIds.Any(d => ids.Contains(d))
+            || db.Contractors.Any(c => a.ContractorIds.Contains(c.Id) && ids.Contains(c.OwningDepartmentId)));
+    }
+
+    /// <summary>Audits whose planned window overlaps the period.</summary>
+    public IQueryable<Audit> AuditsIn(AppDbContext db, ReportPeriod period) =>
+        Audits(db).Where(a => a.WindowStart <= period.End && a.WindowEnd >= period.Start);
+
+    /// <summary>The ids of the departments in scope, retired ones included (their records still count).</summary>
+    private IQueryable<Guid> DepartmentIds(AppDbContext db)
+    {
+        var query = db.Departments.AsQueryable();
+        if (OnlyDepartment is { } only)
+        {
+            query = query.Where(d => d.Id == only);
+        }
+
+        if (DivisionId is { } division)
+        {
+            query = query.Where(d => d.Id == division || d.ParentId == division);
+        }
+
+        if (DepartmentId is { } department)
+        {
+            query = query.Where(d => d.Id == department);
+        }
+
+        return query.Select(d => d.Id);
+    }
 }

@@ -105,5 +105,12 @@ public static class PageAccess
         pages.AuthorizePage("/Statement/Measure", CatalogEditors);
         pages.AuthorizePage("/Statement/Country", CatalogEditors);
         pages.AuthorizePage("/Statement/Publish", CatalogEditors);
+        // Answers list and findings list: everyone signed in, scoped by InspectionAccess / AuditAccess.
+        pages.AuthorizePage("/Reports/Answers", SignedIn);
+        pages.AuthorizePage("/Audits/Findings", SignedIn);
+        // Scheduled workbooks: compliance officers set them up; a delivery is downloaded by its recipients
+        // and compliance officers (checked by the page: anyone else gets 404).
+        pages.AuthorizePage("/Reports/Distribution/Index", Reviewers);
+        pages.AuthorizePage("/Reports/Distribution/Download", SignedIn);
     }
 }

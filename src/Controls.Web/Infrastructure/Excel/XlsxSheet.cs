@@ -20,6 +20,7 @@ public sealed class XlsxSheet
     private readonly char[] reference = new char[16];
     private readonly char[] rowText = new char[8];
     private readonly char[] number = new char[64];
+    private readonly List<string> colorScales = [];
     private XmlWriter? xml;
     private int row;
     private int rowDigits;
@@ -44,6 +45,9 @@ public sealed class XlsxSheet
 
     /// <summary>The rows added so far (not counting title and header).</summary>
     public int RowCount { get; private set; }
+
+    /// <summary>The 1-based number of the last row written (title and header rows included).</summary>
+    public int LastRowNumber => row;
 
     internal int Number { get; }
 
@@ -82,6 +86,17 @@ public sealed class XlsxSheet
         return book.DrainIfFullAsync();
     }
 
+    /// <summary>
+    /// Colours the numbers of <paramref name="sqref"/> (e.g. <c>"C5:C40 E5:E40"</c>; percentages
+    /// written as 0–100) on a red–yellow–green scale: 50 and below red, 75 yellow, 100 green, the
+    /// bands of the dashboard's heatmap. Written when the sheet is finished.
+    /// </summary>
+    public void AddColorScale(string sqref)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sqref);
+        colorScales.Add(sqref);
+    }
+
     /// <summary>Closes the sheet's XML: the autofilter goes after the data, now that its extent is known.</summary>
     internal void Finish()
     {
@@ -103,9 +118,43 @@ public sealed class XlsxSheet
             xml.WriteEndElement();
         }
 
+        // After the autofilter, as the schema orders a worksheet's parts.
+        for (var i = 0; i < colorScales.Count; i++)
+        {
+            WriteColorScale(xml, colorScales[i], i + 1);
+        }
+
         xml.WriteEndElement();
         xml.WriteEndDocument();
         Close();
+    }
+
+    private static void WriteColorScale(XmlWriter xml, string sqref, int priority)
+    {
+        xml.WriteStartElement("conditionalFormatting");
+        xml.WriteAttributeString("sqref", sqref);
+        xml.WriteStartElement("cfRule");
+        xml.WriteAttributeString("type", "colorScale");
+        xml.WriteAttributeString("priority", priority.ToString(CultureInfo.InvariantCulture));
+        xml.WriteStartElement("colorScale");
+        foreach (var value in new[] { "50", "75", "100" })
+        {
+            xml.WriteStartElement("cfvo");
+            xml.WriteAttributeString("type", "num");
+            xml.WriteAttributeString("val", value);
+            xml.WriteEndElement();
+        }
+
+        foreach (var color in new[] { "FFF8696B", "FFFFEB84", "FF63BE7B" })
+        {
+            xml.WriteStartElement("color");
+            xml.WriteAttributeString("rgb", color);
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndElement();
     }
 
     /// <summary>Releases the sheet's part without finishing it (an abandoned workbook).</summary>
