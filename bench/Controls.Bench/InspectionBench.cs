@@ -108,6 +108,12 @@ public static class InspectionBench
         });
         builder.Configuration["ConnectionStrings:Controls"] = connectionString;
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("CONTROLS_BENCH_SQL_LOG") is not null)
+        {
+            builder.Logging.AddConsole();
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
+        }
         builder.WebHost.UseTestServer();
         builder.AddDatabase();
         builder.AddAccounts();
