@@ -17,11 +17,12 @@ build_app() {
   dotnet build "$APP_DIR" -c "$CONFIGURATION" --nologo -v quiet -clp:ErrorsOnly >&2
 }
 
-# Runs the app binary with the content root at the project (so wwwroot is found). Commands are
-# one-off batch runs: workstation GC (the web app's server GC lets the heap grow far more before
-# collecting; see src/Controls.Web/Features/Reports/README.md, "Measured").
+# Runs the app binary with the content root at the project (so appsettings.json and wwwroot are
+# found) but in the caller's directory, so relative paths (catalog files, --out) mean what they say.
+# Commands are one-off batch runs: workstation GC (the web app's server GC lets the heap grow far
+# more before collecting; see src/Controls.Web/Features/Reports/README.md, "Measured").
 controls_cli() {
-  (cd "$APP_DIR" && DOTNET_gcServer="${DOTNET_gcServer:-0}" dotnet "$APP_DLL" "$@")
+  ASPNETCORE_CONTENTROOT="$APP_DIR" DOTNET_gcServer="${DOTNET_gcServer:-0}" dotnet "$APP_DLL" "$@"
 }
 
 # Use ConnectionStrings__Controls when set; otherwise the local cluster under .data/ (started if needed).

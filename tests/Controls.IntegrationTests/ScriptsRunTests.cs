@@ -6,7 +6,8 @@ namespace Controls.IntegrationTests;
 
 /// <summary>
 /// scripts/run's database bootstrap, for real: a fresh local cluster is created, migrated and
-/// seeded; a second start reuses it and keeps its data; stop stops it.
+/// seeded; a second start reuses it and keeps its data; stop stops it. scripts/controls works on
+/// the same database and takes relative paths from the directory it is called in.
 /// </summary>
 public class ScriptsRunTests
 {
@@ -32,6 +33,13 @@ public class ScriptsRunTests
                              $"Username=controls;Password={(await File.ReadAllTextAsync(Path.Combine(dataDir, "password"))).Trim()};Pooling=false";
             await ExecuteAsync(connection, "UPDATE organisation_settings SET name_en = 'Kept across restarts'");
 
+            var validate = await RunAsync(dataDir, RepositoryRoot.File(), "controls", "catalog", "validate", "checklists/appi-security-measures.yaml");
+            Assert.True(validate.Exit == 0, validate.Output);
+            Assert.Contains("OK: checklists/appi-security-measures.yaml", validate.Output);
+            var export = await RunAsync(dataDir, dataDir, "controls", "export", "management-review", "--from", "2026-04-01", "--to", "2026-06-30", "--lang", "en", "--out", "review.xlsx");
+            Assert.True(export.Exit == 0, export.Output);
+            Assert.True(File.Exists(Path.Combine(dataDir, "review.xlsx")), export.Output);
+
             Assert.Equal(0, (await RunAsync(dataDir, "stop")).Exit);
             var second = await RunAsync(dataDir, "prepare");
             Assert.True(second.Exit == 0, second.Output);
@@ -47,12 +55,16 @@ public class ScriptsRunTests
         }
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(string dataDir, string verb)
+    private static Task<(int Exit, string Output)> RunAsync(string dataDir, string verb) =>
+        RunAsync(dataDir, RepositoryRoot.File(), "run", verb);
+
+    private static async Task<(int Exit, string Output)> RunAsync(string dataDir, string workingDirectory, string script, params string[] args)
     {
-        var start = new ProcessStartInfo("bash", [RepositoryRoot.File("scripts", "run"), verb])
+        var start = new ProcessStartInfo("bash", [RepositoryRoot.File("scripts", script), .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
         };
         start.Environment["CONTROLS_DATA_DIR"] = dataDir;
         start.Environment["CONTROLS_CONFIGURATION"] = "Debug";   // already built by the test run
