@@ -165,7 +165,7 @@ public static class Setup
         builder.Services.AddScoped<LedgerAccess>();
         builder.Services.AddScoped<LedgerWorkbook>();
         builder.Services.AddScoped<TrainingCoverage>();
-        builder.Services.AddScoped<AttendanceCsv>();
+        builder.Services.AddScoped<AttendanceImport>();
         builder.Services.AddScoped<Features.Audits.AuditorIndependence>();
         builder.Services.AddScoped<Features.Audits.AuditAccess>();
         builder.Services.AddScoped<Features.Audits.AuditLifecycle>();

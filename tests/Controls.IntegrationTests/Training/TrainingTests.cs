@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Controls.IntegrationTests.Infrastructure;
 using Controls.Web.Domain;
+using Controls.Web.Infrastructure.Excel;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controls.IntegrationTests.Training;
@@ -9,16 +10,49 @@ namespace Controls.IntegrationTests.Training;
 /// <summary>Training sessions, attendance imported from CSV (all or nothing), pledges, and coverage per department.</summary>
 public class TrainingTests(ControlsApp app) : IClassFixture<ControlsApp>
 {
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid sessionId, string csv)
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid sessionId, string csv) =>
+        UploadAsync(client, sessionId, Encoding.UTF8.GetBytes(csv), "attendance.csv");
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid sessionId, byte[] file, string fileName)
     {
         var page = await client.GetPageAsync($"/Training/Session/{sessionId}");
         var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "Upload", "attendance.csv" },
+            { new ByteArrayContent(file), "Upload", fileName },
         };
         return await client.PostAsync($"/Training/Session/{sessionId}", form);
+    }
+
+    /// <summary>An .xlsx as a spreadsheet program saves it: a header row, then the rows given.</summary>
+    private static async Task<byte[]> WorkbookAsync(params object?[][] rows)
+    {
+        using var stream = new MemoryStream();
+        await using (var writer = new XlsxWriter(stream))
+        {
+            var sheet = writer.AddSheet("受講記録", new SheetOptions { Columns = [new("email"), new("completed"), new("score")] });
+            foreach (var row in rows)
+            {
+                await sheet.AddRowAsync(row);
+            }
+
+            await writer.CompleteAsync();
+        }
+
+        return stream.ToArray();
+    }
+
+    private async Task<Guid> CreateSessionAsync(HttpClient officer)
+    {
+        var created = await officer.SubmitFormAsync("/Training", new()
+        {
+            ["Input.Title"] = "情報セキュリティ研修 " + Guid.NewGuid().ToString("N")[..6],
+            ["Input.HeldOn"] = "2026-10-01",
+            ["Input.Mandatory"] = "true",
+            ["Input.Material"] = "",
+        }, "[data-testid=session-form]");
+        return Guid.Parse(created.RedirectPath().Split('/')[^1]);
     }
 
     [Fact]
@@ -87,5 +121,34 @@ public class TrainingTests(ControlsApp app) : IClassFixture<ControlsApp>
         Assert.NotNull(coverage.QuerySelector($"[data-department='{own.Id}']"));
         Assert.Null(coverage.QuerySelector($"[data-department='{other.Id}']"));
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/Training")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Attendance_is_imported_from_an_Excel_sheet_all_or_nothing_with_problems_by_row()
+    {
+        var (officer, _) = await app.SignInAsNewAsync(Roles.ComplianceOfficer);
+        var department = await app.CreateDepartmentAsync();
+        var alice = await app.CreateUserAsync([], department.Id);
+        var bob = await app.CreateUserAsync([], department.Id);
+        var sessionId = await CreateSessionAsync(officer);
+
+        // Row 3: nobody by that address; row 4: a score over 100 and an unknown completion.
+        var bad = await UploadAsync(officer, sessionId, await WorkbookAsync(
+            [alice.Email, "はい", 90.0], ["nobody@example.invalid", "yes", null], [bob.Email, "たぶん", 120.0]), "attendance.xlsx");
+        var page = await HttpForms.ParseAsync(bad);
+        var lines = page.QuerySelectorAll("[data-testid=import-errors] tbody tr").Select(r => r.GetAttribute("data-line")).ToList();
+        Assert.Equal(["3", "4", "4"], lines);
+        Assert.Equal(0, await app.QueryAsync(db => db.TrainingAttendances.CountAsync(a => a.SessionId == sessionId)));
+
+        // Not a workbook at all, though named like one: one clear message, nothing saved.
+        var notExcel = await UploadAsync(officer, sessionId, Encoding.UTF8.GetBytes("email,completed\n"), "attendance.xlsx");
+        Assert.Contains("Excel", (await HttpForms.ParseAsync(notExcel)).QuerySelector("[data-testid=import-errors]")!.TextContent);
+
+        var good = await UploadAsync(officer, sessionId, await WorkbookAsync([alice.Email, "はい", 90.0], [bob.Email!.ToUpperInvariant(), false, null]), "attendance.xlsx");
+        Assert.Equal($"/Training/Session/{sessionId}", good.RedirectPath());
+        var stored = await app.QueryAsync(db => db.TrainingAttendances.AsNoTracking().Where(a => a.SessionId == sessionId).ToListAsync());
+        Assert.Equal(2, stored.Count);
+        Assert.Contains(stored, a => a.UserId == alice.Id && a.Completed && a.Score == 90);
+        Assert.Contains(stored, a => a.UserId == bob.Id && !a.Completed && a.Score == null);
     }
 }

@@ -12,13 +12,13 @@ namespace Controls.Web.Features.Training;
 /// <summary>One session's attendance, and its bulk import from CSV (all lines or none).</summary>
 [RequestSizeLimit(MaxBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes + 64 * 1024)]
-public class SessionModel(AppDbContext db, AttendanceCsv csv, IStringLocalizer<SharedResource> l) : PageModel
+public class SessionModel(AppDbContext db, AttendanceImport import, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const long MaxBytes = 2 * 1024 * 1024;
 
     public TrainingSession Session { get; private set; } = null!;
     public List<Row> Rows { get; private set; } = [];
-    public IReadOnlyList<AttendanceCsv.LineError> Errors { get; private set; } = [];
+    public IReadOnlyList<AttendanceImport.LineError> Errors { get; private set; } = [];
 
     [BindProperty]
     public IFormFile? Upload { get; set; }
@@ -46,19 +46,31 @@ public class SessionModel(AppDbContext db, AttendanceCsv csv, IStringLocalizer<S
             return Page();
         }
 
-        string text;
-        try
+        AttendanceImport.Result result;
+        if (Path.GetExtension(Upload.FileName).Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            using var reader = new StreamReader(Upload.OpenReadStream(), new UTF8Encoding(false, throwOnInvalidBytes: true));
-            text = await reader.ReadToEndAsync(cancellationToken);
+            await using var stream = new MemoryStream();
+            await Upload.CopyToAsync(stream, cancellationToken);
+            stream.Position = 0;
+            result = await import.ImportExcelAsync(id, stream, cancellationToken);
         }
-        catch (DecoderFallbackException)
+        else
         {
-            ModelState.AddModelError("Upload", l["Training.Csv.NotUtf8"]);
-            return Page();
+            string text;
+            try
+            {
+                using var reader = new StreamReader(Upload.OpenReadStream(), new UTF8Encoding(false, throwOnInvalidBytes: true));
+                text = await reader.ReadToEndAsync(cancellationToken);
+            }
+            catch (DecoderFallbackException)
+            {
+                ModelState.AddModelError("Upload", l["Training.Csv.NotUtf8"]);
+                return Page();
+            }
+
+            result = await import.ImportCsvAsync(id, text, cancellationToken);
         }
 
-        var result = await csv.ImportAsync(id, text, cancellationToken);
         if (result.Errors.Count > 0)
         {
             Errors = result.Errors;

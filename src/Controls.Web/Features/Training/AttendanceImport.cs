@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Infrastructure.Localization;
@@ -8,13 +9,14 @@ using Microsoft.Extensions.Localization;
 namespace Controls.Web.Features.Training;
 
 /// <summary>
-/// Bulk attendance for one session from CSV (UTF-8, with or without BOM): a header line
-/// <c>email,completed,score</c>, then one line per person: their e-mail address in the app, whether
-/// they completed (yes/no, はい/いいえ, true/false, 1/0) and an optional score 0–100. Every line is
-/// checked first; if any is wrong nothing is saved and every problem is listed with its line.
-/// An existing attendance of the same person is updated.
+/// Bulk attendance for one session from CSV (UTF-8, with or without BOM) or Excel (.xlsx, the first
+/// sheet): a header row <c>email,completed,score</c>, then one row per person: their e-mail address
+/// in the app, whether they completed (yes/no, はい/いいえ, true/false, 1/0) and an optional score
+/// 0–100. Every row is checked first; if any is wrong nothing is saved and every problem is listed
+/// with its line (the CSV line or the Excel row number). An existing attendance of the same person
+/// is updated.
 /// </summary>
-public sealed class AttendanceCsv(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l)
+public sealed class AttendanceImport(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l)
 {
     public const int MaxLines = 5000;
 
@@ -22,29 +24,67 @@ public sealed class AttendanceCsv(AppDbContext db, TimeProvider time, IStringLoc
 
     public sealed record Result(int Recorded, IReadOnlyList<LineError> Errors);
 
-    public async Task<Result> ImportAsync(Guid sessionId, string text, CancellationToken cancellationToken = default)
+    private sealed record Row(int Number, List<string> Cells);
+
+    public Task<Result> ImportCsvAsync(Guid sessionId, string text, CancellationToken cancellationToken = default)
     {
         var lines = text.TrimStart('\uFEFF').ReplaceLineEndings("\n").Split('\n');
+        return ImportAsync(sessionId, lines.Select((line, i) => new Row(i + 1, Split(line))).ToList(), cancellationToken);
+    }
+
+    /// <summary>The first sheet of an .xlsx; a file that is not one is a single problem, and nothing is saved.</summary>
+    public async Task<Result> ImportExcelAsync(Guid sessionId, Stream xlsx, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<Row>();
+        try
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            using var reader = ExcelDataReader.ExcelReaderFactory.CreateOpenXmlReader(xlsx);
+            while (reader.Read() && rows.Count <= MaxLines + 1)
+            {
+                rows.Add(new Row(rows.Count + 1, Enumerable.Range(0, reader.FieldCount).Select(i => Text(reader.GetValue(i))).ToList()));
+            }
+        }
+        catch (Exception e) when (e is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or IOException or NotSupportedException or ArgumentException or FormatException)
+        {
+            return new(0, [new LineError(0, l["Ledger.Import.NotExcel"])]);
+        }
+
+        return await ImportAsync(sessionId, rows, cancellationToken);
+    }
+
+    private async Task<Result> ImportAsync(Guid sessionId, List<Row> all, CancellationToken cancellationToken)
+    {
         var errors = new List<LineError>();
-        var header = lines.Length > 0 ? Split(lines[0]).Select(h => h.ToLowerInvariant()).ToList() : [];
+        var header = all.Count > 0 ? all[0].Cells.Select(h => h.ToLowerInvariant()).ToList() : [];
+        while (header.Count > 2 && header[^1].Length == 0)
+        {
+            header.RemoveAt(header.Count - 1);   // Excel rows may carry empty trailing cells
+        }
+
         if (header.Count < 2 || header[0] != "email" || header[1] != "completed" || (header.Count > 2 && header[2] != "score"))
         {
             return new(0, [new LineError(1, l["Training.Csv.Header"])]);
         }
 
-        var rows = lines.Skip(1).Select((line, i) => (Number: i + 2, Line: line)).Where(r => r.Line.Trim().Length > 0).ToList();
+        var rows = all.Skip(1).Where(r => r.Cells.Any(c => c.Trim().Length > 0)).ToList();
         if (rows.Count > MaxLines)
         {
             return new(0, [new LineError(0, l["Training.Csv.TooMany", MaxLines])]);
         }
 
-        var emails = rows.Select(r => Split(r.Line).FirstOrDefault()?.ToUpperInvariant() ?? "").Distinct().ToList();
+        var emails = rows.Select(r => r.Cells.FirstOrDefault()?.ToUpperInvariant() ?? "").Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => emails.Contains(u.NormalizedEmail!))
             .Select(u => new { u.Id, u.NormalizedEmail }).ToDictionaryAsync(u => u.NormalizedEmail!, u => u.Id, cancellationToken);
         var parsed = new Dictionary<Guid, (bool Completed, int? Score)>();
-        foreach (var (number, line) in rows)
+        foreach (var (number, row) in rows)
         {
-            var cells = Split(line);
+            var cells = row;
+            while (cells.Count > 3 && cells[^1].Trim().Length == 0)
+            {
+                cells.RemoveAt(cells.Count - 1);
+            }
+
             var email = cells.ElementAtOrDefault(0) ?? "";
             if (cells.Count > 3)
             {
@@ -124,6 +164,15 @@ public sealed class AttendanceCsv(AppDbContext db, TimeProvider time, IStringLoc
         await transaction.CommitAsync(cancellationToken);
         return new(parsed.Count, []);
     }
+
+    private static string Text(object? cell) => cell switch
+    {
+        null => "",
+        string text => text.Trim(),
+        double number => number.ToString(CultureInfo.InvariantCulture),
+        bool flag => flag ? "true" : "false",
+        _ => Convert.ToString(cell, CultureInfo.InvariantCulture)?.Trim() ?? "",
+    };
 
     /// <summary>Comma-separated cells; a cell may be quoted ("a, b"), with "" for a quote.</summary>
     private static List<string> Split(string line)
