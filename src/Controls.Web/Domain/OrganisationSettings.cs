@@ -16,5 +16,7 @@ public class OrganisationSettings
     public List<string> TwoFactorRequiredRoles { get; set; } = [];
     /// <summary>True when the demo seed created this organisation: the sign-in page says so.</summary>
     public bool IsDemo { get; set; }
+    /// <summary>The incident register is closed to department heads: only compliance officers and administrators see it.</summary>
+    public bool IncidentsComplianceOfficersOnly { get; set; }
     public uint Version { get; set; }
 }

@@ -9,15 +9,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Controls.IntegrationTests.Incidents;
 
 /// <summary>
-/// An organisation that restricts the incident register to compliance officers (Incidents:ComplianceOfficersOnly)
-/// and rolls report deadlines over weekends and Japanese holidays (Incidents:RollOverNonWorkingDays).
+/// An organisation that rolls report deadlines over weekends and Japanese holidays
+/// (Incidents:RollOverNonWorkingDays); its administrator also restricts the incident register to
+/// compliance officers on the organisation settings page.
 /// </summary>
 public class RestrictedIncidentsApp : ControlsApp
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Incidents:ComplianceOfficersOnly", "true");
         builder.UseSetting("Incidents:RollOverNonWorkingDays", "true");
     }
 }
@@ -25,9 +25,21 @@ public class RestrictedIncidentsApp : ControlsApp
 public class RestrictedIncidentTests(RestrictedIncidentsApp app) : IClassFixture<RestrictedIncidentsApp>
 {
     [Fact]
-    public async Task Department_heads_see_no_incident_not_even_their_own_departments_and_are_not_reminded()
+    public async Task Once_restricted_department_heads_see_no_incident_not_even_their_own_departments_and_are_not_reminded()
     {
         var (head, headUser) = await app.SignInAsNewAsync(Roles.DepartmentHead);
+        Assert.Null((await head.GetPageAsync("/Incidents")).QuerySelector("[data-testid=restricted]"));
+
+        var (admin, _) = await app.SignInAsNewAsync(Roles.Administrator);
+        var saved = await admin.SubmitFormAsync("/Admin/Settings", new()
+        {
+            ["Input.NameJa"] = "テスト株式会社",
+            ["Input.NameEn"] = "Test Co., Ltd.",
+            ["Input.IncidentsComplianceOfficersOnly"] = "true",
+        });
+        Assert.Equal("/Admin/Settings", saved.RedirectPath());
+        Assert.True(await app.QueryAsync(db => db.OrganisationSettings.Select(s => s.IncidentsComplianceOfficersOnly).SingleAsync()));
+
         var incident = new Incident
         {
             Id = Guid.NewGuid(),

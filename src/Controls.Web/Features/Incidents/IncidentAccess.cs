@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
-using Microsoft.Extensions.Options;
+using Controls.Web.Infrastructure.Time;
 
 namespace Controls.Web.Features.Incidents;
 
@@ -10,14 +10,14 @@ namespace Controls.Web.Features.Incidents;
 /// Who may see and change which incident. Compliance officers and administrators see and edit
 /// every department's; a department head sees and edits their own department's only (another
 /// department's answers 404) — unless the organisation restricts the register to compliance
-/// officers (<see cref="IncidentOptions.ComplianceOfficersOnly"/>): department heads then see none
+/// officers (<see cref="OrganisationSettings.IncidentsComplianceOfficersOnly"/>, on the organisation settings page): department heads then see none
 /// (every record answers 404) and record none. Only compliance officers decide reportability and
 /// record the reports. Other roles do not open the register at all (PageAccess).
 /// </summary>
-public sealed class IncidentAccess(AppDbContext db, IOptions<IncidentOptions> options)
+public sealed class IncidentAccess(AppDbContext db, OrganisationClock clock)
 {
     /// <summary>The register is closed to department heads.</summary>
-    public bool Restricted => options.Value.ComplianceOfficersOnly;
+    public bool Restricted => clock.Settings.IncidentsComplianceOfficersOnly;
 
     public static bool SeesAll(ClaimsPrincipal user) =>
         user.IsInRole(Roles.ComplianceOfficer) || user.IsInRole(Roles.Administrator);

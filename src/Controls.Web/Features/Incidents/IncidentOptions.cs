@@ -26,12 +26,6 @@ public sealed class IncidentOptions
     public int FinalReminderDaysBefore { get; set; } = 7;
 
     /// <summary>
-    /// The organisation restricts the register to compliance officers (and administrators): department
-    /// heads then see no incident (each answers 404), record none and are not reminded of the reports.
-    /// </summary>
-    public bool ComplianceOfficersOnly { get; set; }
-
-    /// <summary>
     /// A deadline falling on a Saturday, Sunday or Japanese national holiday moves to the next working
     /// day. Off by default: the reference leaves holiday roll-over provisional (not settled by the PPC).
     /// </summary>

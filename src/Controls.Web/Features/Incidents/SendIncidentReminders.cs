@@ -16,7 +16,7 @@ namespace Controls.Web.Features.Incidents;
 /// day past it ("…:overdue"), which also goes to management (escalation). Only the latest step
 /// that has come due is sent, each once per recipient (the dedup key), so doubled runs and runs
 /// after downtime never repeat a step. When the register is restricted to compliance officers
-/// (<see cref="IncidentOptions.ComplianceOfficersOnly"/>), the department heads are not told.
+/// (<see cref="OrganisationSettings.IncidentsComplianceOfficersOnly"/>), the department heads are not told.
 /// </summary>
 public sealed partial class SendIncidentReminders(AppDbContext db, Notifier notifier, OrganisationClock clock, IOptions<IncidentOptions> options,
     ILogger<SendIncidentReminders> logger)
@@ -55,7 +55,7 @@ public sealed partial class SendIncidentReminders(AppDbContext db, Notifier noti
         {
             var incident = c.Incident;
             var deadlines = IncidentDeadlines.Compute(incident.AwareAt, zone, incident.SuspectedMalice, settings);
-            var recipients = officers.Concat(settings.ComplianceOfficersOnly ? [] : heads.GetValueOrDefault(incident.DepartmentId) ?? []).Distinct().ToList();
+            var recipients = officers.Concat(clock.Settings.IncidentsComplianceOfficersOnly ? [] : heads.GetValueOrDefault(incident.DepartmentId) ?? []).Distinct().ToList();
             var link = $"/Incidents/Details/{incident.Id}";
             var department = new Bilingual(c.NameJa, c.NameEn);
             foreach (var (report, deadline, submitted, firstNotice) in new[]

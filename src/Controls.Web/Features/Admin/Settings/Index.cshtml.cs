@@ -13,8 +13,8 @@ using static Controls.Web.Infrastructure.Localization.ValidationText;
 namespace Controls.Web.Features.Admin.Settings;
 
 /// <summary>
-/// Organisation settings: names, time zone, fiscal-year start, and which roles must use
-/// two-factor authentication. Administrators only.
+/// Organisation settings: names, time zone, fiscal-year start, which roles must use two-factor
+/// authentication, and whether the incident register is kept to compliance officers. Administrators only.
 /// </summary>
 public class IndexModel(AppDbContext db, IMemoryCache cache, IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -50,6 +50,9 @@ public class IndexModel(AppDbContext db, IMemoryCache cache, IStringLocalizer<Sh
 
         public List<string> TwoFactorRequiredRoles { get; set; } = [];
 
+        [Display(Name = "Field.IncidentsComplianceOfficersOnly")]
+        public bool IncidentsComplianceOfficersOnly { get; set; }
+
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
         {
             if (!OrganisationClock.IsKnownZone(TimeZone))
@@ -74,6 +77,7 @@ public class IndexModel(AppDbContext db, IMemoryCache cache, IStringLocalizer<Sh
             TimeZone = settings.TimeZone,
             FiscalYearStartMonth = settings.FiscalYearStartMonth,
             TwoFactorRequiredRoles = settings.TwoFactorRequiredRoles,
+            IncidentsComplianceOfficersOnly = settings.IncidentsComplianceOfficersOnly,
         };
         Version = settings.Version;
     }
@@ -92,6 +96,7 @@ public class IndexModel(AppDbContext db, IMemoryCache cache, IStringLocalizer<Sh
         settings.TimeZone = Input.TimeZone.Trim();
         settings.FiscalYearStartMonth = Input.FiscalYearStartMonth;
         settings.TwoFactorRequiredRoles = Input.TwoFactorRequiredRoles.Distinct().Order(StringComparer.Ordinal).ToList();
+        settings.IncidentsComplianceOfficersOnly = Input.IncidentsComplianceOfficersOnly;
         try
         {
             await db.SaveChangesAsync();
