@@ -31,9 +31,9 @@ public class HousekeepingJobTests(ControlsApp app) : IClassFixture<ControlsApp>
         var daily = Assert.Single(triggers.Items);
         Assert.NotNull(daily.NextFireTimeUtc);
 
-        var previous = await LastRunIdAsync();
+        var previous = await app.LastJobRunIdAsync();
         await scheduler.TriggerJob(HousekeepingJob.Key, new JobDataMap());
-        var run = await WaitForRunAsync(HousekeepingJob.Key.Name, previous);
+        var run = await app.WaitForJobRunAsync(HousekeepingJob.Key.Name, previous);
         Assert.True(run.Succeeded, run.Message);
         Assert.Equal("keys: 1, job runs: 1", run.Message);
 
@@ -52,30 +52,10 @@ public class HousekeepingJobTests(ControlsApp app) : IClassFixture<ControlsApp>
         Assert.Contains("housekeeping", table);
         Assert.Contains("0 30 3 * * ?", table);
 
-        var previous = await LastRunIdAsync();
+        var previous = await app.LastJobRunIdAsync();
         var run = await admin.SubmitFormAsync(page, new() { ["job"] = HousekeepingJob.Key.Name }, "[data-testid=jobs-table] form");
         Assert.Equal("/Admin/Jobs", run.RedirectPath());
-        await WaitForRunAsync(HousekeepingJob.Key.Name, previous);
+        await app.WaitForJobRunAsync(HousekeepingJob.Key.Name, previous);
         Assert.Contains("成功", (await admin.GetPageAsync("/Admin/Jobs")).QuerySelector("[data-testid=jobs-table]")!.TextContent);
-    }
-
-    private async Task<long> LastRunIdAsync() => await app.QueryAsync(db => db.JobRuns.MaxAsync(r => (long?)r.Id)) ?? 0;
-
-    /// <summary>Waits for the first run of the job recorded after <paramref name="afterId"/>.</summary>
-    private async Task<JobRun> WaitForRunAsync(string job, long afterId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            var run = await app.QueryAsync(db => db.JobRuns.Where(r => r.JobName == job && r.Id > afterId).OrderBy(r => r.Id).FirstOrDefaultAsync());
-            if (run is not null)
-            {
-                return run;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"job {job} did not run within 30 s");
     }
 }

@@ -197,36 +197,17 @@ public class RegisterReminderJobTests(ControlsApp app) : IClassFixture<ControlsA
             await db.SaveChangesAsync();
         }
 
-        var previous = await LastRunIdAsync();
+        var previous = await app.LastJobRunIdAsync();
         await scheduler.TriggerJob(LedgerReviewReminderJob.Key, new JobDataMap());
-        var run = await WaitForRunAsync(LedgerReviewReminderJob.Key.Name, previous);
+        var run = await app.WaitForJobRunAsync(LedgerReviewReminderJob.Key.Name, previous);
         Assert.True(run.Succeeded, run.Message);
         Assert.True(await app.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == head.Id && n.DedupKey == $"ledger-review:{entry.Id}:never:overdue")));
 
-        previous = await LastRunIdAsync();
+        previous = await app.LastJobRunIdAsync();
         await scheduler.TriggerJob(TrainingReminderJob.Key, new JobDataMap());
-        run = await WaitForRunAsync(TrainingReminderJob.Key.Name, previous);
+        run = await app.WaitForJobRunAsync(TrainingReminderJob.Key.Name, previous);
         Assert.True(run.Succeeded, run.Message);
         Assert.Equal("sent: 0", run.Message);
         Assert.False(await app.QueryAsync(db => db.Notifications.AnyAsync(n => n.DedupKey.StartsWith("training:"))));
-    }
-
-    private async Task<long> LastRunIdAsync() => await app.QueryAsync(db => db.JobRuns.MaxAsync(r => (long?)r.Id)) ?? 0;
-
-    private async Task<JobRun> WaitForRunAsync(string job, long afterId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            var run = await app.QueryAsync(db => db.JobRuns.Where(r => r.JobName == job && r.Id > afterId).OrderBy(r => r.Id).FirstOrDefaultAsync());
-            if (run is not null)
-            {
-                return run;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"job {job} did not run within 30 s");
     }
 }

@@ -26,9 +26,9 @@ public class NotificationJobTests(ControlsApp app) : IClassFixture<ControlsApp>
             Assert.Equal(cron, trigger.CronExpressionString);
         }
 
-        var previous = await LastRunIdAsync();
+        var previous = await app.LastJobRunIdAsync();
         await scheduler.TriggerJob(ReminderJob.Key, new JobDataMap());
-        var run = await WaitForRunAsync(ReminderJob.Key.Name, previous);
+        var run = await app.WaitForJobRunAsync(ReminderJob.Key.Name, previous);
         Assert.True(run.Succeeded, run.Message);
         Assert.StartsWith("reminders: ", run.Message);
     }
@@ -44,9 +44,9 @@ public class NotificationJobTests(ControlsApp app) : IClassFixture<ControlsApp>
         }
 
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var previous = await LastRunIdAsync();
+        var previous = await app.LastJobRunIdAsync();
         await scheduler.TriggerJob(SendOutboxJob.Key, new JobDataMap());
-        var run = await WaitForRunAsync(SendOutboxJob.Key.Name, previous);
+        var run = await app.WaitForJobRunAsync(SendOutboxJob.Key.Name, previous);
         Assert.True(run.Succeeded, run.Message);
         Assert.StartsWith("mail is not configured (Mail:Host); pending: ", run.Message);
 
@@ -60,24 +60,5 @@ public class NotificationJobTests(ControlsApp app) : IClassFixture<ControlsApp>
         Assert.Contains("Mail:Host", page.QuerySelector("[data-testid=mail-not-configured]")!.TextContent);
         Assert.Contains(user.Email!, page.QuerySelector("[data-testid=outbox-table]")!.TextContent);
         Assert.Contains("送信待ち", page.QuerySelector("[data-testid=outbox-table]")!.TextContent);
-    }
-
-    private async Task<long> LastRunIdAsync() => await app.QueryAsync(db => db.JobRuns.MaxAsync(r => (long?)r.Id)) ?? 0;
-
-    private async Task<JobRun> WaitForRunAsync(string job, long afterId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            var run = await app.QueryAsync(db => db.JobRuns.Where(r => r.JobName == job && r.Id > afterId).OrderBy(r => r.Id).FirstOrDefaultAsync());
-            if (run is not null)
-            {
-                return run;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"job {job} did not run within 30 s");
     }
 }
