@@ -1,5 +1,6 @@
 using Controls.IntegrationTests.Infrastructure;
 using Controls.Web.Domain;
+using Controls.Web.Features.Audits;
 using Controls.Web.Infrastructure.Cli;
 using Microsoft.EntityFrameworkCore;
 
@@ -112,6 +113,79 @@ public class DemoSeedTests(ControlsApp app) : IClassFixture<ControlsApp>
         Assert.True(Controls.Web.Features.Incidents.IncidentReportability.IsReportable(incident));
         Assert.True(incident.AwareAt <= DateTimeOffset.UtcNow);
         Assert.Equal(6, await app.QueryAsync(db => db.LedgerEntries.CountAsync()));   // the second seed added nothing
+
+        // Internal audits, all led by the internal audit office's auditor: one closed (every kind of result, a random
+        // sample that its seed draws again, a minor nonconformity verified by the auditor, a closed observation), one in
+        // fieldwork with open findings (the major's action planned, the minor's overdue), its follow-up scheduled to
+        // re-check both, and the coming audits of the programme.
+        var auditor = await app.QueryAsync(db => db.Users.AsNoTracking().Include(u => u.Department).SingleAsync(u => u.Email == "audit@sakura.example"));
+        Assert.Equal("IA", auditor.Department!.Code);
+        var audits = await app.QueryAsync(db => db.Audits.AsNoTracking().Include(a => a.Team).ToListAsync());
+        Assert.Equal(7, audits.Count);   // the second seed added nothing
+        Assert.All(audits, a => Assert.Equal(auditor.Id, a.LeadAuditorId));
+        var closed = Assert.Single(audits, a => a.Status == AuditStatus.Closed);
+        var fieldwork = Assert.Single(audits, a => a.Status == AuditStatus.InFieldwork);
+        Assert.InRange(today, fieldwork.WindowStart, fieldwork.WindowEnd);
+        Assert.True(closed.WindowEnd < today && closed.ClosedAt < DateTimeOffset.UtcNow);
+        var followUp = Assert.Single(audits, a => a.FollowUpOfAuditId != null);
+        Assert.Equal((fieldwork.Id, AuditStatus.Scheduled), (followUp.FollowUpOfAuditId!.Value, followUp.Status));
+        Assert.Equal(2, audits.Count(a => a.Status == AuditStatus.Scheduled && a.WindowStart > today));
+        Assert.Equal(3, audits.Count(a => a.Status == AuditStatus.Planned && a.WindowStart > today));
+        Assert.True(audits.Select(a => a.WindowStart.AddDays(-a.WindowStart.Day + 1)).Distinct().Count() >= 4);   // spread over the months
+
+        var tests = await app.QueryAsync(db => db.AuditTests.AsNoTracking().Where(t => t.AuditId == closed.Id).ToListAsync());
+        Assert.Equal([AuditTestResult.Conforming, AuditTestResult.Nonconforming, AuditTestResult.Observation], tests.Select(t => t.Result!.Value).Order());
+        var sample = Assert.Single(tests, t => t.Method == SamplingMethod.Random);
+        Assert.Equal(Sampling.Format(Sampling.Pick(sample.Seed!.Value, sample.PopulationSize!.Value, sample.SampleSize!.Value)), sample.SampleItems);
+
+        var findings = await app.QueryAsync(db => db.Findings.AsNoTracking().Include(f => f.CorrectiveAction).ToListAsync());
+        Assert.Equal(4, findings.Count);
+        var verified = Assert.Single(findings, f => f.AuditId == closed.Id && f.Classification == FindingClassification.MinorNonconformity);
+        Assert.Equal((FindingStatus.Closed, CorrectiveActionStatus.Verified), (verified.Status, verified.CorrectiveAction!.Status));
+        Assert.Equal(auditor.Id, verified.CorrectiveAction.VerifiedById);
+        Assert.NotEqual(verified.CorrectiveAction.OwnerId, verified.CorrectiveAction.VerifiedById);
+        Assert.NotEmpty(verified.CorrectiveAction.EffectivenessNote);
+        Assert.Single(findings, f => f.AuditId == closed.Id && f.Classification == FindingClassification.Observation && f.Status == FindingStatus.Closed);
+        var major = Assert.Single(findings, f => f.Classification == FindingClassification.MajorNonconformity);
+        Assert.Equal((fieldwork.Id, FindingStatus.Open, CorrectiveActionStatus.Planned), (major.AuditId, major.Status, major.CorrectiveAction!.Status));
+        Assert.InRange(major.CorrectiveAction.DueOn, today.AddDays(7), today.AddDays(42));
+        var overdue = Assert.Single(findings, f => f.AuditId == fieldwork.Id && f.Classification == FindingClassification.MinorNonconformity);
+        Assert.Equal((FindingStatus.Open, CorrectiveActionStatus.Open), (overdue.Status, overdue.CorrectiveAction!.Status));
+        Assert.True(overdue.CorrectiveAction.DueOn < today);
+        Assert.All(findings.Where(f => f.CorrectiveAction is not null), f => Assert.Equal(f.DepartmentId, f.CorrectiveAction!.DepartmentId));
+        var rechecked = await app.QueryAsync(db => db.FindingRechecks.Where(r => r.AuditId == followUp.Id).Select(r => r.FindingId).ToListAsync());
+        Assert.Equal(new[] { major.Id, overdue.Id }.Order(), rechecked.Order());
+        Assert.True(followUp.WindowStart > major.CorrectiveAction.DueOn);
+
+        // Independence: nobody on an audit (lead or team) belongs to an audited department or to one owning an audited contractor.
+        var departmentOf = await app.QueryAsync(db => db.Users.Where(u => u.DepartmentId != null).ToDictionaryAsync(u => u.Id, u => u.DepartmentId!.Value));
+        var contractorOwners = await app.QueryAsync(db => db.Contractors.ToDictionaryAsync(c => c.Id, c => c.OwningDepartmentId));
+        foreach (var audit in audits)
+        {
+            foreach (var member in audit.Team.Select(m => m.UserId).Append(audit.LeadAuditorId))
+            {
+                Assert.DoesNotContain(departmentOf[member], audit.DepartmentIds.Concat(audit.ContractorIds.Select(c => contractorOwners[c])));
+            }
+        }
+
+        // The audit in fieldwork disagrees with the department's self-inspection, and its report says so; the dashboard's
+        // findings panel and the statement's honesty check show its open findings.
+        var auditorClient = await app.SignInAsync(auditor, "Controls-Demo-2026");
+        var report = await auditorClient.GetPageAsync($"/Audits/Report/{fieldwork.Id}");
+        Assert.True(int.Parse(report.QuerySelector("[data-testid=disagreements]")!.GetAttribute("data-count")!) > 0);
+        var calendar = await auditorClient.GetPageAsync("/Audits/Calendar?view=list");
+        Assert.Contains(calendar.QuerySelectorAll("[data-testid=calendar-entry][data-kind=audit]"), e => e.GetAttribute("data-id") == fieldwork.Id.ToString());
+        var list = await auditorClient.GetPageAsync("/Audits/Findings");
+        Assert.Equal(4, list.QuerySelectorAll("[data-testid=finding-row]").Length);
+        Assert.Single(list.QuerySelectorAll("[data-testid=finding-row] [data-testid=overdue]"));
+        var dashboard = await auditorClient.GetPageAsync("/Dashboard");
+        Assert.Equal("1", dashboard.QuerySelector("[data-testid=finding-counts] tr[data-classification=MajorNonconformity] [data-testid=open]")!.TextContent.Trim());
+        Assert.Equal("1", dashboard.QuerySelector("[data-testid=finding-counts] tr[data-classification=MinorNonconformity] [data-testid=open]")!.TextContent.Trim());
+        var officer = await app.QueryAsync(db => db.Users.SingleAsync(u => u.Email == "privacy@sakura.example"));
+        var statement = await (await app.SignInAsync(officer, "Controls-Demo-2026")).GetPageAsync("/Statement");
+        var warned = statement.QuerySelectorAll("[data-testid=warning]").Select(w => (w.GetAttribute("data-measure"), w.TextContent)).ToList();
+        Assert.Contains(warned, w => w.Item1 == "TEC-1" && w.TextContent.Contains("未完了の監査指摘事項が1件"));
+        Assert.Contains(warned, w => w.Item1 == "ORG-2" && w.TextContent.Contains("未完了の監査指摘事項が1件"));
 
         var signInPage = await app.Anonymous().GetPageAsync("/Account/SignIn");
         Assert.NotNull(signInPage.QuerySelector("[data-testid=demo-notice]"));

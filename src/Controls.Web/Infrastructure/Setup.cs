@@ -133,6 +133,7 @@ public static class Setup
         builder.Services.AddScoped<CreateAdministrator>();
         builder.Services.AddScoped<DemoSeed>();
         builder.Services.AddScoped<DemoActivity>();
+        builder.Services.AddScoped<DemoAudits>();
         builder.Services.AddScoped<Features.Reports.ComplianceReport>();
         builder.Services.AddScoped<Features.Reports.ManagementReviewWorkbook>();
         builder.Services.AddScoped<Features.Reports.Distribution.DistributeReports>();

@@ -121,7 +121,8 @@ public sealed class RecordFinding(AppDbContext db, TimeProvider time, IStringLoc
 
         var now = time.GetUtcNow();
         var me = InspectionAccess.UserId(user) ?? Guid.Empty;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Inside a caller's transaction (the demo seed) the caller commits.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var finding = new Finding
         {
             Id = Guid.NewGuid(),
@@ -158,7 +159,11 @@ public sealed class RecordFinding(AppDbContext db, TimeProvider time, IStringLoc
 
         db.Findings.Add(finding);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return (finding.Id, []);
     }
 }

@@ -126,7 +126,8 @@ public sealed class SaveAudit(AppDbContext db, AuditorIndependence independence,
             return null;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Inside a caller's transaction (the demo seed) the caller commits.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var year = FiscalYear(input.WindowStart!.Value, fiscalStartMonth);
         // One programme per fiscal year: insert if missing, never twice (the unique index decides).
         await db.Database.ExecuteSqlAsync(
@@ -152,7 +153,11 @@ public sealed class SaveAudit(AppDbContext db, AuditorIndependence independence,
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return audit.Id;
     }
 

@@ -9,9 +9,10 @@ namespace Controls.Web.Features.Organisation;
 /// The demo organisation's living part: contractors, a quarterly APPI schedule for every
 /// department and an annual contractor review since the start of the fiscal year, and the
 /// generated inspections moved through every state (not started, in progress, submitted,
-/// returned, accepted, overdue) with answers and improvement actions. Deterministic (seeded).
+/// returned, accepted, overdue) with answers and improvement actions, then the registers
+/// (<see cref="DemoRegisters"/>) and the internal audits (<see cref="DemoAudits"/>). Deterministic (seeded).
 /// </summary>
-public sealed class DemoActivity(AppDbContext db, GenerateDueInspections generate, TimeProvider time)
+public sealed class DemoActivity(AppDbContext db, GenerateDueInspections generate, DemoAudits audits, TimeProvider time)
 {
     public sealed record Result(int Contractors, int Schedules, int Inspections);
 
@@ -71,6 +72,7 @@ public sealed class DemoActivity(AppDbContext db, GenerateDueInspections generat
         var generated = await generate.RunAsync(now, cancellationToken);
         await PlayAsync(today, cancellationToken);
         await DemoRegisters.AddAsync(db, today, now, zone, cancellationToken);
+        await audits.AddAsync(today, now, zone, cancellationToken);
         return new Result(contractors.Count, 2, generated.Created);
 
         Contractor Contractor(string name, string services, string data, Guid department, List<string> countries,
