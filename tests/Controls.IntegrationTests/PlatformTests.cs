@@ -13,7 +13,16 @@ public class PlatformTests(ControlsApp app) : IClassFixture<ControlsApp>
     [Fact]
     public async Task Health_reports_the_database_and_the_scheduler()
     {
-        var response = await app.Anonymous().GetAsync("/health");
+        // The scheduler starts once the application has started (the hosted service awaits it), so
+        // right after start /health may still answer 503 "not running" for a moment.
+        var client = app.Anonymous();
+        var response = await client.GetAsync("/health");
+        for (var attempt = 0; attempt < 50 && response.StatusCode == HttpStatusCode.ServiceUnavailable; attempt++)
+        {
+            await Task.Delay(200);
+            response = await client.GetAsync("/health");
+        }
+
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
