@@ -98,8 +98,25 @@ public sealed class ComplianceReport(AppDbContext db, DbContextOptions<AppDbCont
         var nowScores = ScoresAsync(db, filter, filter.Period, cancellationToken);
         var previousScores = ScoresAsync(previousDb, filter, previous, cancellationToken);
         var trend = withTrend ? TrendAsync(trendDb, figures, fiscalStart, cancellationToken) : Task.CompletedTask;
-        var now = await nowScores;
-        var before = await previousScores;
+        try
+        {
+            await Task.WhenAll(nowScores, previousScores);
+            await FillAsync(figures, await nowScores, await previousScores, fiscalStart, cancellationToken);
+        }
+        finally
+        {
+            // The trend overlaps the smaller queries (measured faster than waiting for it first), but
+            // its context is disposed when this method returns: let it finish, even after a failure.
+            await trend;
+        }
+
+        return figures;
+    }
+
+    private async Task FillAsync(
+        Figures figures, Dictionary<(Guid Department, string Category), ComplianceScore> now,
+        Dictionary<(Guid Department, string Category), ComplianceScore> before, int fiscalStart, CancellationToken cancellationToken)
+    {
         foreach (var key in now.Keys.Union(before.Keys))
         {
             var cell = new Cell(now.GetValueOrDefault(key), before.GetValueOrDefault(key));
@@ -114,8 +131,6 @@ public sealed class ComplianceReport(AppDbContext db, DbContextOptions<AppDbCont
         await CountActionsAsync(figures, cancellationToken);
         await FindContractorsDueAsync(figures, fiscalStart, cancellationToken);
         await CountFindingsAsync(figures, cancellationToken);
-        await trend;
-        return figures;
     }
 
     /// <summary>Points and counted answers per department × category, from handed-in inspections whose period starts in <paramref name="period"/>.</summary>
