@@ -1,5 +1,6 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Features.Admin.Departments;
 using Controls.Web.Features.Inspections;
 using Controls.Web.Features.Reports;
 using Controls.Web.Infrastructure.Excel;
@@ -141,10 +142,7 @@ public class IndexModel(AppDbContext db, UpdateActionStatus update, Organisation
         var query = (await update.VisibleAsync(User, cancellationToken)).AsNoTracking();
         if (SeesAll)
         {
-            var language = Languages.Current;
-            Departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Code)
-                    .Select(d => new { d.Id, d.Code, d.NameJa, d.NameEn }).ToListAsync(cancellationToken))
-                .Select(d => (d.Id, d.Code + " " + (language == Languages.English ? d.NameEn : d.NameJa))).ToList();
+            Departments = await DepartmentTree.FilterChoicesAsync(db, cancellationToken);
             if (Department is { } department)
             {
                 query = query.Where(a => a.DepartmentId == department);

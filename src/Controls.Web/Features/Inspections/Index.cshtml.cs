@@ -1,5 +1,6 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Features.Admin.Departments;
 using Controls.Web.Features.Reports;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
@@ -149,10 +150,7 @@ public class IndexModel(AppDbContext db, InspectionAccess access, OrganisationCl
 
         if (SeesAll)
         {
-            var language = Languages.Current;
-            Departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Code)
-                    .Select(d => new { d.Id, d.Code, d.NameJa, d.NameEn }).ToListAsync(cancellationToken))
-                .Select(d => (d.Id, d.Code + " " + (language == Languages.English ? d.NameEn : d.NameJa))).ToList();
+            Departments = await DepartmentTree.FilterChoicesAsync(db, cancellationToken);
             if (Department is { } department)
             {
                 visible = visible.Where(i => i.DepartmentId == department);

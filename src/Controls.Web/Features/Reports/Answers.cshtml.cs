@@ -1,5 +1,6 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Features.Admin.Departments;
 using Controls.Web.Features.Inspections;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
@@ -106,10 +107,7 @@ public class AnswersModel(AppDbContext db, InspectionAccess access, Organisation
             .Where(i => i.PeriodStart >= start && i.PeriodStart <= end);
         if (SeesAll)
         {
-            var language = Languages.Current;
-            Departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Code)
-                    .Select(d => new { d.Id, d.Code, d.NameJa, d.NameEn }).ToListAsync(cancellationToken))
-                .Select(d => (d.Id, d.Code + " " + (language == Languages.English ? d.NameEn : d.NameJa))).ToList();
+            Departments = await DepartmentTree.FilterChoicesAsync(db, cancellationToken);
             if (Department is { } department)
             {
                 inspections = inspections.Where(i => i.DepartmentId == department);

@@ -76,6 +76,18 @@ public static class DepartmentTree
         return departments.Select(d => new SelectListItem($"{d.Code} {d.Name}", d.Id.ToString())).ToList();
     }
 
+    /// <summary>
+    /// The department filter of the list pages (inspections, actions, answers, findings): every
+    /// department, retired ones too (their records stay listed), as "code name" in the current language.
+    /// </summary>
+    public static async Task<List<(Guid Id, string Name)>> FilterChoicesAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        var language = Languages.Current;
+        return (await db.Departments.AsNoTracking().OrderBy(d => d.Code)
+                .Select(d => new { d.Id, d.Code, d.NameJa, d.NameEn }).ToListAsync(cancellationToken))
+            .Select(d => (d.Id, d.Code + " " + (language == Languages.English ? d.NameEn : d.NameJa))).ToList();
+    }
+
     /// <summary>Parents a department may be moved under: active, and not itself or below itself.</summary>
     public static List<SelectListItem> ParentChoices(IEnumerable<Node> tree, Guid? self)
     {
