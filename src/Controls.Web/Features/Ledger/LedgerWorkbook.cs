@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Contractors;
 using Controls.Web.Features.Notifications;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
-using ExcelDataReader;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -73,12 +71,7 @@ public sealed class LedgerWorkbook(AppDbContext db, LedgerAccess access, TimePro
     /// <summary>Reads the first sheet; imports every row or, if any cell is bad, none (and lists every bad cell).</summary>
     public async Task<ImportResult> ImportAsync(ClaimsPrincipal user, Stream xlsx, CancellationToken cancellationToken)
     {
-        List<object?[]> rows;
-        try
-        {
-            rows = Read(xlsx);
-        }
-        catch (Exception e) when (e is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or IOException or NotSupportedException or ArgumentException or FormatException)
+        if (XlsxReading.FirstSheet(xlsx, MaxRows) is not { } rows)
         {
             return new(0, 0, [new CellError(0, "", l["Ledger.Import.NotExcel"])]);
         }
@@ -89,7 +82,7 @@ public sealed class LedgerWorkbook(AppDbContext db, LedgerAccess access, TimePro
         }
 
         // Which column holds which field: headers in either language (or the field's own name).
-        var headers = rows[0].Select(h => Text(h)).ToList();
+        var headers = rows[0].Select(XlsxReading.Text).ToList();
         var index = new Dictionary<string, int>();
         foreach (var (field, _) in Columns)
         {
@@ -110,7 +103,7 @@ public sealed class LedgerWorkbook(AppDbContext db, LedgerAccess access, TimePro
             }
         }
 
-        var data = rows.Skip(1).Select((cells, i) => (Row: i + 2, Cells: cells)).Where(r => r.Cells.Any(c => Text(c).Length > 0)).ToList();
+        var data = rows.Skip(1).Select((cells, i) => (Row: i + 2, Cells: cells)).Where(r => r.Cells.Any(c => XlsxReading.Text(c).Length > 0)).ToList();
         if (data.Count > MaxRows)
         {
             errors.Add(new CellError(0, "", l["Ledger.Import.TooManyRows", MaxRows]));
@@ -128,7 +121,7 @@ public sealed class LedgerWorkbook(AppDbContext db, LedgerAccess access, TimePro
         var seenIds = new HashSet<Guid>();
         foreach (var (row, cells) in data)
         {
-            string Cell(string field) => index.TryGetValue(field, out var at) && at < cells.Length ? Text(cells[at]) : "";
+            string Cell(string field) => index.TryGetValue(field, out var at) && at < cells.Length ? XlsxReading.Text(cells[at]) : "";
             object? Raw(string field) => index.TryGetValue(field, out var at) && at < cells.Length ? cells[at] : null;
             void Error(string field, string message) => errors.Add(new CellError(row, l["Ledger.Field." + field], message));
 
@@ -265,9 +258,9 @@ public sealed class LedgerWorkbook(AppDbContext db, LedgerAccess access, TimePro
             {
                 input.LastReviewedOn = date;
             }
-            else if (Text(reviewed).Length > 0)
+            else if (XlsxReading.Text(reviewed).Length > 0)
             {
-                Error("LastReviewedOn", l["Ledger.Import.BadDate", Text(reviewed)]);
+                Error("LastReviewedOn", l["Ledger.Import.BadDate", XlsxReading.Text(reviewed)]);
             }
 
             parsed.Add((id, input));
@@ -324,7 +317,7 @@ public sealed class LedgerWorkbook(AppDbContext db, LedgerAccess access, TimePro
             return flag;
         }
 
-        var text = Text(cell);
+        var text = XlsxReading.Text(cell);
         if (text.Length == 0)
         {
             return false;
@@ -342,37 +335,4 @@ public sealed class LedgerWorkbook(AppDbContext db, LedgerAccess access, TimePro
         string text when DateOnly.TryParseExact(text.Trim(), ["yyyy/MM/dd", "yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
         _ => null,
     };
-
-    private static string Text(object? cell) => cell switch
-    {
-        null => "",
-        string text => text.Trim().ReplaceLineEndings("\n"),
-        double number => number.ToString(CultureInfo.InvariantCulture),
-        DateTime dateTime => dateTime.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(cell, CultureInfo.InvariantCulture)?.Trim() ?? "",
-    };
-
-    private static List<object?[]> Read(Stream xlsx)
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        using var reader = ExcelReaderFactory.CreateOpenXmlReader(xlsx);
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            if (rows.Count > MaxRows + 1)
-            {
-                break;
-            }
-
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -35,21 +35,12 @@ public sealed class AttendanceImport(AppDbContext db, TimeProvider time, IString
     /// <summary>The first sheet of an .xlsx; a file that is not one is a single problem, and nothing is saved.</summary>
     public async Task<Result> ImportExcelAsync(Guid sessionId, Stream xlsx, CancellationToken cancellationToken = default)
     {
-        var rows = new List<Row>();
-        try
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            using var reader = ExcelDataReader.ExcelReaderFactory.CreateOpenXmlReader(xlsx);
-            while (reader.Read() && rows.Count <= MaxLines + 1)
-            {
-                rows.Add(new Row(rows.Count + 1, Enumerable.Range(0, reader.FieldCount).Select(i => Text(reader.GetValue(i))).ToList()));
-            }
-        }
-        catch (Exception e) when (e is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or IOException or NotSupportedException or ArgumentException or FormatException)
+        if (XlsxReading.FirstSheet(xlsx, MaxLines) is not { } sheet)
         {
             return new(0, [new LineError(0, l["Ledger.Import.NotExcel"])]);
         }
 
+        var rows = sheet.Select((cells, i) => new Row(i + 1, cells.Select(XlsxReading.Text).ToList())).ToList();
         return await ImportAsync(sessionId, rows, cancellationToken);
     }
 
@@ -164,15 +155,6 @@ public sealed class AttendanceImport(AppDbContext db, TimeProvider time, IString
         await transaction.CommitAsync(cancellationToken);
         return new(parsed.Count, []);
     }
-
-    private static string Text(object? cell) => cell switch
-    {
-        null => "",
-        string text => text.Trim(),
-        double number => number.ToString(CultureInfo.InvariantCulture),
-        bool flag => flag ? "true" : "false",
-        _ => Convert.ToString(cell, CultureInfo.InvariantCulture)?.Trim() ?? "",
-    };
 
     /// <summary>Comma-separated cells; a cell may be quoted ("a, b"), with "" for a quote.</summary>
     private static List<string> Split(string line)
