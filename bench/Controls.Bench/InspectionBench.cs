@@ -115,7 +115,7 @@ public static class InspectionBench
             builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
         }
         builder.WebHost.UseTestServer();
-        builder.AddDatabase();
+        builder.AddDatabase(serving: false);
         builder.AddAccounts();
         builder.AddPages();
         builder.AddFeatures();
@@ -226,8 +226,7 @@ public static class InspectionBench
     }
 
     private static AppDbContext Context(string connectionString) =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString)
-            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)).Options);
+        DatabaseSetup.CreateContext(new DatabaseSettings(DatabaseProvider.PostgreSql, connectionString));
 
     internal static async Task<string> Cli(IServiceProvider services, params string[] args)
     {

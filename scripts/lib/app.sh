@@ -25,14 +25,33 @@ controls_cli() {
   ASPNETCORE_CONTENTROOT="$APP_DIR" DOTNET_gcServer="${DOTNET_gcServer:-0}" dotnet "$APP_DLL" "$@"
 }
 
-# Use ConnectionStrings__Controls when set; otherwise the local cluster under .data/ (started if needed).
+# The database (docs/adr/0008): SQLite by default, in $CONTROLS_DATA_DIR (default .data/) as
+# controls.db. With Database__Provider=PostgreSql: ConnectionStrings__Controls when set, otherwise
+# a project-local PostgreSQL cluster under the data folder (started if needed).
 use_database() {
-  if [ -z "${ConnectionStrings__Controls:-}" ]; then
-    # shellcheck source=postgres.sh
-    . "$ROOT/scripts/lib/postgres.sh"
-    ensure_postgres_installed
-    ConnectionStrings__Controls=$(cluster_start "${CONTROLS_DATA_DIR:-$ROOT/.data}")
-    export ConnectionStrings__Controls
-    STARTED_LOCAL_CLUSTER=1
-  fi
+  local data_dir=${CONTROLS_DATA_DIR:-$ROOT/.data}
+  case "$(echo "${Database__Provider:-sqlite}" | tr '[:upper:]' '[:lower:]')" in
+    sqlite)
+      export Database__Provider=Sqlite
+      if [ -z "${ConnectionStrings__Controls:-}" ]; then
+        mkdir -p "$data_dir"
+        ConnectionStrings__Controls="Data Source=$(cd "$data_dir" && pwd)/controls.db"
+        export ConnectionStrings__Controls
+      fi
+      DATABASE_DESCRIPTION="SQLite: ${ConnectionStrings__Controls#Data Source=}" ;;
+    postgresql|postgres)
+      export Database__Provider=PostgreSql
+      if [ -z "${ConnectionStrings__Controls:-}" ]; then
+        # shellcheck source=postgres.sh
+        . "$ROOT/scripts/lib/postgres.sh"
+        ensure_postgres_installed
+        ConnectionStrings__Controls=$(cluster_start "$data_dir")
+        export ConnectionStrings__Controls
+        STARTED_LOCAL_CLUSTER=1
+      fi
+      DATABASE_DESCRIPTION="PostgreSQL" ;;
+    *)
+      echo "Database__Provider='${Database__Provider}' is not known: use Sqlite (the default) or PostgreSql." >&2
+      exit 2 ;;
+  esac
 }

@@ -4,7 +4,7 @@ using Controls.Web.Infrastructure.Cli;
 // `Controls.Web <verb> …` runs an admin command (scripts/controls); no verb serves the app.
 var command = CommandLine.IsCommand(args);
 var builder = WebApplication.CreateBuilder(command ? [] : args);
-builder.AddDatabase();
+builder.AddDatabase(serving: !command);
 builder.AddAccounts();
 builder.AddPages();
 builder.AddFeatures();

@@ -1,36 +1,31 @@
 using System.Diagnostics;
 using Controls.IntegrationTests.Infrastructure;
-using Npgsql;
+using Microsoft.Data.Sqlite;
 
 namespace Controls.IntegrationTests;
 
 /// <summary>
-/// scripts/run's database bootstrap, for real: a fresh local cluster is created, migrated and
-/// seeded; a second start reuses it and keeps its data; stop stops it. scripts/controls works on
-/// the same database and takes relative paths from the directory it is called in.
+/// scripts/run's database bootstrap, for real, with nothing but the .NET SDK: a fresh SQLite file
+/// is created, migrated and seeded; a second start reuses it and keeps its data. scripts/controls
+/// works on the same database and takes relative paths from the directory it is called in.
 /// </summary>
 public class ScriptsRunTests
 {
-    [Fact]
+    [SqliteFact]
     public async Task A_fresh_start_creates_the_database_and_a_second_start_reuses_its_data()
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "controls-run-test-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dataDir);
-        if (!OperatingSystem.IsWindows())
-        {
-            // As root, scripts/run runs the server as 'postgres', which must reach the folder.
-            File.SetUnixFileMode(dataDir, File.GetUnixFileMode(dataDir) | UnixFileMode.OtherExecute | UnixFileMode.OtherRead);
-        }
         try
         {
             var first = await RunAsync(dataDir, "prepare");
             Assert.True(first.Exit == 0, first.Output);
             Assert.Contains("Seeded the demo organisation", first.Output);
             Assert.Contains("Imported: appi-security-measures as version 1", first.Output);
-            Assert.True(File.Exists(Path.Combine(dataDir, "postgres", "PG_VERSION")));
+            Assert.True(File.Exists(Path.Combine(dataDir, "controls.db")));
+            Assert.False(Directory.Exists(Path.Combine(dataDir, "postgres")));
 
-            var connection = $"Host=127.0.0.1;Port={(await File.ReadAllTextAsync(Path.Combine(dataDir, "port"))).Trim()};Database=controls;" +
-                             $"Username=controls;Password={(await File.ReadAllTextAsync(Path.Combine(dataDir, "password"))).Trim()};Pooling=false";
+            var connection = $"Data Source={Path.Combine(dataDir, "controls.db")};Pooling=false";
             await ExecuteAsync(connection, "UPDATE organisation_settings SET name_en = 'Kept across restarts'");
 
             var validate = await RunAsync(dataDir, RepositoryRoot.File(), "controls", "catalog", "validate", "checklists/appi-security-measures.yaml");
@@ -47,6 +42,7 @@ public class ScriptsRunTests
             Assert.Contains("Unchanged: appi-security-measures (version 1)", second.Output);
             Assert.Equal("Kept across restarts", await ScalarAsync(connection, "SELECT name_en FROM organisation_settings"));
             Assert.Equal(16L, await ScalarAsync(connection, "SELECT count(*) FROM users"));
+            Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
         }
         finally
         {
@@ -69,6 +65,7 @@ public class ScriptsRunTests
         start.Environment["CONTROLS_DATA_DIR"] = dataDir;
         start.Environment["CONTROLS_CONFIGURATION"] = "Debug";   // already built by the test run
         start.Environment.Remove("ConnectionStrings__Controls");
+        start.Environment.Remove("Database__Provider");
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -78,15 +75,19 @@ public class ScriptsRunTests
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
-        await new NpgsqlCommand(sql, connection).ExecuteNonQueryAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<object?> ScalarAsync(string connectionString, string sql)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
-        return await new NpgsqlCommand(sql, connection).ExecuteScalarAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
     }
 }

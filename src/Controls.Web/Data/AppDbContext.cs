@@ -5,9 +5,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Controls.Web.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options)
+/// <summary>
+/// The model, provider-neutral. The app runs on one of two derived contexts —
+/// <see cref="SqliteContext"/> (the default, one node) or <see cref="PostgreSqlContext"/> (several
+/// nodes) — each overriding only what the engines do differently, each with its own migrations
+/// (docs/adr/0008, 0010). Features ask for <see cref="AppDbContext"/>.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser, AppRole, Guid>(options)
 {
+    public abstract DatabaseProvider Provider { get; }
+
+    public bool IsSqlite => Provider == DatabaseProvider.Sqlite;
+
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<AuditTrailEntry> AuditTrail => Set<AuditTrailEntry>();
     public DbSet<OrganisationSettings> OrganisationSettings => Set<OrganisationSettings>();

@@ -21,10 +21,7 @@ public static class SnakeCaseNames
 
             foreach (var property in entity.GetProperties())
             {
-                // A uint row version is PostgreSQL's xmin system column (the concurrency token).
-                property.SetColumnName(property.ClrType == typeof(uint) && property.IsConcurrencyToken
-                    ? "xmin"
-                    : ToSnake(property.GetColumnName()));
+                property.SetColumnName(ToSnake(property.GetColumnName()));
             }
         }
 

@@ -26,7 +26,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -36,26 +35,27 @@ namespace Controls.Web.Infrastructure;
 /// <summary>One Add/Use method per concern, so Program.cs stays a table of contents.</summary>
 public static class Setup
 {
-    public static string ConnectionString(this IConfiguration configuration) =>
-        configuration.GetConnectionString("Controls") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException(
-                "No database is configured. Set ConnectionStrings__Controls, or start the app with scripts/run, which starts a local PostgreSQL.");
+    public static DatabaseSettings DatabaseSettings(this WebApplicationBuilder builder) =>
+        Data.DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
 
-    public static void AddDatabase(this WebApplicationBuilder builder)
+    /// <param name="serving">The web app (not a command-line verb): on SQLite it is the only node.</param>
+    public static void AddDatabase(this WebApplicationBuilder builder, bool serving)
     {
-        var connectionString = builder.Configuration.ConnectionString();
+        var settings = builder.DatabaseSettings();
+        if (serving && settings.IsSqlite)
+        {
+            // Registered first, so a second node stops before anything else starts.
+            builder.Services.AddHostedService<SingleNodeLock>();
+        }
+
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddScoped<AuditTrailInterceptor>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<OrganisationClock>();
-        builder.Services.AddDbContext<AppDbContext>((services, options) => options
-            .UseNpgsql(connectionString)
-            .AddInterceptors(services.GetRequiredService<AuditTrailInterceptor>())
-            // Migrations are hand-written (no design package): the schema test guards them instead.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        builder.Services.AddControlsDbContext(settings, (services, options) => options
+            .AddInterceptors(services.GetRequiredService<AuditTrailInterceptor>()));
         builder.Services.AddSingleton<DatabaseXmlRepository>();
         builder.Services.AddDataProtection().SetApplicationName("Controls");
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
@@ -192,7 +192,8 @@ public static class Setup
 
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)
     {
-        var connectionString = builder.Configuration.ConnectionString();
+        var database = builder.DatabaseSettings();
+        var connectionString = database.ConnectionString;
         builder.Services.Configure<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
         builder.Services.AddQuartz(q =>
         {
@@ -201,13 +202,21 @@ public static class Setup
                 o.InstanceName = "Controls";
                 o.GenerateInstanceId = true;
             });
-            q.UsePersistentStore(s =>
+            if (database.IsSqlite)
             {
-                s.UsePostgres(connectionString);
-                s.UseSystemTextJsonSerializer();
-                s.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(5));
-                s.ProvisionSchema();
-            });
+                // Until the move to Hangfire lands: one node, the triggers rebuilt at each start.
+                q.UseInMemoryStore();
+            }
+            else
+            {
+                q.UsePersistentStore(s =>
+                {
+                    s.UsePostgres(connectionString);
+                    s.UseSystemTextJsonSerializer();
+                    s.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(5));
+                    s.ProvisionSchema();
+                });
+            }
             q.AddJobListener<JobRunRecorder>();
             JobSchedule.Register(q);
         });

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Controls.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real app (HTTP pipeline, Identity, Quartz) on its own fresh PostgreSQL database.
+/// The real app (HTTP pipeline, Identity, the job scheduler) on its own fresh database of the test provider.
 /// One per test class (IClassFixture); tests use unique names so they never depend on order.
 /// </summary>
 public class ControlsApp : WebApplicationFactory<Program>, IAsyncLifetime
@@ -33,6 +33,7 @@ public class ControlsApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Controls", ConnectionString);
+        builder.UseSetting(DatabaseSettings.ProviderKey, TestDatabase.Provider.ToString());
         builder.UseEnvironment("Testing");
         builder.ConfigureTestServices(ConfigureServices);
     }

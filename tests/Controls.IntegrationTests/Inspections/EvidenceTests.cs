@@ -138,15 +138,21 @@ public class EvidenceTests(InspectionApp app) : IClassFixture<InspectionApp>
         await using (var db = app.Db())
         {
             // A real failure inside the transaction, after the file was written: the database refuses this one name.
-            await db.Database.ExecuteSqlRawAsync("""
-                CREATE OR REPLACE FUNCTION refuse_evidence() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                  IF NEW.file_name = 'refused-by-the-database.pdf' THEN RAISE EXCEPTION 'refused for the test'; END IF;
-                  RETURN NEW;
-                END $$;
-                DROP TRIGGER IF EXISTS refuse_evidence ON evidence;
-                CREATE TRIGGER refuse_evidence BEFORE INSERT ON evidence FOR EACH ROW EXECUTE FUNCTION refuse_evidence();
-                """);
+            await db.Database.ExecuteSqlRawAsync(TestDatabase.IsSqlite
+                ? """
+                  CREATE TRIGGER refuse_evidence BEFORE INSERT ON evidence
+                  WHEN NEW.file_name = 'refused-by-the-database.pdf'
+                  BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;
+                  """
+                : """
+                  CREATE OR REPLACE FUNCTION refuse_evidence() RETURNS trigger LANGUAGE plpgsql AS $$
+                  BEGIN
+                    IF NEW.file_name = 'refused-by-the-database.pdf' THEN RAISE EXCEPTION 'refused for the test'; END IF;
+                    RETURN NEW;
+                  END $$;
+                  DROP TRIGGER IF EXISTS refuse_evidence ON evidence;
+                  CREATE TRIGGER refuse_evidence BEFORE INSERT ON evidence FOR EACH ROW EXECUTE FUNCTION refuse_evidence();
+                  """);
         }
 
         var files = app.StoredFiles().Length;

@@ -42,7 +42,6 @@ public class AuditTrailEntryConfiguration : IEntityTypeConfiguration<AuditTrailE
         builder.Property(e => e.Entity).HasMaxLength(100);
         builder.Property(e => e.EntityKey).HasMaxLength(100);
         builder.Property(e => e.Action).HasConversion<string>().HasMaxLength(10);
-        builder.Property(e => e.Changes).HasColumnType("jsonb");
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => new { e.Entity, e.EntityKey });
     }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Controls.Web.Features.Audits;
 
@@ -128,13 +127,11 @@ public sealed class PlanAuditsFromRules(AppDbContext db, AuditorIndependence ind
             return false;
         }
 
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO audit_programmes (id, fiscal_year, status, created_at) VALUES ({Guid.NewGuid()}, {year}, {nameof(AuditProgrammeStatus.Draft)}, {time.GetUtcNow()}) ON CONFLICT (fiscal_year) DO NOTHING",
-            cancellationToken);
+        var programmeId = await AuditProgrammes.EnsureAsync(db, year, time.GetUtcNow(), cancellationToken);
         var audit = new Audit
         {
             Id = Guid.NewGuid(),
-            ProgrammeId = await db.AuditProgrammes.Where(p => p.FiscalYear == year).Select(p => p.Id).SingleAsync(cancellationToken),
+            ProgrammeId = programmeId,
             Title = $"{rule.Name} {target.Name} ({year}-{slot + 1})",
             DepartmentIds = departments,
             ContractorIds = contractors,
@@ -158,7 +155,7 @@ public sealed class PlanAuditsFromRules(AppDbContext db, AuditorIndependence ind
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e.IsUniqueViolation(db))
         {
             // Another run planned it first.
             db.Entry(audit).State = EntityState.Detached;

@@ -138,7 +138,7 @@ public sealed class RecordAuditTest(AppDbContext db, TimeProvider time, IStringL
         {
             return [l["Common.ConcurrencyConflict"]];
         }
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e.IsUniqueViolation(db))
         {
             // Someone saved the first test of this measure at the same time.
             return [l["Common.ConcurrencyConflict"]];

@@ -67,7 +67,13 @@ public class RulesModel(AppDbContext db, SaveAudit save, PlanAuditsFromRules pla
 
     public async Task<IActionResult> OnPostDeactivateAsync([FromForm] Guid ruleId, CancellationToken cancellationToken)
     {
-        await db.AuditRules.Where(r => r.Id == ruleId).ExecuteUpdateAsync(u => u.SetProperty(r => r.IsActive, false), cancellationToken);
+        // Through the change tracker, so the audit trail records it and the row's version moves on.
+        if (await db.AuditRules.SingleOrDefaultAsync(r => r.Id == ruleId, cancellationToken) is { IsActive: true } rule)
+        {
+            rule.IsActive = false;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return RedirectToPage("Rules");
     }
 

@@ -129,11 +129,7 @@ public sealed class SaveAudit(AppDbContext db, AuditorIndependence independence,
         // Inside a caller's transaction (the demo seed) the caller commits.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var year = FiscalYear(input.WindowStart!.Value, fiscalStartMonth);
-        // One programme per fiscal year: insert if missing, never twice (the unique index decides).
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO audit_programmes (id, fiscal_year, status, created_at) VALUES ({Guid.NewGuid()}, {year}, {nameof(AuditProgrammeStatus.Draft)}, {time.GetUtcNow()}) ON CONFLICT (fiscal_year) DO NOTHING",
-            cancellationToken);
-        var programmeId = await db.AuditProgrammes.Where(p => p.FiscalYear == year).Select(p => p.Id).SingleAsync(cancellationToken);
+        var programmeId = await AuditProgrammes.EnsureAsync(db, year, time.GetUtcNow(), cancellationToken);
         var audit = new Audit
         {
             Id = Guid.NewGuid(),

@@ -47,7 +47,13 @@ public sealed class ImportCatalogs(AppDbContext db, CurrentActor actor, TimeProv
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLock})", cancellationToken);
+        if (!db.IsSqlite)
+        {
+            // Two imports at once (two nodes starting) wait for each other; on SQLite the
+            // transaction already holds the database's write lock.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLock})", cancellationToken);
+        }
+
         var now = time.GetUtcNow();
         var imported = new List<Imported>();
         foreach (var (file, document) in documents)

@@ -24,11 +24,13 @@ public class IndexModel(AppDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync()
     {
         var language = Languages.Current;
-        Catalogs = await db.Catalogs.AsNoTracking()
-            .OrderByDescending(c => c.IsBuiltIn).ThenBy(c => c.Target == CatalogTarget.Departments ? 0 : 1).ThenBy(c => c.Key)
-            .Select(c => c.Versions.OrderByDescending(v => v.Number)
-                .Select(v => new CatalogRow(c.Key, v.Id, v.Number, v.Label, language == "en" ? v.TitleEn : v.TitleJa, c.Target, c.IsBuiltIn, v.ImportedAt, v.Guideline))
-                .First())
+        // Each catalog's latest version (a join, not a per-row subquery: SQLite has no APPLY).
+        Catalogs = await (
+                from c in db.Catalogs.AsNoTracking()
+                join v in db.CatalogVersions.AsNoTracking() on c.Id equals v.CatalogId
+                where v.Number == db.CatalogVersions.Where(o => o.CatalogId == c.Id).Max(o => o.Number)
+                orderby c.IsBuiltIn descending, c.Target == CatalogTarget.Departments ? 0 : 1, c.Key
+                select new CatalogRow(c.Key, v.Id, v.Number, v.Label, language == "en" ? v.TitleEn : v.TitleJa, c.Target, c.IsBuiltIn, v.ImportedAt, v.Guideline))
             .ToListAsync();
         if (Catalogs.Count == 0)
         {
@@ -42,21 +44,19 @@ public class IndexModel(AppDbContext db) : PageModel
             query = query.Where(m => m.Category == Category);
         }
 
-        var pattern = string.IsNullOrWhiteSpace(Search) ? null : "%" + Like(Search.Trim()) + "%";
+        // Case-insensitive on both providers (SQLite's lower() is Unicode-aware here: SqliteFunctions).
+        var pattern = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim().ToLowerInvariant();
         if (pattern is not null)
         {
-            query = query.Where(m => EF.Functions.ILike(m.Code, pattern) || EF.Functions.ILike(m.TitleJa, pattern) || EF.Functions.ILike(m.TitleEn, pattern)
-                || m.Items.Any(i => EF.Functions.ILike(i.QuestionJa, pattern) || EF.Functions.ILike(i.QuestionEn, pattern) || EF.Functions.ILike(i.Code, pattern)));
+            query = query.Where(m => m.Code.ToLower().Contains(pattern) || m.TitleJa.ToLower().Contains(pattern) || m.TitleEn.ToLower().Contains(pattern)
+                || m.Items.Any(i => i.QuestionJa.ToLower().Contains(pattern) || i.QuestionEn.ToLower().Contains(pattern) || i.Code.ToLower().Contains(pattern)));
         }
 
         Measures = await query.OrderBy(m => m.SortOrder)
             .Select(m => new MeasureRow(m.Id, m.Code, m.Category, language == "en" ? m.TitleEn : m.TitleJa, m.Recurrence, m.Items.Count,
-                pattern == null ? new List<string>() : m.Items.Where(i => EF.Functions.ILike(i.QuestionJa, pattern) || EF.Functions.ILike(i.QuestionEn, pattern) || EF.Functions.ILike(i.Code, pattern))
+                pattern == null ? new List<string>() : m.Items.Where(i => i.QuestionJa.ToLower().Contains(pattern) || i.QuestionEn.ToLower().Contains(pattern) || i.Code.ToLower().Contains(pattern))
                     .OrderBy(i => i.SortOrder).Select(i => i.Code + " " + (language == "en" ? i.QuestionEn : i.QuestionJa)).ToList()))
             .ToListAsync();
         return Page();
     }
-
-    private static string Like(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

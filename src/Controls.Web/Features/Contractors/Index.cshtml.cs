@@ -71,8 +71,8 @@ public class IndexModel(AppDbContext db, ContractorAccess access, OrganisationCl
         var query = (await access.VisibleAsync(User)).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Search))
         {
-            var pattern = "%" + Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(c => EF.Functions.ILike(c.Name, pattern));
+            var term = Search.Trim().ToLowerInvariant();
+            query = query.Where(c => c.Name.ToLower().Contains(term));
         }
 
         if (DepartmentId is { } departmentId)

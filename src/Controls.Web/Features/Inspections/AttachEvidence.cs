@@ -3,7 +3,6 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Npgsql;
 
 namespace Controls.Web.Features.Inspections;
 
@@ -89,7 +88,7 @@ public sealed class AttachEvidence(AppDbContext db, InspectionAccess access, Evi
             await transaction.CommitAsync(cancellationToken);
             return new Result(InspectionChange.Done, []);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e.IsUniqueViolation(db))
         {
             // Someone gave the item its first answer at the same moment.
             store.Delete(stored.StoragePath);

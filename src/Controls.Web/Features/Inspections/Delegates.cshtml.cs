@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Npgsql;
 
 namespace Controls.Web.Features.Inspections;
 
@@ -50,7 +49,7 @@ public class DelegatesModel(AppDbContext db, TimeProvider time, IStringLocalizer
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e.IsUniqueViolation(db))
         {
             db.ChangeTracker.Clear();
             return await ShowAsync(l["Delegates.AlreadyDelegate", user.DisplayName], cancellationToken);

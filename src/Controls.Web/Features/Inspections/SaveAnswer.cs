@@ -6,7 +6,6 @@ using Controls.Web.Features.Ledger;
 using Controls.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Npgsql;
 
 namespace Controls.Web.Features.Inspections;
 
@@ -124,7 +123,7 @@ public sealed class SaveAnswer(AppDbContext db, InspectionAccess access, LedgerM
         {
             return Conflict();
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e.IsUniqueViolation(db))
         {
             // Someone else gave the first answer to this item at the same moment.
             return Conflict();

@@ -6,7 +6,6 @@ using Controls.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Controls.Web.Features.Notifications;
 
@@ -75,7 +74,7 @@ public sealed class Notifier(AppDbContext db, TimeProvider time, IStringLocalize
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: DedupIndex })
+        catch (DbUpdateException e) when (e.IsUniqueViolation(db, DedupIndex))
         {
             // Another run delivered this step between our check and our insert.
             return false;

@@ -14,7 +14,7 @@ namespace Controls.Web.Features.Reports;
 /// review, and the trend over the last 12 periods. Everything is aggregated in the database, the
 /// scores from the precomputed <see cref="Domain.InspectionScore"/> rows of handed-in inspections.
 /// </summary>
-public sealed class ComplianceReport(AppDbContext db, DbContextOptions<AppDbContext> options, OrganisationClock clock)
+public sealed class ComplianceReport(AppDbContext db, OrganisationClock clock)
 {
     public const int TrendPeriods = 12;
 
@@ -93,8 +93,8 @@ public sealed class ComplianceReport(AppDbContext db, DbContextOptions<AppDbCont
         // The three scans of the scores (this period, the previous one, the 12-period trend) are the
         // dashboard's cost and independent of each other: each runs on its own connection at the same
         // time (one DbContext runs one query at a time). Measured in bench/ (Features/Reports/README.md).
-        await using var previousDb = new AppDbContext(options);
-        await using var trendDb = new AppDbContext(options);
+        await using var previousDb = db.Another();
+        await using var trendDb = db.Another();
         var nowScores = ScoresAsync(db, filter, filter.Period, cancellationToken);
         var previousScores = ScoresAsync(previousDb, filter, previous, cancellationToken);
         var trend = withTrend ? TrendAsync(trendDb, figures, fiscalStart, cancellationToken) : Task.CompletedTask;

@@ -34,9 +34,12 @@ public sealed class GenerateDueInspections(AppDbContext db, CurrentActor actor, 
         db.ChangeTracker.Clear();
         // Joins the caller's transaction if there is one (the demo seed), else runs in its own.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var schedule = await db.InspectionSchedules
-            .FromSql($"SELECT *, xmin FROM inspection_schedules WHERE id = {scheduleId} FOR UPDATE")
-            .SingleOrDefaultAsync(cancellationToken);
+        // PostgreSQL: the row lock; SQLite: the transaction already holds the database's write lock.
+        var schedule = db.IsSqlite
+            ? await db.InspectionSchedules.SingleOrDefaultAsync(s => s.Id == scheduleId, cancellationToken)
+            : await db.InspectionSchedules
+                .FromSql($"SELECT *, xmin FROM inspection_schedules WHERE id = {scheduleId} FOR UPDATE")
+                .SingleOrDefaultAsync(cancellationToken);
         if (schedule is null || schedule.Status != ScheduleStatus.Active)
         {
             return new Result(0, 0);

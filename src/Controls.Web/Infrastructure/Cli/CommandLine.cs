@@ -43,7 +43,7 @@ public static class CommandLine
         switch (args)
         {
             case ["db", "migrate"]:
-                await provider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+                await DatabaseSetup.MigrateAsync(provider.GetRequiredService<AppDbContext>());
                 await output.WriteLineAsync("Database is up to date.");
                 return 0;
 

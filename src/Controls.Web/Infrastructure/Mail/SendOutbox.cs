@@ -1,4 +1,5 @@
 using Controls.Web.Data;
+using Controls.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controls.Web.Infrastructure.Mail;
@@ -55,6 +56,11 @@ public sealed partial class SendOutbox(AppDbContext db, IMailSender sender, Time
 
     private async Task<(int Sent, int Failed)> SendBatchAsync(CancellationToken cancellationToken)
     {
+        if (db.IsSqlite)
+        {
+            return await SendClaimedBatchAsync(cancellationToken);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow();
         var messages = await db.OutboxMessages
@@ -66,7 +72,49 @@ public sealed partial class SendOutbox(AppDbContext db, IMailSender sender, Time
                 FOR UPDATE SKIP LOCKED
                 """)
             .ToListAsync(cancellationToken);
+        var result = await SendAsync(messages, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return result;
+    }
 
+    /// <summary>
+    /// SQLite: a transaction holds the whole database's write lock, so the batch is claimed in a
+    /// short one (its next attempt moved a lease ahead, so no other run takes it) and sent outside
+    /// it: a slow mail server never keeps users' saves waiting.
+    /// </summary>
+    private async Task<(int Sent, int Failed)> SendClaimedBatchAsync(CancellationToken cancellationToken)
+    {
+        List<OutboxMessage> messages;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var now = time.GetUtcNow();
+            messages = await db.OutboxMessages
+                .Where(m => m.SentAt == null && m.NextAttemptAt <= now)
+                .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            foreach (var message in messages)
+            {
+                message.NextAttemptAt = now + ClaimLease;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var result = await SendAsync(messages, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return result;
+    }
+
+    /// <summary>How long a claimed message is left to the run that claimed it (SQLite).</summary>
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
+
+    private async Task<(int Sent, int Failed)> SendAsync(List<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
         int sent = 0, failed = 0;
         foreach (var message in messages)
         {
@@ -87,9 +135,6 @@ public sealed partial class SendOutbox(AppDbContext db, IMailSender sender, Time
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
         return (sent, failed);
     }
 

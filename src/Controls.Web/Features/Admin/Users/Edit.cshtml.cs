@@ -231,8 +231,9 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, TimeProvider
     }
 
     /// <summary>Loads the user and locks their row until the transaction ends, so the check below holds until the save.</summary>
-    private Task<AppUser?> LockAsync(Guid id) =>
-        db.Users.FromSql($"SELECT * FROM users WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync();
+    private Task<AppUser?> LockAsync(Guid id) => db.IsSqlite
+        ? db.Users.SingleOrDefaultAsync(u => u.Id == id)   // the transaction holds SQLite's write lock already
+        : db.Users.FromSql($"SELECT * FROM users WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync();
 
     /// <summary>True if nobody changed the user since this form was loaded (the form carries the stamp it showed).</summary>
     private bool IsCurrent(AppUser user) => string.Equals(user.ConcurrencyStamp, ConcurrencyStamp, StringComparison.Ordinal);

@@ -44,8 +44,8 @@ public class IndexModel(AppDbContext db, TimeProvider time, Controls.Web.Infrast
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Search))
         {
-            var pattern = "%" + Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(u => EF.Functions.ILike(u.DisplayName, pattern) || EF.Functions.ILike(u.Email!, pattern));
+            var term = Search.Trim().ToLowerInvariant();
+            query = query.Where(u => u.DisplayName.ToLower().Contains(term) || u.Email!.ToLower().Contains(term));
         }
 
         if (DepartmentId is { } departmentId)

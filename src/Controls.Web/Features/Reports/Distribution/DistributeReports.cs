@@ -5,7 +5,6 @@ using Controls.Web.Features.Inspections;
 using Controls.Web.Features.Notifications;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Controls.Web.Features.Reports.Distribution;
 
@@ -123,7 +122,7 @@ public sealed class DistributeReports(
             logger.LogInformation("Generated the workbook of schedule {Schedule} for {Period} ({Size} bytes)", schedule.Id, period.Key, stored.Size);
             return (delivery, true);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: UniqueIndex })
+        catch (DbUpdateException e) when (e.IsUniqueViolation(db, UniqueIndex))
         {
             // Another run generated this period meanwhile: keep theirs.
             db.ChangeTracker.Clear();
