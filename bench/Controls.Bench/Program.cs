@@ -18,10 +18,21 @@ if (mode == "inspections")
     return await Controls.Bench.InspectionBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
 }
 
+if (mode == "xlsx-compare")
+{
+    return await Controls.Bench.XlsxCompareBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+}
+
+if (mode == "xlsx-compare-one" && args.Length == 5)
+{
+    return await Controls.Bench.XlsxCompareBench.RunOneAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture), args[4]);
+}
+
 var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500_000;
 if (mode is not ("xlsx" or "csv"))
 {
     Console.Error.WriteLine("usage: Controls.Bench xlsx|csv [rows] [file]   (default 500000 rows × 10 columns, to a temporary file)");
+    Console.Error.WriteLine("       Controls.Bench xlsx-compare [rows]   (ClosedXML against the streaming writer, each in its own process; default 100000 rows)");
     Console.Error.WriteLine("       Controls.Bench report [departments] [years]   (needs CONTROLS_BENCH_SERVER; default 500 departments x 3 years of monthly inspections)");
     Console.Error.WriteLine("       Controls.Bench inspections [departments]   (needs CONTROLS_BENCH_SERVER; default 1000 departments × 5 schedules)");
     return 2;

@@ -443,20 +443,34 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
         var feed = await response.Content.ReadAsStringAsync();
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", feed);
         Assert.EndsWith("END:VCALENDAR\r\n", feed);
-        var physical = feed.Split("\r\n")[..^1];
-        Assert.All(physical, line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, line));
+        Assert.All(feed.Split("\r\n")[..^1], line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, line));
         Assert.DoesNotContain('\n', feed.Replace("\r\n", "", StringComparison.Ordinal));
-        var lines = string.Join("\r\n", physical).Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n");
-        Assert.Contains("VERSION:2.0", lines);
-        Assert.Contains(lines, l => l.StartsWith("PRODID:", StringComparison.Ordinal));
-        var events = string.Join("\n", lines).Split("BEGIN:VEVENT")[1..];
-        var mine = Assert.Single(events);
-        foreach (var required in new[] { $"UID:audit-{auditId}@controls", "DTSTAMP:", "DTSTART;VALUE=DATE:20261001", "DTEND;VALUE=DATE:20261016", "STATUS:CONFIRMED" })
+        var calendar = Ical.Net.Calendar.Load(feed)!;
+        Assert.Equal("2.0", calendar.Version);
+        Assert.False(string.IsNullOrEmpty(calendar.ProductId));
+        var mine = Assert.Single(calendar.Events);
+        Assert.Equal($"audit-{auditId}@controls", mine.Uid);
+        Assert.True(mine.DtStamp!.IsUtc);
+        Assert.True(mine.IsAllDay);
+        Assert.Equal(new DateOnly(2026, 10, 1), mine.DtStart!.Date);
+        Assert.Equal(new DateOnly(2026, 10, 16), mine.DtEnd!.Date);
+        Assert.Equal(Ical.Net.EventStatus.Confirmed, mine.Status);
+        Assert.Equal(title, mine.Summary);
+        // Absolute, on the host and scheme the feed was asked for.
+        Assert.Equal(new Uri(anonymous.BaseAddress!, $"/Audits/Report/{auditId}"), mine.Url);
+        Assert.True(mine.Url!.IsAbsoluteUri);
+
+        // Text with a line break, a backslash and characters outside the BMP (𠮷田) comes back as stored.
+        var multiline = "監査; 第2回, 営業部\n対象: 𠮷田 \\ 個人データ🔒 " + new string('長', 30);
+        await using (var db = app.Db())
         {
-            Assert.Contains(required, mine);
+            var stored = await db.Audits.SingleAsync(a => a.Id == auditId);
+            stored.Title = multiline;
+            await db.SaveChangesAsync();
         }
 
-        Assert.Contains("SUMMARY:" + title.Replace(";", "\\;").Replace(",", "\\,"), mine);
+        var again = await (await anonymous.GetAsync(url.PathAndQuery)).Content.ReadAsStringAsync();
+        Assert.Equal(multiline, Assert.Single(Ical.Net.Calendar.Load(again)!.Events).Summary);
 
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/Audits/Feed/" + new string('0', 64))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/Audits/Feed/wrong")).StatusCode);

@@ -1,8 +1,11 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controls.Web.Features.Audits;
@@ -36,8 +39,11 @@ public sealed class AuditCalendar(AppDbContext db, TimeProvider time)
     public Task<DateTimeOffset?> CreatedAtAsync(Guid userId, CancellationToken cancellationToken = default) =>
         db.CalendarFeeds.Where(f => f.UserId == userId).Select(f => (DateTimeOffset?)f.CreatedAt).SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>The feed for a token, or null when no active user has it.</summary>
-    public async Task<string?> FeedAsync(string token, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The feed for a token, or null when no active user has it. <paramref name="reportUrl"/> gives
+    /// an audit's report page as an absolute URL (calendar apps resolve nothing relative).
+    /// </summary>
+    public async Task<string?> FeedAsync(string token, Func<Guid, Uri> reportUrl, CancellationToken cancellationToken = default)
     {
         if (token.Length != 64)
         {
@@ -63,45 +69,70 @@ public sealed class AuditCalendar(AppDbContext db, TimeProvider time)
             .OrderBy(a => a.WindowStart)
             .Select(a => new Event(a.Id, a.Title, a.WindowStart, a.WindowEnd, a.Status))
             .ToListAsync(cancellationToken);
-        return Write(audits, time.GetUtcNow());
+        return Write(audits, time.GetUtcNow(), reportUrl);
     }
 
     public sealed record Event(Guid Id, string Title, DateOnly Start, DateOnly End, AuditStatus Status);
 
-    /// <summary>An RFC 5545 calendar: CRLF lines folded at 75 octets, text escaped, all-day events (DTEND exclusive).</summary>
-    public static string Write(IEnumerable<Event> events, DateTimeOffset now)
+    /// <summary>
+    /// An RFC 5545 calendar written by Ical.Net (CRLF, folding at 75 octets, TEXT escaping): one
+    /// all-day event per audit over its window (DTEND exclusive), its report page as URL.
+    /// </summary>
+    public static string Write(IEnumerable<Event> events, DateTimeOffset now, Func<Guid, Uri> reportUrl)
     {
-        var text = new StringBuilder();
-        void Line(string line) => text.Append(Fold(line)).Append("\r\n");
-        var stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        Line("BEGIN:VCALENDAR");
-        Line("VERSION:2.0");
-        Line("PRODID:-//Controls//Internal audits//JA");
-        Line("CALSCALE:GREGORIAN");
-        Line("METHOD:PUBLISH");
+        var calendar = new Calendar { ProductId = "-//Controls//Internal audits//JA", Scale = "GREGORIAN", Method = "PUBLISH" };
         foreach (var e in events)
         {
-            Line("BEGIN:VEVENT");
-            Line($"UID:audit-{e.Id}@controls");
-            Line($"DTSTAMP:{stamp}");
-            Line($"DTSTART;VALUE=DATE:{e.Start:yyyyMMdd}");
-            Line($"DTEND;VALUE=DATE:{e.End.AddDays(1):yyyyMMdd}");
-            Line($"SUMMARY:{Escape(e.Title)}");
-            Line($"STATUS:{(e.Status == AuditStatus.Cancelled ? "CANCELLED" : e.Status == AuditStatus.Planned ? "TENTATIVE" : "CONFIRMED")}");
-            Line($"URL:/Audits/Report/{e.Id}");
-            Line("END:VEVENT");
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"audit-{e.Id}@controls",
+                DtStamp = new CalDateTime(now.UtcDateTime, CalDateTime.UtcTzId),
+                DtStart = new CalDateTime(e.Start),
+                DtEnd = new CalDateTime(e.End.AddDays(1)),
+                Summary = e.Title,
+                Status = e.Status switch
+                {
+                    AuditStatus.Cancelled => EventStatus.Cancelled,
+                    AuditStatus.Planned => EventStatus.Tentative,
+                    _ => EventStatus.Confirmed,
+                },
+                Url = reportUrl(e.Id),
+            });
         }
 
-        Line("END:VCALENDAR");
+        return MendSplitCharacters(new CalendarSerializer().SerializeToString(calendar)!);
+    }
+
+    /// <summary>
+    /// Ical.Net 5.2.4 folds by UTF-16 code unit: a character outside the BMP (𠮷 as in 𠮷田, 𩸽,
+    /// emoji) that meets a fold is cut between its surrogates, and reaches the client as two U+FFFD.
+    /// Only then are the lines unfolded and folded again by whole characters; otherwise the
+    /// library's output is returned as it is.
+    /// </summary>
+    internal static string MendSplitCharacters(string serialized)
+    {
+        var split = false;
+        for (var i = 0; i + 1 < serialized.Length && !split; i++)
+        {
+            split = char.IsHighSurrogate(serialized[i]) && serialized[i + 1] == '\r';
+        }
+
+        if (!split)
+        {
+            return serialized;
+        }
+
+        var text = new StringBuilder(serialized.Length + 16);
+        foreach (var line in serialized.Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n")[..^1])
+        {
+            text.Append(Fold(line)).Append("\r\n");
+        }
+
         return text.ToString();
     }
 
-    public static string Escape(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal).Replace(",", "\\,", StringComparison.Ordinal)
-            .Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal);
-
-    /// <summary>Folds a content line so no physical line exceeds 75 octets (never inside a UTF-8 character).</summary>
-    public static string Fold(string line)
+    /// <summary>Folds a content line so no physical line exceeds 75 octets (never inside a character).</summary>
+    private static string Fold(string line)
     {
         var result = new StringBuilder();
         var octets = 0;

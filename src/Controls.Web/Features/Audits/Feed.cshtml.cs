@@ -8,7 +8,10 @@ public class FeedModel(AuditCalendar calendar) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
-        var feed = await calendar.FeedAsync(token, cancellationToken);
+        // Absolute, from the request's scheme, host and path base: a calendar app has no page to resolve a relative URL against.
+        var feed = await calendar.FeedAsync(
+            token, id => new Uri(Url.Page("/Audits/Report", pageHandler: null, values: new { id }, protocol: Request.Scheme, host: Request.Host.ToUriComponent())!),
+            cancellationToken);
         if (feed is null)
         {
             return NotFound();
