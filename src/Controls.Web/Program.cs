@@ -16,6 +16,7 @@ if (command)
     return await CommandLine.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
 }
 
+await app.MigrateSqliteOnStartAsync();
 app.UseControls();
 await app.RunAsync();
 return 0;

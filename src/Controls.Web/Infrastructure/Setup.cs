@@ -230,6 +230,20 @@ public static class Setup
             .AddCheck<SchedulerHealthCheck>("scheduler");
     }
 
+    /// <summary>
+    /// SQLite (one node) brings its database up to date when the app starts, so
+    /// <c>dotnet run --project src/Controls.Web</c> serves on a fresh machine. PostgreSQL never
+    /// migrates on start: several nodes would race; a one-shot <c>db migrate</c> does it (docker/).
+    /// </summary>
+    public static async Task MigrateSqliteOnStartAsync(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<DatabaseSettings>().IsSqlite)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        }
+    }
+
     public static void UseControls(this WebApplication app)
     {
         app.UseExceptionHandler("/Error");
