@@ -77,6 +77,8 @@ public static class Periods
     {
         if (schedule.Recurrence == ScheduleRecurrence.Cron)
         {
+            // An expression Cronos cannot evaluate (a year field stored in the Quartz years) has no
+            // periods; the schedule form refuses it until it is corrected.
             if (!ScheduleCron.TryParse(schedule.CronExpression, out var cron))
             {
                 yield break;
