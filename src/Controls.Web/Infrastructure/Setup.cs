@@ -19,6 +19,9 @@ using Controls.Web.Infrastructure.Mail;
 using Controls.Web.Infrastructure.Time;
 using Controls.Web.Infrastructure.Web;
 using Controls.Web.Jobs;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -29,7 +32,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Controls.Web.Infrastructure;
 
@@ -190,35 +192,53 @@ public static class Setup
         builder.Services.AddScoped<Features.Statement.PublishStatement>();
     }
 
+    /// <summary>
+    /// Hangfire (docs/adr/0009): the job store follows the database provider — its own SQLite file
+    /// beside the database, or the app's PostgreSQL database in the schema <c>hangfire</c>. Storage,
+    /// activator and filters are this app's own services, never Hangfire's process-wide defaults.
+    /// The command line (<paramref name="runJobs"/> false) starts no server.
+    /// </summary>
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)
     {
-        var connectionString = builder.Configuration.ConnectionString();
-        builder.Services.Configure<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
-        builder.Services.AddQuartz(q =>
+        builder.Services.AddSingleton<JobStorage>(_ => CreateJobStorage(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath)));
+        builder.Services.AddSingleton<JobActivator>(services => new Hangfire.AspNetCore.AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddSingleton<JobRunRecorder>();
+        builder.Services.AddSingleton<Hangfire.Common.IJobFilterProvider>(services =>
         {
-            q.ConfigureScheduler(o =>
-            {
-                o.InstanceName = "Controls";
-                o.GenerateInstanceId = true;
-            });
-            q.UsePersistentStore(s =>
-            {
-                s.UsePostgres(connectionString);
-                s.UseSystemTextJsonSerializer();
-                s.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(5));
-                s.ProvisionSchema();
-            });
-            q.AddJobListener<JobRunRecorder>();
-            JobSchedule.Register(q);
+            var own = new Hangfire.Common.JobFilterCollection { services.GetRequiredService<JobRunRecorder>() };
+            return new Hangfire.Common.JobFilterProviderCollection(Hangfire.Common.JobFilterProviders.Providers, own);
         });
+        builder.Services.AddHangfire((services, c) => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogging(services.GetRequiredService<ILoggerFactory>())));
         if (runJobs)
         {
-            builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.ServerName = SchedulerHealthCheck.NodeName;
+                o.WorkerCount = 5;
+            });
+            builder.Services.AddHostedService<RegisterRecurringJobs>();
         }
 
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");
+    }
+
+    /// <summary>Queues are polled every second (Hangfire.Storage.SQLite's default polled in 15 s bunches).</summary>
+    private static JobStorage CreateJobStorage(DatabaseSettings database)
+    {
+        if (database.JobsDatabasePath is { } path)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+        }
+
+        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) };
+        return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(database.ConnectionString, options, null), options);
     }
 
     public static void UseControls(this WebApplication app)
@@ -243,5 +263,6 @@ public static class Setup
         app.UseAuthorization();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         app.MapRazorPages();
+        PageAccess.MapJobsDashboard(app, app.Services.GetRequiredService<JobStorage>());
     }
 }

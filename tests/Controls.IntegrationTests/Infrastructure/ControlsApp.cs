@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Controls.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real app (HTTP pipeline, Identity, Quartz) on its own fresh PostgreSQL database.
+/// The real app (HTTP pipeline, Identity, Hangfire) on its own fresh PostgreSQL database.
 /// One per test class (IClassFixture); tests use unique names so they never depend on order.
 /// </summary>
 public class ControlsApp : WebApplicationFactory<Program>, IAsyncLifetime
@@ -33,6 +33,8 @@ public class ControlsApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Controls", ConnectionString);
+        // TestDatabase creates PostgreSQL databases: the job store follows the provider (DatabaseSettings).
+        builder.UseSetting(DatabaseSettings.ProviderKey, nameof(DatabaseProvider.PostgreSql));
         builder.UseEnvironment("Testing");
         builder.ConfigureTestServices(ConfigureServices);
     }
