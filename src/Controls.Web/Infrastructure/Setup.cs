@@ -20,8 +20,6 @@ using Controls.Web.Infrastructure.Time;
 using Controls.Web.Infrastructure.Web;
 using Controls.Web.Jobs;
 using Hangfire;
-using Hangfire.PostgreSql;
-using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -200,7 +198,7 @@ public static class Setup
     /// </summary>
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)
     {
-        builder.Services.AddSingleton<JobStorage>(_ => CreateJobStorage(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath)));
+        builder.Services.AddSingleton<JobStorage>(_ => JobStore.Create(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath)));
         builder.Services.AddSingleton<JobActivator>(services => new Hangfire.AspNetCore.AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddSingleton<JobRunRecorder>();
         builder.Services.AddSingleton<Hangfire.Common.IJobFilterProvider>(services =>
@@ -226,19 +224,6 @@ public static class Setup
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");
-    }
-
-    /// <summary>Queues are polled every second (Hangfire.Storage.SQLite's default polled in 15 s bunches).</summary>
-    private static JobStorage CreateJobStorage(DatabaseSettings database)
-    {
-        if (database.JobsDatabasePath is { } path)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
-        }
-
-        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) };
-        return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(database.ConnectionString, options, null), options);
     }
 
     public static void UseControls(this WebApplication app)
