@@ -1,5 +1,8 @@
+using Controls.Web.Data;
+using Controls.Web.Domain;
 using Controls.Web.Infrastructure.Time;
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
 
 namespace Controls.Web.Jobs;
 
@@ -18,8 +21,11 @@ public sealed class RegisterRecurringJobs(IServiceScopeFactory scopes, IRecurrin
     {
         try
         {
+            // Read straight from the table: OrganisationClock would cache the settings before a first-run seed writes them.
             using var scope = scopes.CreateScope();
-            return scope.ServiceProvider.GetRequiredService<OrganisationClock>().Zone;
+            var zone = scope.ServiceProvider.GetRequiredService<AppDbContext>().OrganisationSettings.AsNoTracking()
+                .Where(s => s.Id == OrganisationSettings.SingletonId).Select(s => s.TimeZone).SingleOrDefault();
+            return OrganisationClock.FindZone(zone ?? "Asia/Tokyo");
         }
         catch (Exception e)
         {
