@@ -39,7 +39,6 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Admin/Departments/Create"] = [Roles.Administrator],
         ["/Admin/Departments/Edit"] = [Roles.Administrator],
         ["/Admin/Settings/Index"] = [Roles.Administrator],
-        ["/Admin/Jobs/Index"] = [Roles.Administrator],
         ["/Admin/AuditTrail/Index"] = [Roles.Administrator],
         ["/Admin/Outbox/Index"] = [Roles.Administrator],
         ["/Notifications/Index"] = [SignedIn],

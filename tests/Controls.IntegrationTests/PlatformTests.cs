@@ -3,7 +3,6 @@ using System.Text.Json;
 using Controls.IntegrationTests.Infrastructure;
 using Controls.Web.Domain;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace Controls.IntegrationTests;
 
@@ -13,8 +12,8 @@ public class PlatformTests(ControlsApp app) : IClassFixture<ControlsApp>
     [Fact]
     public async Task Health_reports_the_database_and_the_scheduler()
     {
-        // The scheduler starts once the application has started (the hosted service awaits it), so
-        // right after start /health may still answer 503 "not running" for a moment.
+        // The Hangfire server announces itself in the job store a moment after start, so right
+        // after start /health may still answer 503 for a moment.
         var client = app.Anonymous();
         var response = await client.GetAsync("/health");
         for (var attempt = 0; attempt < 50 && response.StatusCode == HttpStatusCode.ServiceUnavailable; attempt++)
@@ -89,30 +88,25 @@ public class PlatformTests(ControlsApp app) : IClassFixture<ControlsApp>
     }
 }
 
-/// <summary>Health turns 503 when this node's scheduler is not running (own app: it changes the scheduler).</summary>
-public class HealthWhenSchedulerStoppedTests(ControlsApp app) : IClassFixture<ControlsApp>
+/// <summary>A node whose Hangfire server does not run.</summary>
+public class NoJobServerApp : ControlsApp
+{
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.RemoveJobServer();
+    }
+}
+
+/// <summary>Health turns 503 when this node's job server is not running (own app: it runs no server).</summary>
+public class HealthWithoutJobServerTests(NoJobServerApp app) : IClassFixture<NoJobServerApp>
 {
     [Fact]
-    public async Task Health_is_503_when_the_scheduler_is_in_standby()
+    public async Task Health_is_503_when_this_nodes_job_server_is_not_running()
     {
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        // The hosted service starts the scheduler in the background: wait for it, or it would undo the standby.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await scheduler.GetStatus() != SchedulerStatus.Running && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        await scheduler.Standby();
-        try
-        {
-            var response = await app.Anonymous().GetAsync("/health");
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-            Assert.Contains("\"scheduler\":{\"status\":\"Unhealthy\"", await response.Content.ReadAsStringAsync());
-        }
-        finally
-        {
-            await scheduler.Start();
-        }
+        var response = await app.Anonymous().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"scheduler\":{\"status\":\"Unhealthy\"", body);
+        Assert.Contains("\"database\":{\"status\":\"Healthy\"", body);
     }
 }

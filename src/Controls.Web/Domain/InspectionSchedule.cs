@@ -44,7 +44,7 @@ public class InspectionSchedule
     public Guid? DivisionId { get; set; }
     public List<Guid> DepartmentIds { get; set; } = [];
     public ScheduleRecurrence Recurrence { get; set; }
-    /// <summary>Quartz cron expression, when <see cref="Recurrence"/> is Cron: each fire starts a period.</summary>
+    /// <summary>Cron expression in Quartz syntax (Features/Schedules/ScheduleCron evaluates it), when <see cref="Recurrence"/> is Cron: each fire starts a period.</summary>
     public string? CronExpression { get; set; }
     /// <summary>The due date is this many days after the period starts.</summary>
     public int DueDays { get; set; } = 14;

@@ -19,6 +19,7 @@ using Controls.Web.Infrastructure.Mail;
 using Controls.Web.Infrastructure.Time;
 using Controls.Web.Infrastructure.Web;
 using Controls.Web.Jobs;
+using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -28,7 +29,6 @@ using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Controls.Web.Infrastructure;
 
@@ -190,39 +190,35 @@ public static class Setup
         builder.Services.AddScoped<Features.Statement.PublishStatement>();
     }
 
+    /// <summary>
+    /// Hangfire (docs/adr/0009): the job store follows the database provider — its own SQLite file
+    /// beside the database, or the app's PostgreSQL database in the schema <c>hangfire</c>. Storage,
+    /// activator and filters are this app's own services, never Hangfire's process-wide defaults.
+    /// The command line (<paramref name="runJobs"/> false) starts no server.
+    /// </summary>
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)
     {
-        var database = builder.DatabaseSettings();
-        var connectionString = database.ConnectionString;
-        builder.Services.Configure<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
-        builder.Services.AddQuartz(q =>
+        builder.Services.AddSingleton<JobStorage>(_ => JobStore.Create(builder.DatabaseSettings()));
+        builder.Services.AddSingleton<JobActivator>(services => new Hangfire.AspNetCore.AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddSingleton<JobRunRecorder>();
+        builder.Services.AddSingleton<Hangfire.Common.IJobFilterProvider>(services =>
         {
-            q.ConfigureScheduler(o =>
-            {
-                o.InstanceName = "Controls";
-                o.GenerateInstanceId = true;
-            });
-            if (database.IsSqlite)
-            {
-                // Until the move to Hangfire lands: one node, the triggers rebuilt at each start.
-                q.UseInMemoryStore();
-            }
-            else
-            {
-                q.UsePersistentStore(s =>
-                {
-                    s.UsePostgres(connectionString);
-                    s.UseSystemTextJsonSerializer();
-                    s.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(5));
-                    s.ProvisionSchema();
-                });
-            }
-            q.AddJobListener<JobRunRecorder>();
-            JobSchedule.Register(q);
+            var own = new Hangfire.Common.JobFilterCollection { services.GetRequiredService<JobRunRecorder>() };
+            return new Hangfire.Common.JobFilterProviderCollection(Hangfire.Common.JobFilterProviders.Providers, own);
         });
+        builder.Services.AddHangfire((services, c) => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogging(services.GetRequiredService<ILoggerFactory>())));
         if (runJobs)
         {
-            builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.ServerName = SchedulerHealthCheck.NodeName;
+                o.WorkerCount = 5;
+            });
+            builder.Services.AddHostedService<RegisterRecurringJobs>();
         }
 
         builder.Services.AddHealthChecks()
@@ -266,5 +262,6 @@ public static class Setup
         app.UseAuthorization();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         app.MapRazorPages();
+        PageAccess.MapJobsDashboard(app, app.Services.GetRequiredService<JobStorage>());
     }
 }

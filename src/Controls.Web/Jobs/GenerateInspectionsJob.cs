@@ -1,21 +1,22 @@
 using Controls.Web.Features.Schedules;
-using Quartz;
+using Hangfire;
 
 namespace Controls.Web.Jobs;
 
 /// <summary>
-/// Creates the inspections that are due. Runs every five minutes; after downtime its misfire
-/// fires once on start and the generator catches up every missed period.
+/// Creates the inspections that are due. Every five minutes; after downtime the generator catches
+/// up every missed period itself, so a failed run is not retried (the next one does the work).
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed class GenerateInspectionsJob(GenerateDueInspections generate, TimeProvider time, ILogger<GenerateInspectionsJob> logger) : IJob
+[AutomaticRetry(Attempts = 0)]
+[DisableConcurrentExecution(timeoutInSeconds: 240)]
+public sealed class GenerateInspectionsJob(GenerateDueInspections generate, TimeProvider time, ILogger<GenerateInspectionsJob> logger)
 {
-    public static readonly JobKey Key = new("generate-inspections");
+    public const string Name = "generate-inspections";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var result = await generate.RunAsync(time.GetUtcNow(), cancellationToken);
         logger.LogInformation("Inspections generated: {Created} created, {Existing} already existed", result.Created, result.Existing);
-        context.Result = $"created: {result.Created}, already existed: {result.Existing}";
+        return $"created: {result.Created}, already existed: {result.Existing}";
     }
 }

@@ -1,17 +1,14 @@
 using Controls.Web.Features.Incidents;
-using Quartz;
+using Hangfire;
 
 namespace Controls.Web.Jobs;
 
-/// <summary>Reminds of the outstanding PPC reports of reportable incidents (each step once: see <see cref="SendIncidentReminders"/>).</summary>
-[DisallowConcurrentExecution]
-public sealed class IncidentReminderJob(SendIncidentReminders reminders) : IJob
+/// <summary>Reminds of the outstanding PPC reports of reportable incidents (each step once: see <see cref="SendIncidentReminders"/>). Hourly: the next run catches up.</summary>
+[AutomaticRetry(Attempts = 0)]
+[DisableConcurrentExecution(timeoutInSeconds: 600)]
+public sealed class IncidentReminderJob(SendIncidentReminders reminders)
 {
-    public static readonly JobKey Key = new("incident-reminders");
+    public const string Name = "incident-reminders";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        var sent = await reminders.RunAsync(cancellationToken);
-        context.Result = $"sent: {sent}";
-    }
+    public async Task<string> RunAsync(CancellationToken cancellationToken) => $"sent: {await reminders.RunAsync(cancellationToken)}";
 }

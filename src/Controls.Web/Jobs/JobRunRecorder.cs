@@ -1,39 +1,43 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Quartz;
+using Hangfire.Server;
 
 namespace Controls.Web.Jobs;
 
-/// <summary>Writes each job execution's outcome to job_runs, for the administrators' job page.</summary>
-public sealed class JobRunRecorder(IServiceScopeFactory scopes, TimeProvider time, ILogger<JobRunRecorder> logger) : IJobListener
+/// <summary>
+/// Writes each job execution's outcome to job_runs (job name, node, start, finish, succeeded,
+/// message): the history pages and tests read, kept in the app's database whatever the job store.
+/// </summary>
+public sealed class JobRunRecorder(IServiceScopeFactory scopes, TimeProvider time, ILogger<JobRunRecorder> logger) : IServerFilter
 {
-    public string Name => nameof(JobRunRecorder);
+    private const string StartedKey = "controls.started";
 
-    public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => default;
+    public void OnPerforming(PerformingContext context) => context.Items[StartedKey] = time.GetUtcNow();
 
-    public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => default;
-
-    public async ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+    public void OnPerformed(PerformedContext context)
     {
+        var name = JobSchedule.NameOf(context.BackgroundJob.Job.Type);
         try
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var finished = time.GetUtcNow();
+            var failure = context.Exception is { } e ? (e.InnerException ?? e).Message : null;
             db.JobRuns.Add(new JobRun
             {
-                JobName = context.JobDetail.Key.Name,
-                NodeId = context.Scheduler.SchedulerInstanceId,
-                StartedAt = finished - context.JobRunTime,
+                JobName = name,
+                NodeId = context.ServerId ?? "",
+                StartedAt = context.Items.TryGetValue(StartedKey, out var started) && started is DateTimeOffset at ? at : finished,
                 FinishedAt = finished,
-                Succeeded = jobException is null,
-                Message = Truncate(jobException?.InnerException?.Message ?? jobException?.Message ?? context.Result?.ToString() ?? ""),
+                Succeeded = context.Exception is null,
+                Message = Truncate(failure ?? context.Result?.ToString() ?? ""),
             });
-            await db.SaveChangesAsync(cancellationToken);
+            // Filters are synchronous in Hangfire; the job's own work has finished by now.
+            db.SaveChanges();
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
-            logger.LogError(e, "Could not record the run of job {Job}", context.JobDetail.Key);
+            logger.LogError(e, "Could not record the run of job {Job}", name);
         }
     }
 

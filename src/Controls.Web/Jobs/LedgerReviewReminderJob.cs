@@ -1,17 +1,17 @@
 using Controls.Web.Features.Ledger;
-using Quartz;
+using Hangfire;
 
 namespace Controls.Web.Jobs;
 
-/// <summary>Reminds of the annual review of ledger entries and escalates overdue ones (each step once: see <see cref="SendLedgerReviewReminders"/>).</summary>
-[DisallowConcurrentExecution]
-public sealed class LedgerReviewReminderJob(SendLedgerReviewReminders reminders) : IJob
+/// <summary>
+/// Reminds of the annual review of ledger entries and escalates overdue ones (each step once: see
+/// <see cref="SendLedgerReviewReminders"/>). Daily: a failed run is retried three times that day.
+/// </summary>
+[AutomaticRetry(Attempts = 3, DelaysInSeconds = [300, 1800, 7200])]
+[DisableConcurrentExecution(timeoutInSeconds: 600)]
+public sealed class LedgerReviewReminderJob(SendLedgerReviewReminders reminders)
 {
-    public static readonly JobKey Key = new("ledger-review-reminders");
+    public const string Name = "ledger-review-reminders";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        var sent = await reminders.RunAsync(cancellationToken);
-        context.Result = $"sent: {sent}";
-    }
+    public async Task<string> RunAsync(CancellationToken cancellationToken) => $"sent: {await reminders.RunAsync(cancellationToken)}";
 }

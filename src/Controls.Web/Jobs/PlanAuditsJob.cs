@@ -1,16 +1,19 @@
 using Controls.Web.Features.Audits;
-using Quartz;
+using Controls.Web.Infrastructure.Time;
+using Hangfire;
 
 namespace Controls.Web.Jobs;
 
-[DisallowConcurrentExecution]
-public sealed class PlanAuditsJob(PlanAuditsFromRules plan, Infrastructure.Time.OrganisationClock clock) : IJob
+/// <summary>Plans the programme rules' audits and schedules those whose notice time has come (unique rule keys: once each). Hourly: the next run catches up.</summary>
+[AutomaticRetry(Attempts = 0)]
+[DisableConcurrentExecution(timeoutInSeconds: 600)]
+public sealed class PlanAuditsJob(PlanAuditsFromRules plan, OrganisationClock clock)
 {
-    public static readonly JobKey Key = new("plan-audits");
+    public const string Name = "plan-audits";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var result = await plan.RunAsync(DateOnly.FromDateTime(clock.Now.DateTime), cancellationToken);
-        context.Result = $"planned: {result.Planned}, skipped: {result.Skipped}, scheduled: {result.Scheduled}, past windows: {result.Past}";
+        return $"planned: {result.Planned}, skipped: {result.Skipped}, scheduled: {result.Scheduled}, past windows: {result.Past}";
     }
 }

@@ -1,17 +1,14 @@
 using Controls.Web.Features.Notifications;
-using Quartz;
+using Hangfire;
 
 namespace Controls.Web.Jobs;
 
-/// <summary>Sends due reminders and escalations (each step once: see <see cref="SendReminders"/>).</summary>
-[DisallowConcurrentExecution]
-public sealed class ReminderJob(SendReminders reminders) : IJob
+/// <summary>Sends due reminders and escalations (each step once: see <see cref="SendReminders"/>). Hourly: the next run catches up.</summary>
+[AutomaticRetry(Attempts = 0)]
+[DisableConcurrentExecution(timeoutInSeconds: 600)]
+public sealed class ReminderJob(SendReminders reminders)
 {
-    public static readonly JobKey Key = new("reminders");
+    public const string Name = "reminders";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        var result = await reminders.RunAsync(cancellationToken);
-        context.Result = result.ToString();
-    }
+    public async Task<string> RunAsync(CancellationToken cancellationToken) => (await reminders.RunAsync(cancellationToken)).ToString();
 }

@@ -1,16 +1,19 @@
 using Controls.Web.Features.Reports.Distribution;
-using Quartz;
+using Controls.Web.Infrastructure.Time;
+using Hangfire;
 
 namespace Controls.Web.Jobs;
 
-[DisallowConcurrentExecution]
-public sealed class ReportDistributionJob(DistributeReports distribute, Infrastructure.Time.OrganisationClock clock) : IJob
+/// <summary>Generates the scheduled management-review workbooks that are due (once per schedule and period). Daily: a failed run is retried three times that day.</summary>
+[AutomaticRetry(Attempts = 3, DelaysInSeconds = [300, 1800, 7200])]
+[DisableConcurrentExecution(timeoutInSeconds: 600)]
+public sealed class ReportDistributionJob(DistributeReports distribute, OrganisationClock clock)
 {
-    public static readonly JobKey Key = new("report-distribution");
+    public const string Name = "report-distribution";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var result = await distribute.RunAsync(DateOnly.FromDateTime(clock.Now.DateTime), cancellationToken);
-        context.Result = $"generated: {result.Generated}, notified: {result.Notified}";
+        return $"generated: {result.Generated}, notified: {result.Notified}";
     }
 }

@@ -1,18 +1,23 @@
 using Controls.Web.Infrastructure.Mail;
-using Quartz;
+using Hangfire;
 
 namespace Controls.Web.Jobs;
 
-/// <summary>Sends the e-mails waiting in the outbox (see <see cref="SendOutbox"/>).</summary>
-[DisallowConcurrentExecution]
-public sealed class SendOutboxJob(SendOutbox outbox) : IJob
+/// <summary>
+/// Sends the e-mails waiting in the outbox (see <see cref="SendOutbox"/>). Every minute; failed
+/// messages back off on their own, so a failed run is not retried, and a run that finds the
+/// previous one still sending gives up after 50 s (the next minute's run takes what is due).
+/// </summary>
+[AutomaticRetry(Attempts = 0)]
+[DisableConcurrentExecution(timeoutInSeconds: 50)]
+public sealed class SendOutboxJob(SendOutbox outbox)
 {
-    public static readonly JobKey Key = new("send-outbox");
+    public const string Name = "send-outbox";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var result = await outbox.RunAsync(cancellationToken);
-        context.Result = result.MailConfigured
+        return result.MailConfigured
             ? $"sent: {result.Sent}, failed: {result.Failed}"
             : $"mail is not configured (Mail:Host); pending: {result.Pending}";
     }

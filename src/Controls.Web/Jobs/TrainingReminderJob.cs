@@ -1,17 +1,17 @@
 using Controls.Web.Features.Training;
-using Quartz;
+using Hangfire;
 
 namespace Controls.Web.Jobs;
 
-/// <summary>Annual training reminders to people not trained within 12 months, with their department head told (once per fiscal year: see <see cref="SendTrainingReminders"/>).</summary>
-[DisallowConcurrentExecution]
-public sealed class TrainingReminderJob(SendTrainingReminders reminders) : IJob
+/// <summary>
+/// Annual training reminders to people not trained within 12 months, with their department head
+/// told (once per fiscal year: see <see cref="SendTrainingReminders"/>). Daily: a failed run is retried three times that day.
+/// </summary>
+[AutomaticRetry(Attempts = 3, DelaysInSeconds = [300, 1800, 7200])]
+[DisableConcurrentExecution(timeoutInSeconds: 600)]
+public sealed class TrainingReminderJob(SendTrainingReminders reminders)
 {
-    public static readonly JobKey Key = new("training-reminders");
+    public const string Name = "training-reminders";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        var sent = await reminders.RunAsync(cancellationToken);
-        context.Result = $"sent: {sent}";
-    }
+    public async Task<string> RunAsync(CancellationToken cancellationToken) => $"sent: {await reminders.RunAsync(cancellationToken)}";
 }

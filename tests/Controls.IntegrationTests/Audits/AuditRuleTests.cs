@@ -21,7 +21,7 @@ public class AuditRuleTests(InspectionApp app) : IClassFixture<InspectionApp>
     public async Task A_rule_plans_every_department_twice_a_year_once_with_an_independent_lead_and_notifies_the_head_once()
     {
         // The test plays chosen days; the real hourly plan-audits job would plan with today's date in between.
-        await (await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler()).PauseAll();
+        app.RemoveRecurringJobs();
         var (officer, _) = await app.SignInAsNewAsync(Roles.ComplianceOfficer);
         var (sales, salesHead, _) = await app.DepartmentWithHeadAsync();
         var finance = await app.CreateDepartmentAsync();
@@ -78,7 +78,7 @@ public class AuditRulePastWindowTests(InspectionApp app) : IClassFixture<Inspect
     [Fact]
     public async Task A_run_in_november_skips_the_windows_that_have_already_ended_and_announces_none_of_them()
     {
-        await (await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler()).PauseAll();
+        app.RemoveRecurringJobs();
         var (officer, _) = await app.SignInAsNewAsync(Roles.ComplianceOfficer);
         var (sales, salesHead, _) = await app.DepartmentWithHeadAsync();
         var finance = await app.CreateDepartmentAsync();

@@ -30,6 +30,27 @@ public class ControlsApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
+    /// <summary>
+    /// Stops the app, then closes its database's idle pooled connections: the job server keeps
+    /// several open (Hangfire's workers poll), and dozens of finished test apps' idle pools would
+    /// otherwise fill the test server's connection slots.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+        catch (ArgumentException)
+        {
+            // Not a PostgreSQL connection string: nothing of Npgsql's to close.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Controls", ConnectionString);

@@ -6,7 +6,6 @@ using Controls.Web.Features.Training;
 using Controls.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 using static Controls.IntegrationTests.Notifications.NotificationsApp;
 
 namespace Controls.IntegrationTests.Ledger;
@@ -170,7 +169,7 @@ public class RegisterReminderTests(NotificationsApp app) : IClassFixture<Notific
 }
 
 /// <summary>
-/// Both reminder jobs in the real (persistent, clustered) scheduler at real time: scheduled every morning in Tokyo,
+/// Both reminder jobs in the real Hangfire server at real time: scheduled every morning in Tokyo,
 /// the ledger job reminds, and the training job sends nothing while the organisation records no mandatory session.
 /// </summary>
 public class RegisterReminderJobTests(ControlsApp app) : IClassFixture<ControlsApp>
@@ -178,13 +177,11 @@ public class RegisterReminderJobTests(ControlsApp app) : IClassFixture<ControlsA
     [Fact]
     public async Task The_jobs_are_scheduled_daily_and_run_through_the_scheduler()
     {
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        foreach (var (job, cron) in new[] { (LedgerReviewReminderJob.Key, "0 0 8 * * ?"), (TrainingReminderJob.Key, "0 5 8 * * ?") })
+        foreach (var (job, cron) in new[] { (LedgerReviewReminderJob.Name, "0 8 * * *"), (TrainingReminderJob.Name, "5 8 * * *") })
         {
-            var scheduled = Assert.Single((await scheduler.QueryTriggers(new TriggerQuery { Job = job })).Items);
-            var trigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(scheduled.Key));
-            Assert.Equal(cron, trigger.CronExpressionString);
-            Assert.Equal("Asia/Tokyo", trigger.TimeZone.Id);
+            var scheduled = app.RecurringJob(job);
+            Assert.Equal(cron, scheduled.Cron);
+            Assert.Equal("Asia/Tokyo", scheduled.TimeZoneId);
         }
 
         var department = await app.CreateDepartmentAsync();
@@ -198,14 +195,14 @@ public class RegisterReminderJobTests(ControlsApp app) : IClassFixture<ControlsA
         }
 
         var previous = await app.LastJobRunIdAsync();
-        await scheduler.TriggerJob(LedgerReviewReminderJob.Key, new JobDataMap());
-        var run = await app.WaitForJobRunAsync(LedgerReviewReminderJob.Key.Name, previous);
+        app.TriggerJob(LedgerReviewReminderJob.Name);
+        var run = await app.WaitForJobRunAsync(LedgerReviewReminderJob.Name, previous);
         Assert.True(run.Succeeded, run.Message);
         Assert.True(await app.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == head.Id && n.DedupKey == $"ledger-review:{entry.Id}:never:overdue")));
 
         previous = await app.LastJobRunIdAsync();
-        await scheduler.TriggerJob(TrainingReminderJob.Key, new JobDataMap());
-        run = await app.WaitForJobRunAsync(TrainingReminderJob.Key.Name, previous);
+        app.TriggerJob(TrainingReminderJob.Name);
+        run = await app.WaitForJobRunAsync(TrainingReminderJob.Name, previous);
         Assert.True(run.Succeeded, run.Message);
         Assert.Equal("sent: 0", run.Message);
         Assert.False(await app.QueryAsync(db => db.Notifications.AnyAsync(n => n.DedupKey.StartsWith("training:"))));

@@ -4,12 +4,11 @@ using Controls.Web.Features.Notifications;
 using Controls.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace Controls.IntegrationTests.Notifications;
 
 /// <summary>
-/// The reminder and outbox jobs in the real (persistent, clustered) scheduler, with the app as
+/// The reminder and outbox jobs in the real Hangfire server, with the app as
 /// configured out of the box: no mail server, so e-mails wait in the outbox.
 /// </summary>
 public class NotificationJobTests(ControlsApp app) : IClassFixture<ControlsApp>
@@ -17,18 +16,16 @@ public class NotificationJobTests(ControlsApp app) : IClassFixture<ControlsApp>
     [Fact]
     public async Task Both_jobs_are_scheduled_and_the_reminder_job_runs_through_the_scheduler()
     {
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        foreach (var (job, cron) in new[] { (ReminderJob.Key, "0 0 * * * ?"), (SendOutboxJob.Key, "0 * * * * ?") })
+        foreach (var (job, cron) in new[] { (ReminderJob.Name, "0 * * * *"), (SendOutboxJob.Name, "* * * * *") })
         {
-            var scheduled = Assert.Single((await scheduler.QueryTriggers(new TriggerQuery { Job = job })).Items);
-            Assert.NotNull(scheduled.NextFireTimeUtc);
-            var trigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(scheduled.Key));
-            Assert.Equal(cron, trigger.CronExpressionString);
+            var scheduled = app.RecurringJob(job);
+            Assert.NotNull(scheduled.NextExecution);
+            Assert.Equal(cron, scheduled.Cron);
         }
 
         var previous = await app.LastJobRunIdAsync();
-        await scheduler.TriggerJob(ReminderJob.Key, new JobDataMap());
-        var run = await app.WaitForJobRunAsync(ReminderJob.Key.Name, previous);
+        app.TriggerJob(ReminderJob.Name);
+        var run = await app.WaitForJobRunAsync(ReminderJob.Name, previous);
         Assert.True(run.Succeeded, run.Message);
         Assert.StartsWith("reminders: ", run.Message);
     }
@@ -43,10 +40,9 @@ public class NotificationJobTests(ControlsApp app) : IClassFixture<ControlsApp>
                 "Notification.Digest.More", "Notification.Digest.More", [5], "/Notifications"));
         }
 
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var previous = await app.LastJobRunIdAsync();
-        await scheduler.TriggerJob(SendOutboxJob.Key, new JobDataMap());
-        var run = await app.WaitForJobRunAsync(SendOutboxJob.Key.Name, previous);
+        app.TriggerJob(SendOutboxJob.Name);
+        var run = await app.WaitForJobRunAsync(SendOutboxJob.Name, previous);
         Assert.True(run.Succeeded, run.Message);
         Assert.StartsWith("mail is not configured (Mail:Host); pending: ", run.Message);
 

@@ -6,14 +6,13 @@ using Controls.Web.Infrastructure.Cli;
 using Controls.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace Controls.IntegrationTests.Notifications;
 
 /// <summary>
-/// The app with a clock the test sets and a mail server the test can switch off. The scheduler's
-/// triggers are paused: the tests run the jobs' classes themselves at the instants they choose
-/// (NotificationJobTests runs them through the real scheduler).
+/// The app with a clock the test sets and a mail server the test can switch off. Its Hangfire
+/// server does not run (the recurring jobs stay registered): the tests run the jobs' classes
+/// themselves at the instants they choose (NotificationJobTests runs them through the real server).
 /// </summary>
 public class NotificationsApp : ControlsApp
 {
@@ -27,14 +26,11 @@ public class NotificationsApp : ControlsApp
     {
         await base.InitializeAsync();
         Assert.Same(Clock, Services.GetRequiredService<TimeProvider>());
-        var scheduler = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.PauseAll();
     }
 
     protected override void ConfigureServices(IServiceCollection services)
     {
-        // The scheduler itself keeps real time.
-        services.ConfigureAllQuartzSchedulers(q => q.UseTimeProvider(TimeProvider.System));
+        services.RemoveJobServer();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IMailSender>(Mail);
     }

@@ -7,11 +7,10 @@ using Controls.Web.Jobs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace Controls.IntegrationTests.Reports;
 
-/// <summary>The notifications app (test clock, paused scheduler) with the evidence store in a temporary directory.</summary>
+/// <summary>The notifications app (test clock, no recurring jobs) with the evidence store in a temporary directory.</summary>
 public class DistributionApp : NotificationsApp
 {
     public string StoreDirectory { get; } = Path.Combine(Path.GetTempPath(), "controls-reports-" + Guid.NewGuid().ToString("N")[..12]);
@@ -188,10 +187,8 @@ public class DistributionTests(DistributionApp app) : IClassFixture<Distribution
     [Fact]
     public async Task The_daily_job_is_scheduled_at_six_in_the_morning()
     {
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var trigger = Assert.Single((await scheduler.QueryTriggers(new TriggerQuery { Job = ReportDistributionJob.Key })).Items);
-        var cron = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(trigger.Key));
-        Assert.Equal("0 0 6 * * ?", cron.CronExpressionString);
-        Assert.Equal("Asia/Tokyo", cron.TimeZone.Id);
+        var job = app.RecurringJob(ReportDistributionJob.Name);
+        Assert.Equal("0 6 * * *", job.Cron);
+        Assert.Equal("Asia/Tokyo", job.TimeZoneId);
     }
 }

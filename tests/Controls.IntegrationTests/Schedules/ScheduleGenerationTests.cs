@@ -5,7 +5,6 @@ using Controls.Web.Infrastructure.Cli;
 using Controls.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace Controls.IntegrationTests.Schedules;
 
@@ -182,23 +181,15 @@ public class ScheduleGenerationTests(ControlsApp app) : IClassFixture<ControlsAp
     }
 
     [Fact]
-    public async Task The_generation_job_is_scheduled_and_runs_in_the_real_scheduler()
+    public async Task The_generation_job_is_scheduled_every_five_minutes_and_runs_in_the_real_server()
     {
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var trigger = Assert.Single((await scheduler.QueryTriggers(new TriggerQuery { Job = GenerateInspectionsJob.Key })).Items);
-        Assert.NotNull(trigger.NextFireTimeUtc);
+        var recurring = app.RecurringJob(GenerateInspectionsJob.Name);
+        Assert.Equal("*/5 * * * *", recurring.Cron);
+        Assert.NotNull(recurring.NextExecution);
 
-        var before = await app.QueryAsync(db => db.JobRuns.MaxAsync(r => (long?)r.Id)) ?? 0;
-        await scheduler.TriggerJob(GenerateInspectionsJob.Key, new JobDataMap());
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        JobRun? run = null;
-        while (run is null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-            run = await app.QueryAsync(db => db.JobRuns.Where(r => r.JobName == GenerateInspectionsJob.Key.Name && r.Id > before).FirstOrDefaultAsync());
-        }
-
-        Assert.NotNull(run);
+        var before = await app.LastJobRunIdAsync();
+        app.TriggerJob(GenerateInspectionsJob.Name);
+        var run = await app.WaitForJobRunAsync(GenerateInspectionsJob.Name, before);
         Assert.True(run.Succeeded, run.Message);
         Assert.StartsWith("created: ", run.Message);
     }

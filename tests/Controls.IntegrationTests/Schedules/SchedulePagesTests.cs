@@ -51,7 +51,7 @@ public class SchedulePagesTests(ControlsApp app) : IClassFixture<ControlsApp>
     }
 
     [Theory]
-    [InlineData("Input.Recurrence", "Cron", "cron 式が正しくありません(例: 0 0 9 ? 1,4,7,10 MON#1)。")]
+    [InlineData("Input.Recurrence", "Cron", "cron 式が正しくありません。秒 分 時 日 月 曜日 の6項目で書いてください(曜日は 1〜7 で 1 = 日曜、または SUN〜SAT。年は指定できません。例: 0 0 9 ? 1,4,7,10 MON#1)。")]
     [InlineData("Input.DueDays", "0", "期限(期間開始から何日後)は1〜365の範囲で入力してください。")]
     [InlineData("Input.EndsOn", "2026-01-01", "終了日は開始日以降にしてください。")]
     [InlineData("Input.MeasureCodes", "ORG-3, XYZ-9", "チェックリストにない安全管理措置です: XYZ-9")]

@@ -1,5 +1,4 @@
 using Controls.Web.Domain;
-using Quartz;
 
 namespace Controls.Web.Features.Schedules;
 
@@ -78,13 +77,19 @@ public static class Periods
     {
         if (schedule.Recurrence == ScheduleRecurrence.Cron)
         {
-            var cron = new CronExpression(schedule.CronExpression!, zone);
+            // An expression Cronos cannot evaluate (a year field stored in the Quartz years) has no
+            // periods; the schedule form refuses it until it is corrected.
+            if (!ScheduleCron.TryParse(schedule.CronExpression, out var cron))
+            {
+                yield break;
+            }
+
             // A cron schedule's periods start at its fire times: the first on or after the given day.
-            var cursor = cron.GetNextValidTimeAfter(Midnight(from, zone).AddTicks(-1));
+            var cursor = cron.NextAfter(Midnight(from, zone).AddTicks(-1), zone);
             var guard = 0;
             while (cursor is { } fire && guard++ < 10_000)
             {
-                var next = cron.GetNextValidTimeAfter(fire);
+                var next = cron.NextAfter(fire, zone);
                 var start = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(fire, zone).DateTime);
                 var end = next is { } n ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(n, zone).DateTime).AddDays(-1) : start;
                 yield return new Period(start, end < start ? start : end);
@@ -104,5 +109,5 @@ public static class Periods
 
     public static TimeZoneInfo Zone(string id) => Infrastructure.Time.OrganisationClock.FindZone(id);
 
-    public static bool IsValidCron(string? expression) => !string.IsNullOrWhiteSpace(expression) && CronExpression.TryParse(expression, out _);
+    public static bool IsValidCron(string? expression) => ScheduleCron.TryParse(expression, out _);
 }

@@ -1,4 +1,5 @@
 using Controls.Web.Domain;
+using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
@@ -42,6 +43,22 @@ public static class PageAccess
         options.AddPolicy(StatementReaders, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator, Roles.Management));
     }
 
+    /// <summary>
+    /// The Hangfire dashboard (jobs, schedules, history, "trigger now"), not a Razor page: administrators
+    /// only, like the rest of /Admin (anonymous visitors are sent to sign in, other roles get 403);
+    /// its POST actions need the antiforgery token.
+    /// </summary>
+    public const string JobsDashboard = "/Admin/Jobs";
+
+    public static void MapJobsDashboard(IEndpointRouteBuilder endpoints, JobStorage storage) =>
+        endpoints.MapHangfireDashboardWithAuthorizationPolicy(Administration, JobsDashboard, new DashboardOptions
+        {
+            AppPath = "/",
+            DashboardTitle = "Controls",
+            DisplayStorageConnectionString = false,
+            IgnoreAntiforgeryToken = false,
+        }, storage);
+
     public static void AddConventions(PageConventionCollection pages)
     {
         // Public: signing in, its second factor, the language switch and the error pages.
@@ -55,7 +72,7 @@ public static class PageAccess
         // The personal audit calendar feed: calendar apps cannot sign in; the secret in its URL is the key.
         pages.AllowAnonymousToPage("/Audits/Feed");
 
-        // Administrators: users, departments, organisation settings, jobs, audit trail, mail outbox.
+        // Administrators: users, departments, organisation settings, audit trail, mail outbox (and the jobs dashboard: MapJobsDashboard).
         pages.AuthorizeFolder("/Admin", Administration);
 
         // Catalogs: everyone signed in reads them; compliance officers and administrators change them.

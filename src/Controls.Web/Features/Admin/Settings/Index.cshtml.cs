@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Infrastructure.Time;
+using Controls.Web.Jobs;
+using Hangfire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +18,7 @@ namespace Controls.Web.Features.Admin.Settings;
 /// Organisation settings: names, time zone, fiscal-year start, which roles must use two-factor
 /// authentication, and whether the incident register is kept to compliance officers. Administrators only.
 /// </summary>
-public class IndexModel(AppDbContext db, IMemoryCache cache, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(AppDbContext db, IMemoryCache cache, IRecurringJobManager jobs, IStringLocalizer<SharedResource> l) : PageModel
 {
     public static readonly string[] CommonZones =
         ["Asia/Tokyo", "UTC", "Asia/Seoul", "Asia/Shanghai", "Asia/Singapore", "Asia/Bangkok", "Europe/London", "America/New_York", "America/Los_Angeles"];
@@ -90,6 +92,7 @@ public class IndexModel(AppDbContext db, IMemoryCache cache, IStringLocalizer<Sh
         }
 
         var settings = await db.OrganisationSettings.SingleAsync(s => s.Id == OrganisationSettings.SingletonId);
+        var zoneChanged = settings.TimeZone != Input.TimeZone.Trim();
         db.Entry(settings).Property(s => s.Version).OriginalValue = Version;
         settings.NameJa = Input.NameJa.Trim();
         settings.NameEn = Input.NameEn.Trim();
@@ -109,6 +112,12 @@ public class IndexModel(AppDbContext db, IMemoryCache cache, IStringLocalizer<Sh
         }
 
         OrganisationClock.Forget(cache);
+        if (zoneChanged)
+        {
+            // The recurring jobs run on the organisation's wall clock: from now on in the new zone.
+            JobSchedule.Register(jobs, OrganisationClock.FindZone(settings.TimeZone));
+        }
+
         TempData["Message"] = l["Common.Saved"].Value;
         return RedirectToPage();
     }
