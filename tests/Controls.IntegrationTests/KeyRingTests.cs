@@ -114,8 +114,8 @@ public class KeyRingTests
 
     /// <summary>
     /// The app before this change kept the keys unencrypted, with a created_at column. Its keys
-    /// survive the KeyRingLibrary migration row for row, and its sign-in cookies stay valid once
-    /// the key ring is encrypted (new keys encrypted, the old ones still readable).
+    /// survive the KeyRingLibrary migration row for row; once a certificate is in use they are
+    /// encrypted in place at start, and the sign-in cookies they signed stay valid.
     /// </summary>
     [Fact]
     public async Task Keys_of_the_unencrypted_ring_survive_the_migration_and_their_cookies_stay_valid()
@@ -145,8 +145,20 @@ public class KeyRingTests
 
         Assert.Equal(old, await KeysAsync(database));
         var settings = TestDatabase.IsSqlite ? new Dictionary<string, string?>() : WithCertificate(NewCertificate());
-        await using var after = new KeyRingApp(database, settings);
-        Assert.Equal(HttpStatusCode.OK, (await after.Client(cookies).GetAsync("/")).StatusCode);
+        await using (var after = new KeyRingApp(database, settings))
+        {
+            var reencrypted = await KeysAsync(database);
+            Assert.Equal(old.Keys, reencrypted.Keys);
+            Assert.All(reencrypted.Values, AssertEncrypted);
+            Assert.Equal(HttpStatusCode.OK, (await after.Client(cookies).GetAsync("/")).StatusCode);
+        }
+
+        // The app above had loaded the key ring before encrypting it: the next start reads the encrypted form.
+        await using var again = new KeyRingApp(database, settings);
+        var response = await again.Client(cookies).GetAsync("/");
+        Assert.True(response.StatusCode == HttpStatusCode.OK,
+            $"{(int)response.StatusCode}: {string.Join("\n", again.Log.Where(l => !l.StartsWith("Information", StringComparison.Ordinal)))}");
+        Assert.Equal(old.Keys, (await KeysAsync(database)).Keys);
     }
 
     private static void AssertEncrypted(string xml)

@@ -42,6 +42,10 @@ public static class KeyRingProtection
         {
             builder.Services.AddHostedService(services => new KeyRingProtectionReport(
                 protection, services.GetRequiredService<ILogger<KeyRingProtectionReport>>()));
+            if (protection.Certificate is not null)
+            {
+                builder.Services.AddHostedService<EncryptStoredKeys>();
+            }
         }
 
         if (protection.Certificate is { } certificate)
