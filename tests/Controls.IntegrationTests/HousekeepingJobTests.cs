@@ -1,6 +1,7 @@
 using Controls.IntegrationTests.Infrastructure;
 using Controls.Web.Domain;
 using Controls.Web.Jobs;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controls.IntegrationTests;
@@ -18,8 +19,8 @@ public class HousekeepingJobTests(ControlsApp app) : IClassFixture<ControlsApp>
         await using (var db = app.Db())
         {
             db.DataProtectionKeys.AddRange(
-                new DataProtectionKey { FriendlyName = "old", Xml = KeyXml(now.AddDays(-120)), CreatedAt = now.AddDays(-210) },
-                new DataProtectionKey { FriendlyName = "recently-expired", Xml = KeyXml(now.AddDays(-10)), CreatedAt = now.AddDays(-100) });
+                new DataProtectionKey { FriendlyName = "old", Xml = KeyXml(now.AddDays(-120)) },
+                new DataProtectionKey { FriendlyName = "recently-expired", Xml = KeyXml(now.AddDays(-10)) });
             db.JobRuns.Add(new JobRun { JobName = "old-run", NodeId = "n", StartedAt = now.AddDays(-200), FinishedAt = now.AddDays(-200), Succeeded = true });
             await db.SaveChangesAsync();
         }

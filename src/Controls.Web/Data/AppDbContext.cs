@@ -1,4 +1,5 @@
 using Controls.Web.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace Controls.Web.Data;
 /// (docs/adr/0008, 0010). Features ask for <see cref="AppDbContext"/>.
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options)
-    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
 {
     public abstract DatabaseProvider Provider { get; }
 
@@ -21,6 +22,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<AuditTrailEntry> AuditTrail => Set<AuditTrailEntry>();
     public DbSet<OrganisationSettings> OrganisationSettings => Set<OrganisationSettings>();
+    /// <summary>The data-protection key ring (PersistKeysToDbContext; docs/adr/0012).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<Catalog> Catalogs => Set<Catalog>();

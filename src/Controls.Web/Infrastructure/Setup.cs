@@ -21,7 +21,6 @@ using Controls.Web.Infrastructure.Web;
 using Controls.Web.Jobs;
 using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -56,10 +55,8 @@ public static class Setup
         builder.Services.AddScoped<OrganisationClock>();
         builder.Services.AddControlsDbContext(settings, (services, options) => options
             .AddInterceptors(services.GetRequiredService<AuditTrailInterceptor>()));
-        builder.Services.AddSingleton<DatabaseXmlRepository>();
-        builder.Services.AddDataProtection().SetApplicationName("Controls");
-        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = services.GetRequiredService<DatabaseXmlRepository>()));
+        builder.Services.AddDataProtection().SetApplicationName("Controls")
+            .PersistKeysEncrypted(builder.Configuration, settings, builder.Environment.ContentRootPath, serving);
     }
 
     public static void AddAccounts(this WebApplicationBuilder builder)

@@ -17,7 +17,7 @@ public class ControlsApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "correct-horse-battery-staple";
 
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; protected set; } = "";
 
     public virtual async Task InitializeAsync()
     {

@@ -1,6 +1,7 @@
 using Controls.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using DataProtectionKey = Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey;
 
 namespace Controls.Web.Data.Configurations;
 
@@ -60,12 +61,18 @@ public class OrganisationSettingsConfiguration : IEntityTypeConfiguration<Organi
     }
 }
 
+/// <summary>
+/// The library's key entity (Microsoft.AspNetCore.DataProtection.EntityFrameworkCore) in the table
+/// the hand-written repository used, so the keys of an upgraded database are kept. The library
+/// always writes the XML: it stays NOT NULL.
+/// </summary>
 public class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
     public void Configure(EntityTypeBuilder<DataProtectionKey> builder)
     {
         builder.ToTable("data_protection_keys");
         builder.Property(k => k.FriendlyName).HasMaxLength(200);
+        builder.Property(k => k.Xml).IsRequired();
     }
 }
 

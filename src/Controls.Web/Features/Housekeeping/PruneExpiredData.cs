@@ -28,8 +28,17 @@ public sealed class PruneExpiredData(AppDbContext db, TimeProvider time)
         return new Result(deletedKeys, deletedRuns);
     }
 
-    internal static DateTimeOffset? ExpiresAt(string xml)
+    /// <summary>
+    /// The key's <c>&lt;expirationDate&gt;</c>. It stays readable when the key ring is encrypted at
+    /// rest: only the key's secret (its descriptor) is encrypted.
+    /// </summary>
+    internal static DateTimeOffset? ExpiresAt(string? xml)
     {
+        if (xml is null)
+        {
+            return null;
+        }
+
         try
         {
             var value = XElement.Parse(xml).Element("expirationDate")?.Value;

@@ -16,7 +16,7 @@ public sealed class AuditTrailInterceptor(CurrentActor actor, TimeProvider time)
     /// <summary>Operational records that are not domain history (notifications and the outbox are their own record).</summary>
     private static readonly HashSet<Type> NotAudited =
     [
-        typeof(AuditTrailEntry), typeof(DataProtectionKey), typeof(JobRun), typeof(IdentityUserToken<Guid>),
+        typeof(AuditTrailEntry), typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey), typeof(JobRun), typeof(IdentityUserToken<Guid>),
         typeof(Notification), typeof(OutboxMessage),
         // An inspection's history is itself a record of who did what, when.
         typeof(InspectionEvent),
