@@ -28,6 +28,9 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>An already seeded SQLite file (CONTROLS_BENCH_SQLITE_FILE): neither migrated, seeded nor deleted.</summary>
+    public bool Reused { get; private init; }
+
     /// <summary>What Database:Provider says for this provider.</summary>
     public string ProviderSetting => Provider.ToString();
 
@@ -40,6 +43,12 @@ public sealed class BenchDatabase : IAsyncDisposable
     public static async Task<BenchDatabase> CreateAsync(string prefix)
     {
         var provider = ProviderFromEnvironment();
+        if (provider == DatabaseProvider.Sqlite && Environment.GetEnvironmentVariable("CONTROLS_BENCH_SQLITE_FILE") is { Length: > 0 } kept)
+        {
+            // An existing bench database, kept (to look into one part without seeding again).
+            return new BenchDatabase(provider, $"Data Source={Path.GetFullPath(kept)}", null, null, null) { Reused = File.Exists(kept) };
+        }
+
         if (provider == DatabaseProvider.Sqlite)
         {
             var folder = Directory.CreateTempSubdirectory("controls-bench-sqlite-").FullName;
@@ -75,6 +84,11 @@ public sealed class BenchDatabase : IAsyncDisposable
         if (Provider == DatabaseProvider.Sqlite)
         {
             SqliteConnection.ClearAllPools();
+            if (folder is null)
+            {
+                return;
+            }
+
             try
             {
                 Directory.Delete(folder!, recursive: true);

@@ -37,17 +37,23 @@ public static class ReportBench
         await using var app = InspectionBench.BuildApp(database);
         await app.StartAsync();
         var services = app.Services;
-        await InspectionBench.Cli(services, "db", "migrate");
-        await InspectionBench.Cli(services, "catalog", "import", "--built-in", Path.Combine(InspectionBench.FindRoot(), "checklists", "appi-security-measures.yaml"));
-        var seedOutput = await InspectionBench.Cli(services, "seed", "bench", "--departments", departments.ToString(CultureInfo.InvariantCulture), "--years", years.ToString(CultureInfo.InvariantCulture));
-        Console.Write($"{label} seed: " + seedOutput);
+        if (!database.Reused)
+        {
+            await InspectionBench.Cli(services, "db", "migrate");
+            await InspectionBench.Cli(services, "catalog", "import", "--built-in", Path.Combine(InspectionBench.FindRoot(), "checklists", "appi-security-measures.yaml"));
+            var seedOutput = await InspectionBench.Cli(services, "seed", "bench", "--departments", departments.ToString(CultureInfo.InvariantCulture), "--years", years.ToString(CultureInfo.InvariantCulture));
+            Console.Write($"{label} seed: " + seedOutput);
+        }
 
         using (var scope = services.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var manager = new AppUser { UserName = "management@bench.example", Email = "management@bench.example", DisplayName = "経営層", CreatedAt = DateTimeOffset.UtcNow };
-            await users.CreateAsync(manager, Password);
-            await users.AddToRoleAsync(manager, Roles.Management);
+            if (await users.FindByEmailAsync(manager.Email) is null)
+            {
+                await users.CreateAsync(manager, Password);
+                await users.AddToRoleAsync(manager, Roles.Management);
+            }
         }
 
         // Cookies kept (antiforgery, sign-in), redirects not followed: as a browser session.
