@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Controls.Bench;
 
@@ -20,85 +19,68 @@ namespace Controls.Bench;
 /// Issue 4's targets, measured on a fresh database: one generation run for N departments × 5
 /// quarterly schedules over the full APPI catalog (target &lt; 10 s), and the inspection form for
 /// the full catalog through the real HTTP pipeline (target: median &lt; 100 ms).
-/// `CONTROLS_BENCH_SERVER="Host=…;Port=…;Username=…;Password=…" dotnet run -c Release --project bench/Controls.Bench -- inspections [departments]`
+/// `bench/run [--provider sqlite|postgresql] inspections [departments]` (<see cref="BenchDatabase"/>).
 /// </summary>
 public static class InspectionBench
 {
     public static async Task<int> RunAsync(int departments)
     {
-        var server = Environment.GetEnvironmentVariable("CONTROLS_BENCH_SERVER");
-        if (string.IsNullOrEmpty(server))
+        await using var database = await BenchDatabase.CreateAsync("bench");
+        await using var app = BuildApp(database);
+        await app.StartAsync();
+        var services = app.Services;
+        await Cli(services, "db", "migrate");
+        var root = FindRoot();
+        await Cli(services, "catalog", "import", "--built-in", Path.Combine(root, "checklists", "appi-security-measures.yaml"));
+        var (head, inspectionDepartment) = await ArrangeAsync(services, departments);
+
+        // One firing: 5 schedules × N departments, all due at the same instant.
+        var asOf = new DateTimeOffset(2027, 4, 1, 0, 0, 0, TimeSpan.FromHours(9));
+        var watch = Stopwatch.StartNew();
+        GenerateDueInspections.Result result;
+        using (var scope = services.CreateScope())
         {
-            Console.Error.WriteLine("set CONTROLS_BENCH_SERVER to a PostgreSQL server connection string (no database): the bench creates its own database");
-            return 2;
+            result = await scope.ServiceProvider.GetRequiredService<GenerateDueInspections>().RunAsync(asOf);
         }
 
-        var database = $"bench_{Environment.ProcessId}_{DateTime.UtcNow:HHmmss}";
-        await ExecuteAsync(server + ";Database=postgres", $"CREATE DATABASE {database}");
-        var connectionString = $"{server};Database={database}";
-        try
+        watch.Stop();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{database.Label} generate: {departments} departments x 5 schedules: {result.Created} inspections created in {watch.Elapsed.TotalSeconds:F2} s (target < 10 s)"));
+
+        // The inspection form for the full catalog, as its department head, through the HTTP pipeline.
+        var client = new HttpClient(new CookieHandler { InnerHandler = app.GetTestServer().CreateHandler() }) { BaseAddress = new Uri("http://localhost") };
+        await SignInAsync(client, head);
+        Guid inspectionId;
+        await using (var db = database.Context())
         {
-            await using var app = BuildApp(connectionString);
-            await app.StartAsync();
-            var services = app.Services;
-            await Cli(services, "db", "migrate");
-            var root = FindRoot();
-            await Cli(services, "catalog", "import", "--built-in", Path.Combine(root, "checklists", "appi-security-measures.yaml"));
-            var (head, inspectionDepartment) = await ArrangeAsync(services, departments);
-
-            // One firing: 5 schedules × N departments, all due at the same instant.
-            var asOf = new DateTimeOffset(2027, 4, 1, 0, 0, 0, TimeSpan.FromHours(9));
-            var watch = Stopwatch.StartNew();
-            GenerateDueInspections.Result result;
-            using (var scope = services.CreateScope())
-            {
-                result = await scope.ServiceProvider.GetRequiredService<GenerateDueInspections>().RunAsync(asOf);
-            }
-
-            watch.Stop();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"generate: {departments} departments x 5 schedules: {result.Created} inspections created in {watch.Elapsed.TotalSeconds:F2} s (target < 10 s)"));
-
-            // The inspection form for the full catalog, as its department head, through the HTTP pipeline.
-            var client = new HttpClient(new CookieHandler { InnerHandler = app.GetTestServer().CreateHandler() }) { BaseAddress = new Uri("http://localhost") };
-            await SignInAsync(client, head);
-            Guid inspectionId;
-            await using (var db = Context(connectionString))
-            {
-                inspectionId = await db.Inspections.Where(i => i.DepartmentId == inspectionDepartment).Select(i => i.Id).FirstAsync();
-            }
-
-            var url = $"/Inspections/Answer/{inspectionId}";
-            var warm = await client.GetAsync(url);
-            if (!warm.IsSuccessStatusCode)
-            {
-                Console.Error.WriteLine($"GET {url}: {(int)warm.StatusCode}");
-                return 1;
-            }
-
-            var times = new List<double>();
-            for (var i = 0; i < 200; i++)
-            {
-                var one = Stopwatch.StartNew();
-                using var response = await client.GetAsync(url);
-                await response.Content.ReadAsByteArrayAsync();
-                times.Add(one.Elapsed.TotalMilliseconds);
-            }
-
-            times.Sort();
-            var items = await ItemCountAsync(connectionString);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"form: full APPI catalog ({items} check items), 200 requests: median {times[100]:F1} ms, p90 {times[180]:F1} ms (target median < 100 ms)"));
-            return 0;
+            inspectionId = await db.Inspections.Where(i => i.DepartmentId == inspectionDepartment).Select(i => i.Id).FirstAsync();
         }
-        finally
+
+        var url = $"/Inspections/Answer/{inspectionId}";
+        var warm = await client.GetAsync(url);
+        if (!warm.IsSuccessStatusCode)
         {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server + ";Database=postgres", $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            Console.Error.WriteLine($"GET {url}: {(int)warm.StatusCode}");
+            return 1;
         }
+
+        var times = new List<double>();
+        for (var i = 0; i < 200; i++)
+        {
+            var one = Stopwatch.StartNew();
+            using var response = await client.GetAsync(url);
+            await response.Content.ReadAsByteArrayAsync();
+            times.Add(one.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        var items = await ItemCountAsync(database);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{database.Label} form: full APPI catalog ({items} check items), 200 requests: median {times[100]:F1} ms, p90 {times[180]:F1} ms (target median < 100 ms)"));
+        return 0;
     }
 
-    internal static WebApplication BuildApp(string connectionString)
+    internal static WebApplication BuildApp(BenchDatabase database)
     {
         // ApplicationName: MVC finds the pages in the assembly named here (the app, not this bench).
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -106,7 +88,8 @@ public static class InspectionBench
             ContentRootPath = Path.Combine(FindRoot(), "src", "Controls.Web"),
             ApplicationName = typeof(Controls.Web.SharedResource).Assembly.GetName().Name,
         });
-        builder.Configuration["ConnectionStrings:Controls"] = connectionString;
+        builder.Configuration[DatabaseSettings.ProviderKey] = database.ProviderSetting;
+        builder.Configuration["ConnectionStrings:Controls"] = database.ConnectionString;
         builder.Logging.ClearProviders();
         if (Environment.GetEnvironmentVariable("CONTROLS_BENCH_SQL_LOG") is not null)
         {
@@ -219,14 +202,11 @@ public static class InspectionBench
         }
     }
 
-    private static async Task<int> ItemCountAsync(string connectionString)
+    private static async Task<int> ItemCountAsync(BenchDatabase database)
     {
-        await using var db = Context(connectionString);
+        await using var db = database.Context();
         return await db.CheckItems.CountAsync();
     }
-
-    private static AppDbContext Context(string connectionString) =>
-        DatabaseSetup.CreateContext(new DatabaseSettings(DatabaseProvider.PostgreSql, connectionString));
 
     internal static async Task<string> Cli(IServiceProvider services, params string[] args)
     {
@@ -238,14 +218,6 @@ public static class InspectionBench
         }
 
         return output.ToString();
-    }
-
-    internal static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     internal static string FindRoot()

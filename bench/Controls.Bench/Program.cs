@@ -6,6 +6,14 @@ using Controls.Web.Infrastructure.Excel;
 // Writes rows × 10 columns (Japanese and Latin text, dates, date-times, numbers, percentages,
 // booleans) to a file and prints the elapsed time, the file size and the peak working set. The
 // file is deleted unless its path is given.
+// The database benchmarks (report, inspections) run on the provider `--provider sqlite|postgresql`
+// (before the verb) or CONTROLS_BENCH_PROVIDER names; SQLite by default (bench/run runs both).
+if (args.Length >= 2 && args[0] == "--provider")
+{
+    Environment.SetEnvironmentVariable("CONTROLS_BENCH_PROVIDER", args[1]);
+    args = args[2..];
+}
+
 var mode = args.Length > 0 ? args[0] : "";
 if (mode == "report")
 {
@@ -33,8 +41,9 @@ if (mode is not ("xlsx" or "csv"))
 {
     Console.Error.WriteLine("usage: Controls.Bench xlsx|csv [rows] [file]   (default 500000 rows × 10 columns, to a temporary file)");
     Console.Error.WriteLine("       Controls.Bench xlsx-compare [rows]   (ClosedXML against the streaming writer, each in its own process; default 100000 rows)");
-    Console.Error.WriteLine("       Controls.Bench report [departments] [years]   (needs CONTROLS_BENCH_SERVER; default 500 departments x 3 years of monthly inspections)");
-    Console.Error.WriteLine("       Controls.Bench inspections [departments]   (needs CONTROLS_BENCH_SERVER; default 1000 departments × 5 schedules)");
+    Console.Error.WriteLine("       Controls.Bench [--provider sqlite|postgresql] report [departments] [years]   (default 500 departments x 3 years of monthly inspections)");
+    Console.Error.WriteLine("       Controls.Bench [--provider sqlite|postgresql] inspections [departments]   (default 1000 departments × 5 schedules)");
+    Console.Error.WriteLine("       (SQLite: a temporary file; PostgreSQL: a database on the server CONTROLS_BENCH_SERVER names)");
     return 2;
 }
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Infrastructure.Time;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -13,7 +15,7 @@ namespace Controls.Web.Features.Organisation;
 /// --years 3</c>): divisions of 50 departments each (codes B0001…), and for every department one
 /// inspection per month over the full built-in APPI catalog for the last <c>years × 12</c> months
 /// (all answered; all but the latest month submitted or accepted, some late), inspections and answers
-/// written with PostgreSQL binary COPY. Deterministic (fixed random seed). It refuses a database
+/// written with PostgreSQL binary COPY, or on SQLite with prepared INSERTs in one transaction. Deterministic (fixed random seed). It refuses a database
 /// whose users are not all bench users (…@bench.example) unless forced, so it never mixes with real data.
 /// </summary>
 public sealed class BenchSeed(AppDbContext db, OrganisationClock clock)
@@ -65,90 +67,210 @@ public sealed class BenchSeed(AppDbContext db, OrganisationClock clock)
         var latest = new DateOnly(today.Year, today.Month, 1);
         var months = Enumerable.Range(0, years * 12).Select(i => latest.AddMonths(-(years * 12) + 1 + i)).ToList();
         var random = new Random(20261121);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var inspections = Inspections(ids, months, latest, random);
+        var answers = Answers(inspections, version.Items, random);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var inspections = new List<(Guid Id, bool Open, DateTimeOffset AnsweredAt)>(ids.Count * months.Count);
+        try
+        {
+            // The one provider-specific step of the seed: the bulk insert (docs/adr/0008).
+            var written = db.IsSqlite
+                ? await WriteSqliteAsync(version.Id, inspections, answers, cancellationToken)
+                : await WritePostgreSqlAsync(version.Id, inspections, answers, cancellationToken);
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+            await Reports.InspectionScores.RecomputeAllAsync(db, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("ANALYZE inspections; ANALYZE answers; ANALYZE inspection_scores;", cancellationToken);
+            return new Result(ids.Count, inspections.Count, written, watch.Elapsed);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private sealed record InspectionRow(
+        Guid Id, Guid DepartmentId, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueOn, InspectionStatus Status,
+        DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? ReviewedAt, DateTimeOffset AnsweredAt)
+    {
+        public string TargetKey => Inspection.DepartmentTarget(DepartmentId);
+    }
+
+    private readonly record struct AnswerRow(Guid Id, Guid InspectionId, Guid CheckItemId, string Value, string Comment, DateTimeOffset AnsweredAt);
+
+    /// <summary>One inspection per department and month (the latest month still open); the same rows on either provider.</summary>
+    private static List<InspectionRow> Inspections(List<Guid> departments, List<DateOnly> months, DateOnly latest, Random random)
+    {
+        var rows = new List<InspectionRow>(departments.Count * months.Count);
+        foreach (var department in departments)
+        {
+            foreach (var month in months)
+            {
+                var end = month.AddMonths(1).AddDays(-1);
+                var due = end.AddDays(14);
+                var open = month == latest;
+                var late = random.Next(10) == 0;
+                var submitted = new DateTimeOffset(due.AddDays(late ? 3 : -2).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
+                var status = open ? InspectionStatus.InProgress : random.Next(4) == 0 ? InspectionStatus.Submitted : InspectionStatus.Accepted;
+                rows.Add(new InspectionRow(
+                    Guid.NewGuid(), department, month, end, due, status, new DateTimeOffset(month.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                    open ? null : submitted, status == InspectionStatus.Accepted ? submitted.AddDays(3) : null, submitted.AddDays(-1)));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every item of every inspection answered; each inspection has its own level of compliance, so the heatmap has contrast.</summary>
+    private static IEnumerable<AnswerRow> Answers(List<InspectionRow> inspections, List<Guid> items, Random random)
+    {
+        string[] values = [nameof(AnswerValue.Yes), nameof(AnswerValue.Partial), nameof(AnswerValue.No), nameof(AnswerValue.NotApplicable)];
+        foreach (var inspection in inspections)
+        {
+            var strength = 55 + random.Next(40);
+            foreach (var item in items)
+            {
+                var roll = random.Next(100);
+                var value = roll < strength ? values[0] : roll < strength + ((100 - strength) / 2) ? values[1] : roll < 96 ? values[2] : values[3];
+                yield return new AnswerRow(Guid.NewGuid(), inspection.Id, item, value, value == values[0] ? "" : "手順書の改訂を予定しています。", inspection.AnsweredAt);
+            }
+        }
+    }
+
+    /// <summary>PostgreSQL: binary COPY.</summary>
+    private async Task<long> WritePostgreSqlAsync(Guid versionId, List<InspectionRow> inspections, IEnumerable<AnswerRow> answers, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY inspections (id, catalog_version_id, measure_codes, department_id, target_key, period_start, period_end, due_on, status, created_at, submitted_at, reviewed_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            foreach (var department in ids)
+            foreach (var i in inspections)
             {
-                // Each department has its own level of compliance, so the heatmap has contrast.
-                foreach (var month in months)
-                {
-                    var id = Guid.NewGuid();
-                    var end = month.AddMonths(1).AddDays(-1);
-                    var due = end.AddDays(14);
-                    var open = month == latest;
-                    var late = random.Next(10) == 0;
-                    var submitted = new DateTimeOffset(due.AddDays(late ? 3 : -2).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
-                    var status = open ? InspectionStatus.InProgress : random.Next(4) == 0 ? InspectionStatus.Submitted : InspectionStatus.Accepted;
-                    await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(version.Id, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-                    await copy.WriteAsync(department, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync($"department:{department}", NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync(month, NpgsqlDbType.Date, cancellationToken);
-                    await copy.WriteAsync(end, NpgsqlDbType.Date, cancellationToken);
-                    await copy.WriteAsync(due, NpgsqlDbType.Date, cancellationToken);
-                    await copy.WriteAsync(status.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync(new DateTimeOffset(month.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), NpgsqlDbType.TimestampTz, cancellationToken);
-                    if (open)
-                    {
-                        await copy.WriteNullAsync(cancellationToken);
-                        await copy.WriteNullAsync(cancellationToken);
-                    }
-                    else
-                    {
-                        await copy.WriteAsync(submitted, NpgsqlDbType.TimestampTz, cancellationToken);
-                        if (status == InspectionStatus.Accepted)
-                        {
-                            await copy.WriteAsync(submitted.AddDays(3), NpgsqlDbType.TimestampTz, cancellationToken);
-                        }
-                        else
-                        {
-                            await copy.WriteNullAsync(cancellationToken);
-                        }
-                    }
-
-                    inspections.Add((id, open, submitted.AddDays(-1)));
-                }
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(i.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(versionId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(i.DepartmentId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(i.TargetKey, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(i.PeriodStart, NpgsqlDbType.Date, cancellationToken);
+                await copy.WriteAsync(i.PeriodEnd, NpgsqlDbType.Date, cancellationToken);
+                await copy.WriteAsync(i.DueOn, NpgsqlDbType.Date, cancellationToken);
+                await copy.WriteAsync(i.Status.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(i.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                await WriteNullableAsync(copy, i.SubmittedAt, cancellationToken);
+                await WriteNullableAsync(copy, i.ReviewedAt, cancellationToken);
             }
 
             await copy.CompleteAsync(cancellationToken);
         }
 
-        long answers = 0;
+        long count = 0;
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY answers (id, inspection_id, check_item_id, value, comment, review_comment, answered_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            string[] values = [nameof(AnswerValue.Yes), nameof(AnswerValue.Partial), nameof(AnswerValue.No), nameof(AnswerValue.NotApplicable)];
-            foreach (var (id, _, answeredAt) in inspections)
+            foreach (var a in answers)
             {
-                var strength = 55 + random.Next(40);
-                foreach (var item in version.Items)
-                {
-                    var roll = random.Next(100);
-                    var value = roll < strength ? values[0] : roll < strength + ((100 - strength) / 2) ? values[1] : roll < 96 ? values[2] : values[3];
-                    await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(item, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(value, NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync(value == values[0] ? "" : "手順書の改訂を予定しています。", NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync("", NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync(answeredAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                    answers++;
-                }
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(a.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(a.InspectionId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(a.CheckItemId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(a.Value, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(a.Comment, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync("", NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(a.AnsweredAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                count++;
             }
 
             await copy.CompleteAsync(cancellationToken);
         }
 
-        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
-        await Reports.InspectionScores.RecomputeAllAsync(db, cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("ANALYZE inspections; ANALYZE answers; ANALYZE inspection_scores;", cancellationToken);
-        return new Result(ids.Count, inspections.Count, answers, watch.Elapsed);
+        return count;
     }
+
+    private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, DateTimeOffset? value, CancellationToken cancellationToken)
+    {
+        if (value is { } instant)
+        {
+            await copy.WriteAsync(instant, NpgsqlDbType.TimestampTz, cancellationToken);
+        }
+        else
+        {
+            await copy.WriteNullAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// SQLite has no COPY: one transaction, one prepared INSERT per table reused with new parameter
+    /// values. Values as <see cref="SqliteContext"/> stores them (Data/Migrations/Sqlite): ids as
+    /// lower-case text, instants as UTC ticks, dates as yyyy-MM-dd text, the empty list as the JSON
+    /// array [], the version token 1.
+    /// </summary>
+    private async Task<long> WriteSqliteAsync(Guid versionId, List<InspectionRow> inspections, IEnumerable<AnswerRow> answers, CancellationToken cancellationToken)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using (var insert = Prepare(connection, transaction,
+            "INSERT INTO inspections (id, catalog_version_id, measure_codes, department_id, target_key, period_start, period_end, due_on, status, created_at, submitted_at, reviewed_at, version) " +
+            "VALUES ($id, $catalog_version_id, '[]', $department_id, $target_key, $period_start, $period_end, $due_on, $status, $created_at, $submitted_at, $reviewed_at, 1)",
+            "$id", "$catalog_version_id", "$department_id", "$target_key", "$period_start", "$period_end", "$due_on", "$status", "$created_at", "$submitted_at", "$reviewed_at"))
+        {
+            var p = insert.Parameters;
+            p["$catalog_version_id"].Value = Text(versionId);
+            foreach (var i in inspections)
+            {
+                p["$id"].Value = Text(i.Id);
+                p["$department_id"].Value = Text(i.DepartmentId);
+                p["$target_key"].Value = i.TargetKey;
+                p["$period_start"].Value = Text(i.PeriodStart);
+                p["$period_end"].Value = Text(i.PeriodEnd);
+                p["$due_on"].Value = Text(i.DueOn);
+                p["$status"].Value = i.Status.ToString();
+                p["$created_at"].Value = i.CreatedAt.UtcTicks;
+                p["$submitted_at"].Value = i.SubmittedAt is { } submitted ? submitted.UtcTicks : DBNull.Value;
+                p["$reviewed_at"].Value = i.ReviewedAt is { } reviewed ? reviewed.UtcTicks : DBNull.Value;
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        long count = 0;
+        await using (var insert = Prepare(connection, transaction,
+            "INSERT INTO answers (id, inspection_id, check_item_id, value, comment, review_comment, answered_at, version) " +
+            "VALUES ($id, $inspection_id, $check_item_id, $value, $comment, '', $answered_at, 1)",
+            "$id", "$inspection_id", "$check_item_id", "$value", "$comment", "$answered_at"))
+        {
+            var p = insert.Parameters;
+            foreach (var a in answers)
+            {
+                p["$id"].Value = Text(a.Id);
+                p["$inspection_id"].Value = Text(a.InspectionId);
+                p["$check_item_id"].Value = Text(a.CheckItemId);
+                p["$value"].Value = a.Value;
+                p["$comment"].Value = a.Comment;
+                p["$answered_at"].Value = a.AnsweredAt.UtcTicks;
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+                count++;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return count;
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name, Value = DBNull.Value });
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    /// <summary>An id as SqliteContext keeps it: lower-case text.</summary>
+    private static string Text(Guid id) => id.ToString("D");
+
+    /// <summary>A date as EF Core's SQLite provider keeps it.</summary>
+    private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
