@@ -89,6 +89,11 @@ public static class DatabaseSetup
         }
 
         await db.Database.MigrateAsync(cancellationToken);
+        if (db.IsSqlite)
+        {
+            // SQLite plans with the statistics it has: gather them where they are missing or stale.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", cancellationToken);
+        }
     }
 
     private static async Task AdoptBaselineAsync(AppDbContext db, CancellationToken cancellationToken)

@@ -51,6 +51,8 @@ public class InspectionConfiguration : IEntityTypeConfiguration<Inspection>
         builder.HasIndex(i => new { i.ScheduleId, i.TargetKey, i.PeriodStart }).IsUnique();
         builder.HasIndex(i => new { i.DepartmentId, i.Status });
         builder.HasIndex(i => new { i.Status, i.DueOn });
+        // The dashboard's scans (a period's submitted inspections by department; the 12-period trend).
+        builder.HasIndex(i => new { i.PeriodStart, i.Status, i.DepartmentId });
         builder.Property(i => i.Version).IsRowVersion();
     }
 }

@@ -1675,6 +1675,9 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                     b.HasIndex("Status", "DueOn")
                         .HasDatabaseName("ix_inspections_status_due_on");
 
+                    b.HasIndex("PeriodStart", "Status", "DepartmentId")
+                        .HasDatabaseName("ix_inspections_period_start_status_department_id");
+
                     b.HasIndex("ScheduleId", "TargetKey", "PeriodStart")
                         .IsUnique()
                         .HasDatabaseName("ix_inspections_schedule_id_target_key_period_start");

@@ -1694,6 +1694,9 @@ namespace Controls.Web.Data.Migrations.Sqlite
                     b.HasIndex("Status", "DueOn")
                         .HasDatabaseName("ix_inspections_status_due_on");
 
+                    b.HasIndex("PeriodStart", "Status", "DepartmentId")
+                        .HasDatabaseName("ix_inspections_period_start_status_department_id");
+
                     b.HasIndex("ScheduleId", "TargetKey", "PeriodStart")
                         .IsUnique()
                         .HasDatabaseName("ix_inspections_schedule_id_target_key_period_start");
@@ -1865,6 +1868,9 @@ namespace Controls.Web.Data.Migrations.Sqlite
 
                     b.HasKey("InspectionId", "Category")
                         .HasName("pk_inspection_scores");
+
+                    b.HasIndex("InspectionId", "Category", "Points", "Counted")
+                        .HasDatabaseName("ix_inspection_scores_covering");
 
                     b.ToTable("inspection_scores", (string)null);
                 });
