@@ -66,13 +66,14 @@ public sealed class BenchDatabase : IAsyncDisposable
         return new BenchDatabase(provider, $"{server};Database={name}", null, server, name);
     }
 
-    /// <summary>The settings the app builds from the same configuration (pooling and busy timeout included).</summary>
+    /// <summary>The settings the serving app builds from the same configuration (pooling, busy timeout and, on SQLite, its cache included).</summary>
     public DatabaseSettings Settings => DatabaseSettings.From(
         new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [DatabaseSettings.ProviderKey] = ProviderSetting,
             ["ConnectionStrings:Controls"] = ConnectionString,
-        }).Build(), AppContext.BaseDirectory);
+        }).Build(), AppContext.BaseDirectory) with
+    { Serving = true };
 
     public AppDbContext Context() => DatabaseSetup.CreateContext(Settings);
 

@@ -27,6 +27,7 @@ public static class InspectionBench
     {
         await using var database = await BenchDatabase.CreateAsync("bench");
         await using var app = BuildApp(database);
+        await app.MigrateSqliteOnStartAsync();   // as Program.cs does before serving
         await app.StartAsync();
         var services = app.Services;
         await Cli(services, "db", "migrate");
@@ -98,7 +99,7 @@ public static class InspectionBench
             builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
         }
         builder.WebHost.UseTestServer();
-        builder.AddDatabase(serving: false);
+        builder.AddDatabase(serving: true);   // the web app's database settings (its jobs stay off)
         builder.AddAccounts();
         builder.AddPages();
         builder.AddFeatures();

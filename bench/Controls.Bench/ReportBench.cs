@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Controls.Web.Domain;
 using Controls.Web.Features.Reports;
+using Controls.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,7 @@ public static class ReportBench
         await using var database = await BenchDatabase.CreateAsync("bench_report");
         var label = database.Label;
         await using var app = InspectionBench.BuildApp(database);
+        await app.MigrateSqliteOnStartAsync();   // as Program.cs does before serving
         await app.StartAsync();
         var services = app.Services;
         if (!database.Reused)

@@ -28,6 +28,9 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
     public bool IsSqlite => Provider == DatabaseProvider.Sqlite;
 
+    /// <summary>For the serving app (long-lived, memory to spare), not a command-line verb.</summary>
+    public bool Serving { get; init; }
+
     public static DatabaseSettings From(IConfiguration configuration, string contentRoot)
     {
         var provider = ParseProvider(configuration[ProviderKey]);

@@ -24,7 +24,8 @@ public static class DatabaseSetup
         settings.Provider switch
         {
             DatabaseProvider.PostgreSql => options.UseNpgsql(settings.ConnectionString),
-            _ => options.UseSqlite(settings.ConnectionString).AddInterceptors(SqliteFunctions.Instance),
+            _ => options.UseSqlite(settings.ConnectionString)
+                .AddInterceptors(settings.Serving ? SqliteFunctions.Serving : SqliteFunctions.Command),
         };
 
     public static IServiceCollection AddControlsDbContext(this IServiceCollection services, DatabaseSettings settings,

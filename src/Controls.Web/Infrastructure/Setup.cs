@@ -40,7 +40,7 @@ public static class Setup
     /// <param name="serving">The web app (not a command-line verb): on SQLite it is the only node.</param>
     public static void AddDatabase(this WebApplicationBuilder builder, bool serving)
     {
-        var settings = builder.DatabaseSettings();
+        var settings = builder.DatabaseSettings() with { Serving = serving };
         if (serving && settings.IsSqlite)
         {
             // Registered first, so a second node stops before anything else starts.
