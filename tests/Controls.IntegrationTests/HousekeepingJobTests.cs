@@ -29,9 +29,7 @@ public class HousekeepingJobTests(ControlsApp app) : IClassFixture<ControlsApp>
         Assert.Equal("30 3 * * *", daily.Cron);
         Assert.NotNull(daily.NextExecution);
 
-        var previous = await app.LastJobRunIdAsync();
-        app.TriggerJob(HousekeepingJob.Name);
-        var run = await app.WaitForJobRunAsync(HousekeepingJob.Name, previous);
+        var run = await app.RunJobNowAsync(HousekeepingJob.Name);
         Assert.True(run.Succeeded, run.Message);
         Assert.Equal("keys: 1, job runs: 1", run.Message);
 

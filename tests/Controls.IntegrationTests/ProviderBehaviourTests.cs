@@ -173,7 +173,7 @@ public class ProviderBehaviourTests(InspectionApp app) : IClassFixture<Inspectio
     {
         public void Start()
         {
-            typeof(ControlsApp).GetProperty(nameof(ConnectionString))!.SetValue(this, connectionString);
+            ConnectionString = connectionString;
             _ = Server;
         }
     }

@@ -24,9 +24,16 @@ public static class JobRunWaiting
         return Assert.Single(connection.GetRecurringJobs([name]), j => !j.Removed);
     }
 
-    /// <summary>Runs a recurring job now, on the server's worker.</summary>
-    public static void TriggerJob(this ControlsApp app, string name) =>
+    /// <summary>
+    /// Runs a recurring job now, on the server's worker (as the dashboard's "Trigger now" does), and
+    /// returns its recorded run.
+    /// </summary>
+    public static async Task<JobRun> RunJobNowAsync(this ControlsApp app, string name)
+    {
+        var before = await app.LastJobRunIdAsync();
         app.Services.GetRequiredService<IRecurringJobManager>().Trigger(name);
+        return await app.WaitForJobRunAsync(name, before);
+    }
 
     /// <summary>
     /// An app whose Hangfire server does not run: its recurring jobs stay registered but nothing

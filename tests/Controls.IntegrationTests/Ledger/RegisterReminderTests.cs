@@ -194,15 +194,11 @@ public class RegisterReminderJobTests(ControlsApp app) : IClassFixture<ControlsA
             await db.SaveChangesAsync();
         }
 
-        var previous = await app.LastJobRunIdAsync();
-        app.TriggerJob(LedgerReviewReminderJob.Name);
-        var run = await app.WaitForJobRunAsync(LedgerReviewReminderJob.Name, previous);
+        var run = await app.RunJobNowAsync(LedgerReviewReminderJob.Name);
         Assert.True(run.Succeeded, run.Message);
         Assert.True(await app.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == head.Id && n.DedupKey == $"ledger-review:{entry.Id}:never:overdue")));
 
-        previous = await app.LastJobRunIdAsync();
-        app.TriggerJob(TrainingReminderJob.Name);
-        run = await app.WaitForJobRunAsync(TrainingReminderJob.Name, previous);
+        run = await app.RunJobNowAsync(TrainingReminderJob.Name);
         Assert.True(run.Succeeded, run.Message);
         Assert.Equal("sent: 0", run.Message);
         Assert.False(await app.QueryAsync(db => db.Notifications.AnyAsync(n => n.DedupKey.StartsWith("training:"))));
