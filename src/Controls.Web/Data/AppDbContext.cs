@@ -19,6 +19,16 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public bool IsSqlite => Provider == DatabaseProvider.Sqlite;
 
+    /// <summary>An instant as a raw SQL parameter, stored as the provider's columns hold it (PostgreSQL: UTC).</summary>
+    public virtual object ForSql(DateTimeOffset instant) => instant.ToUniversalTime();
+
+    /// <summary>An id as a raw SQL parameter, stored as the provider's columns hold it.</summary>
+    public virtual object ForSql(Guid id) => id;
+
+    /// <summary>An entity's row version: the <c>uint Version</c> configured with <c>IsRowVersion()</c>, which each provider stores its own way.</summary>
+    public static bool IsRowVersion(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyProperty property) =>
+        property.ClrType == typeof(uint) && property.IsConcurrencyToken;
+
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<AuditTrailEntry> AuditTrail => Set<AuditTrailEntry>();
     public DbSet<OrganisationSettings> OrganisationSettings => Set<OrganisationSettings>();

@@ -31,7 +31,7 @@ public sealed class PostgreSqlContext(DbContextOptions<PostgreSqlContext> option
         foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
         {
             // A uint row version is PostgreSQL's xmin system column.
-            if (property.ClrType == typeof(uint) && property.IsConcurrencyToken)
+            if (IsRowVersion(property))
             {
                 property.SetColumnName("xmin");
             }

@@ -47,7 +47,7 @@ public sealed class SqliteContext(DbContextOptions<SqliteContext> options) : App
                 elementType.SetValueConverter(new GuidToStringConverter());
             }
 
-            if (property.ClrType == typeof(uint) && property.IsConcurrencyToken)
+            if (IsRowVersion(property))
             {
                 // Starts at 1 (also for rows inserted by SQL; forms send 0 for "no row yet"), moved on by BumpVersions.
                 property.SetDefaultValue(1u);
@@ -55,6 +55,12 @@ public sealed class SqliteContext(DbContextOptions<SqliteContext> options) : App
             }
         }
     }
+
+    /// <summary>UTC ticks, as <see cref="UtcTicksConverter"/> stores instants (a DateTimeOffset parameter would be sent as text and compare wrongly).</summary>
+    public override object ForSql(DateTimeOffset instant) => instant.UtcTicks;
+
+    /// <summary>Lower-case text, as the ids are stored here.</summary>
+    public override object ForSql(Guid id) => id.ToString();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -94,18 +100,8 @@ public sealed class SqliteContext(DbContextOptions<SqliteContext> options) : App
         }
     }
 
-    private static PropertyEntry? VersionOf(EntityEntry entry)
-    {
-        foreach (var property in entry.Properties)
-        {
-            if (property.Metadata.ClrType == typeof(uint) && property.Metadata.IsConcurrencyToken)
-            {
-                return property;
-            }
-        }
-
-        return null;
-    }
+    private static PropertyEntry? VersionOf(EntityEntry entry) =>
+        entry.Metadata.GetProperties().FirstOrDefault(IsRowVersion) is { } version ? entry.Property(version.Name) : null;
 
     /// <summary>An instant as UTC ticks; read back with offset zero (as PostgreSQL's timestamptz).</summary>
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(

@@ -195,7 +195,8 @@ public static class Setup
     /// </summary>
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)
     {
-        builder.Services.AddSingleton<JobStorage>(_ => JobStore.Create(builder.DatabaseSettings()));
+        // The settings AddDatabase registered: one reading of the configuration for the app and its jobs.
+        builder.Services.AddSingleton<JobStorage>(services => JobStore.Create(services.GetRequiredService<DatabaseSettings>()));
         builder.Services.AddSingleton<JobActivator>(services => new Hangfire.AspNetCore.AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddSingleton<JobRunRecorder>();
         builder.Services.AddSingleton<Hangfire.Common.IJobFilterProvider>(services =>

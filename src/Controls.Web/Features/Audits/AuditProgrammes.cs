@@ -9,13 +9,12 @@ public static class AuditProgrammes
 {
     /// <summary>
     /// Inserts the year's programme if it is missing, never twice (the unique index on the fiscal
-    /// year decides, also between app nodes), and returns its id. SQLite keeps instants as ticks.
+    /// year decides, also between app nodes), and returns its id.
     /// </summary>
     public static async Task<Guid> EnsureAsync(AppDbContext db, int fiscalYear, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        // SQLite keeps instants as ticks and ids as lower-case text (SqliteContext).
-        object createdAt = db.IsSqlite ? now.UtcTicks : now.ToUniversalTime();
-        object id = db.IsSqlite ? Guid.NewGuid().ToString() : Guid.NewGuid();
+        var createdAt = db.ForSql(now);
+        var id = db.ForSql(Guid.NewGuid());
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO audit_programmes (id, fiscal_year, status, created_at) VALUES ({id}, {fiscalYear}, {nameof(AuditProgrammeStatus.Draft)}, {createdAt}) ON CONFLICT (fiscal_year) DO NOTHING",
             cancellationToken);

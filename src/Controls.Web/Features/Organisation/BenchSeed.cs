@@ -199,9 +199,9 @@ public sealed class BenchSeed(AppDbContext db, OrganisationClock clock)
 
     /// <summary>
     /// SQLite has no COPY: one transaction, one prepared INSERT per table reused with new parameter
-    /// values. Values as <see cref="SqliteContext"/> stores them (Data/Migrations/Sqlite): ids as
-    /// lower-case text, instants as UTC ticks, dates as yyyy-MM-dd text, the empty list as the JSON
-    /// array [], the version token 1.
+    /// values. Values as <see cref="SqliteContext"/> stores them (Data/Migrations/Sqlite): ids and
+    /// instants through <see cref="AppDbContext.ForSql(Guid)"/>, dates as yyyy-MM-dd text, the empty
+    /// list as the JSON array [], the version token 1.
     /// </summary>
     private async Task<long> WriteSqliteAsync(Guid versionId, List<InspectionRow> inspections, IEnumerable<AnswerRow> answers, CancellationToken cancellationToken)
     {
@@ -213,19 +213,19 @@ public sealed class BenchSeed(AppDbContext db, OrganisationClock clock)
             "$id", "$catalog_version_id", "$department_id", "$target_key", "$period_start", "$period_end", "$due_on", "$status", "$created_at", "$submitted_at", "$reviewed_at"))
         {
             var p = insert.Parameters;
-            p["$catalog_version_id"].Value = Text(versionId);
+            p["$catalog_version_id"].Value = db.ForSql(versionId);
             foreach (var i in inspections)
             {
-                p["$id"].Value = Text(i.Id);
-                p["$department_id"].Value = Text(i.DepartmentId);
+                p["$id"].Value = db.ForSql(i.Id);
+                p["$department_id"].Value = db.ForSql(i.DepartmentId);
                 p["$target_key"].Value = i.TargetKey;
                 p["$period_start"].Value = Text(i.PeriodStart);
                 p["$period_end"].Value = Text(i.PeriodEnd);
                 p["$due_on"].Value = Text(i.DueOn);
                 p["$status"].Value = i.Status.ToString();
-                p["$created_at"].Value = i.CreatedAt.UtcTicks;
-                p["$submitted_at"].Value = i.SubmittedAt is { } submitted ? submitted.UtcTicks : DBNull.Value;
-                p["$reviewed_at"].Value = i.ReviewedAt is { } reviewed ? reviewed.UtcTicks : DBNull.Value;
+                p["$created_at"].Value = db.ForSql(i.CreatedAt);
+                p["$submitted_at"].Value = i.SubmittedAt is { } submitted ? db.ForSql(submitted) : DBNull.Value;
+                p["$reviewed_at"].Value = i.ReviewedAt is { } reviewed ? db.ForSql(reviewed) : DBNull.Value;
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -239,12 +239,12 @@ public sealed class BenchSeed(AppDbContext db, OrganisationClock clock)
             var p = insert.Parameters;
             foreach (var a in answers)
             {
-                p["$id"].Value = Text(a.Id);
-                p["$inspection_id"].Value = Text(a.InspectionId);
-                p["$check_item_id"].Value = Text(a.CheckItemId);
+                p["$id"].Value = db.ForSql(a.Id);
+                p["$inspection_id"].Value = db.ForSql(a.InspectionId);
+                p["$check_item_id"].Value = db.ForSql(a.CheckItemId);
                 p["$value"].Value = a.Value;
                 p["$comment"].Value = a.Comment;
-                p["$answered_at"].Value = a.AnsweredAt.UtcTicks;
+                p["$answered_at"].Value = db.ForSql(a.AnsweredAt);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
                 count++;
             }
@@ -267,9 +267,6 @@ public sealed class BenchSeed(AppDbContext db, OrganisationClock clock)
         command.Prepare();
         return command;
     }
-
-    /// <summary>An id as SqliteContext keeps it: lower-case text.</summary>
-    private static string Text(Guid id) => id.ToString("D");
 
     /// <summary>A date as EF Core's SQLite provider keeps it.</summary>
     private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -24,8 +24,7 @@ public static class InspectionScores
 
     public static async Task RecomputeAsync(AppDbContext db, Guid inspectionId, CancellationToken cancellationToken = default)
     {
-        // SQLite keeps ids as lower-case text (SqliteContext).
-        object id = db.IsSqlite ? inspectionId.ToString() : inspectionId;
+        var id = db.ForSql(inspectionId);
         await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM inspection_scores WHERE inspection_id = {id}", cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
             "INSERT INTO inspection_scores (inspection_id, category, points, counted)\n" + Select + " AND a.inspection_id = {0}\nGROUP BY a.inspection_id, m.category",
