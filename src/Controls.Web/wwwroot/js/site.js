@@ -82,7 +82,8 @@ document.querySelectorAll('[data-qr]').forEach(function (element) {
             });
             copy.querySelector('input[name="itemId"]').value = slot.getAttribute('data-item-id');
             var actionForm = copy.querySelector('form');
-            actionForm.action = actionForm.action.split('#')[0] + '#item-' + code;
+            // getAttribute: the form has a field named 'action', which hides the form's action property.
+            actionForm.setAttribute('action', actionForm.getAttribute('action').split('#')[0] + '#item-' + code);
             slot.appendChild(copy);
         }
         slot.classList.toggle('d-none', !wanted);
@@ -114,7 +115,7 @@ document.querySelectorAll('[data-qr]').forEach(function (element) {
         }
         form.setAttribute('data-saving', 'true');
         say(form, text('saving'), 'muted');
-        fetch(form.action, { method: 'POST', body: new FormData(form), headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+        fetch(form.getAttribute('action'), { method: 'POST', body: new FormData(form), headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
             .then(function (response) {
                 return response.json().then(function (data) { return { ok: response.ok, data: data }; });
             })
