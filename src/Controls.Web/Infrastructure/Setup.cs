@@ -226,8 +226,9 @@ public static class Setup
 
     /// <summary>
     /// SQLite (one node) brings its database up to date when the app starts, so
-    /// <c>dotnet run --project src/Controls.Web</c> serves on a fresh machine. PostgreSQL never
-    /// migrates on start: several nodes would race; a one-shot <c>db migrate</c> does it (docker/).
+    /// <c>dotnet run --project src/Controls.Web</c> serves on a fresh machine, with the built-in
+    /// catalogs. PostgreSQL never migrates on start: several nodes would race; a one-shot
+    /// <c>db migrate</c> does it, catalogs included (docker/).
     /// </summary>
     public static async Task MigrateSqliteOnStartAsync(this WebApplication app)
     {
@@ -235,6 +236,20 @@ public static class Setup
         {
             await using var scope = app.Services.CreateAsyncScope();
             await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+            if (app.Configuration.GetValue(BuiltInCatalogs.ImportOnStartKey, true))
+            {
+                var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BuiltInCatalogs));
+                var catalogs = await BuiltInCatalogs.ImportAsync(scope.ServiceProvider);
+                foreach (var problem in catalogs.Problems)
+                {
+                    logger.LogError("Built-in catalog not imported: {Problem}", problem);
+                }
+
+                foreach (var line in BuiltInCatalogs.Describe(catalogs))
+                {
+                    logger.LogInformation("{Imported}", line);
+                }
+            }
         }
     }
 

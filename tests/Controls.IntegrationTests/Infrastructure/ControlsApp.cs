@@ -55,6 +55,8 @@ public class ControlsApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("ConnectionStrings:Controls", ConnectionString);
         builder.UseSetting(DatabaseSettings.ProviderKey, TestDatabase.Provider.ToString());
+        // Each test brings the catalogs it needs; a fresh test database starts without any.
+        builder.UseSetting(Controls.Web.Features.Catalog.BuiltInCatalogs.ImportOnStartKey, "false");
         builder.UseEnvironment("Testing");
         builder.ConfigureTestServices(ConfigureServices);
     }

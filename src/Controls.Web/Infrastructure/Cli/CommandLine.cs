@@ -16,7 +16,7 @@ public static class CommandLine
 
     public const string Usage = """
         usage: scripts/controls <command>
-          db migrate                              apply pending database migrations
+          db migrate                              apply pending database migrations, then import the built-in catalogs when they changed
           users create-admin --email EMAIL [--name NAME]
                                                   create an administrator; the password is read from standard input
           seed demo --file seeds/demo-organisation.yaml
@@ -44,6 +44,23 @@ public static class CommandLine
         {
             case ["db", "migrate"]:
                 await DatabaseSetup.MigrateAsync(provider.GetRequiredService<AppDbContext>());
+                var catalogs = await BuiltInCatalogs.ImportAsync(provider);
+                foreach (var problem in catalogs.Problems)
+                {
+                    await error.WriteLineAsync(problem.ToString());
+                }
+
+                if (!catalogs.Succeeded)
+                {
+                    await error.WriteLineAsync("error: the database is migrated, but the built-in catalogs were not imported (nothing of them changed)");
+                    return 1;
+                }
+
+                foreach (var line in BuiltInCatalogs.Describe(catalogs))
+                {
+                    await output.WriteLineAsync(line);
+                }
+
                 await output.WriteLineAsync("Database is up to date.");
                 return 0;
 
