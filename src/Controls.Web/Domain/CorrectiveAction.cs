@@ -47,5 +47,25 @@ public class CorrectiveAction
     public string EffectivenessNote { get; set; } = "";
     public uint Version { get; set; }
 
+    /// <summary>
+    /// Open (未完了): not yet verified. An implemented action waits for its verification and is
+    /// still open. The dashboard, the workbook and the actions list all count this (docs/scoring.md).
+    /// </summary>
     public bool IsOpen => Status is not CorrectiveActionStatus.Verified;
+
+    /// <summary>Overdue (期限超過): past its due date and not yet implemented (or verified).</summary>
+    public bool IsOverdue(DateOnly today) => IsOverdue(Status, DueOn, today);
+
+    public static bool IsOverdue(CorrectiveActionStatus status, DateOnly dueOn, DateOnly today) =>
+        dueOn < today && status is not (CorrectiveActionStatus.Implemented or CorrectiveActionStatus.Verified);
+}
+
+/// <summary>The same definitions as <see cref="CorrectiveAction.IsOpen"/> and <see cref="CorrectiveAction.IsOverdue(DateOnly)"/>, for queries.</summary>
+public static class CorrectiveActionQueries
+{
+    public static IQueryable<CorrectiveAction> WhereOpen(this IQueryable<CorrectiveAction> actions) =>
+        actions.Where(a => a.Status != CorrectiveActionStatus.Verified);
+
+    public static IQueryable<CorrectiveAction> WhereOverdue(this IQueryable<CorrectiveAction> actions, DateOnly today) =>
+        actions.Where(a => a.DueOn < today && a.Status != CorrectiveActionStatus.Implemented && a.Status != CorrectiveActionStatus.Verified);
 }

@@ -132,6 +132,50 @@ public class DashboardTests(InspectionApp app) : IClassFixture<InspectionApp>
     }
 
     [Fact]
+    public async Task Open_and_overdue_actions_are_counted_the_same_on_the_dashboard_the_actions_list_and_the_workbook()
+    {
+        // One action in every status, all past their due date: open = not yet verified (4),
+        // overdue = neither implemented nor verified (3).
+        var division = await app.CreateDepartmentAsync();
+        var department = await app.CreateDepartmentAsync(parentId: division.Id);
+        var owner = await app.CreateUserAsync([Roles.DepartmentHead], department.Id);
+        await using (var db = app.Db())
+        {
+            foreach (var status in Enum.GetValues<CorrectiveActionStatus>())
+            {
+                db.CorrectiveActions.Add(new CorrectiveAction
+                {
+                    Id = Guid.NewGuid(),
+                    Source = CorrectiveActionSource.Inspection,
+                    DepartmentId = department.Id,
+                    Action = "是正 " + status,
+                    OwnerId = owner.Id,
+                    CreatedById = owner.Id,
+                    DueOn = new DateOnly(2026, 5, 1),
+                    Status = status,
+                    CreatedAt = new DateTimeOffset(2026, 4, 10, 0, 0, 0, TimeSpan.Zero),
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var (client, _) = await app.SignInAsNewAsync(Roles.ComplianceOfficer);
+        var dashboard = await client.GetPageAsync($"/Dashboard?period={Period}&division={division.Id}");
+        var counts = dashboard.QuerySelector($"[data-testid=action-counts] tr[data-department='{department.Code}']")!
+            .QuerySelectorAll("td").Skip(1).Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["4", "3"], counts);
+
+        var open = await client.GetPageAsync($"/Actions?department={department.Id}&show=open");
+        Assert.Equal(4, open.QuerySelectorAll("[data-testid=action-row]").Length);
+        var overdue = await client.GetPageAsync($"/Actions?department={department.Id}&show=all&overdue=true");
+        Assert.Equal(3, overdue.QuerySelectorAll("[data-testid=action-row]").Length);
+
+        var summary = Read(await client.GetByteArrayAsync($"/Dashboard?handler=Workbook&period={Period}&division={division.Id}"))["概要"];
+        Assert.Equal(4.0, summary.Single(r => (r[0] as string) == "未完了の改善・是正処置")[1]);
+    }
+
+    [Fact]
     public async Task A_department_head_sees_only_their_department_whatever_the_url_says()
     {
         var data = await SeedAsync();

@@ -30,6 +30,27 @@ public class ComplianceScoreTests
     }
 
     [Theory]
+    [InlineData(0.8125, 81.3)]   // a half: away from zero, as Excel and the dashboard's "0.0" show it
+    [InlineData(0.8135, 81.4)]   // 81.35 in binary is 81.34999…: decimal keeps the half
+    [InlineData(0.81249, 81.2)]
+    [InlineData(2.0 / 3, 66.7)]
+    [InlineData(0.0, 0.0)]
+    [InlineData(1.0, 100.0)]
+    public void Every_page_and_export_rounds_a_score_to_one_decimal_with_halves_away_from_zero(double score, double percent) =>
+        Assert.Equal(percent, ComplianceScore.Percent(score));
+
+    [Fact]
+    public void The_change_is_the_difference_of_the_percentages_as_shown()
+    {
+        // 13/16 = 81.25 % is shown as 81.3 and 1/2 as 50.0: the change shown is 31.3 (not 31.25 rounded to even, 31.2).
+        var now = new ComplianceScore(13, 16);
+        var before = new ComplianceScore(1, 2);
+        Assert.Equal(81.3, ComplianceScore.Percent(now.Value));
+        Assert.Equal(31.3, now.ChangeSince(before));
+        Assert.Null(ComplianceScore.Percent(null));
+    }
+
+    [Theory]
     [InlineData("FY2026", "2026-04-01", "2027-03-31", "FY2025")]
     [InlineData("2026Q1", "2026-04-01", "2026-06-30", "2025Q4")]
     [InlineData("2026Q4", "2027-01-01", "2027-03-31", "2026Q3")]

@@ -40,7 +40,7 @@ public class IndexModel(AppDbContext db, UpdateActionStatus update, Organisation
         Guid Id, CorrectiveActionSource Source, string Action, Guid DepartmentId, string DepartmentJa, string DepartmentEn,
         Guid OwnerId, string Owner, DateOnly DueOn, CorrectiveActionStatus Status, Guid? InspectionId, string? ItemCode, uint Version)
     {
-        public bool IsOverdue(DateOnly today) => today > DueOn && Status is not (CorrectiveActionStatus.Implemented or CorrectiveActionStatus.Verified);
+        public bool IsOverdue(DateOnly today) => CorrectiveAction.IsOverdue(Status, DueOn, today);
     }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -103,7 +103,7 @@ public class IndexModel(AppDbContext db, UpdateActionStatus update, Organisation
             .Select(a => new object?[]
             {
                 a.Code, en ? a.NameEn : a.NameJa, a.Source.ToString(), a.Item, a.Action, a.RootCause, a.Owner, a.DueOn, statuses[a.Status],
-                today > a.DueOn && a.Status is not (CorrectiveActionStatus.Implemented or CorrectiveActionStatus.Verified),
+                CorrectiveAction.IsOverdue(a.Status, a.DueOn, today),
                 ListExport.Local(clock, a.CreatedAt), ListExport.Local(clock, a.ImplementedAt), ListExport.Local(clock, a.VerifiedAt),
             });
         XlsxColumn[] columns =
@@ -151,12 +151,12 @@ public class IndexModel(AppDbContext db, UpdateActionStatus update, Organisation
 
         if (Show == "open")
         {
-            query = query.Where(a => a.Status != CorrectiveActionStatus.Implemented && a.Status != CorrectiveActionStatus.Verified);
+            query = query.WhereOpen();
         }
 
         if (Overdue)
         {
-            query = query.Where(a => a.DueOn < today && a.Status != CorrectiveActionStatus.Implemented && a.Status != CorrectiveActionStatus.Verified);
+            query = query.WhereOverdue(today);
         }
 
         return query;

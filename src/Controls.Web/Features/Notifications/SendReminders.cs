@@ -55,7 +55,7 @@ public sealed partial class SendReminders(AppDbContext db, Notifier notifier, Or
             .ToListAsync(cancellationToken);
         var actions = await db.CorrectiveActions.AsNoTracking()
             // Implemented actions wait for verification by someone else: their owner is not reminded.
-            .Where(a => a.Status != CorrectiveActionStatus.Verified && a.Status != CorrectiveActionStatus.Implemented && a.DueOn < today && a.Department.RetiredAt == null)
+            .WhereOverdue(today).Where(a => a.Department.RetiredAt == null)
             .Select(a => new ActionRow(a.Id, a.DepartmentId, a.Department.NameJa, a.Department.NameEn, a.Action, a.OwnerId, a.Owner.DisplayName, a.DueOn))
             .ToListAsync(cancellationToken);
         var overdue = inspections.Where(i => i.DueOn < today).ToList();

@@ -191,14 +191,15 @@ public sealed class ComplianceReport(AppDbContext db, OrganisationClock clock)
     private async Task CountActionsAsync(Figures figures, CancellationToken cancellationToken)
     {
         var today = figures.Today;
-        var rows = await figures.Filter.Actions(db).AsNoTracking()
-            .Where(a => a.Status != CorrectiveActionStatus.Verified)
-            .GroupBy(a => a.DepartmentId)
-            .Select(g => new { g.Key, Open = g.Count(), Overdue = g.Count(a => a.DueOn < today && a.Status != CorrectiveActionStatus.Implemented) })
-            .ToListAsync(cancellationToken);
-        foreach (var row in rows)
+        var open = await figures.Filter.Actions(db).AsNoTracking().WhereOpen()
+            .GroupBy(a => a.DepartmentId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var overdue = await figures.Filter.Actions(db).AsNoTracking().WhereOverdue(today)
+            .GroupBy(a => a.DepartmentId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        foreach (var (department, count) in open)
         {
-            figures.Actions[row.Key] = new ActionCounts(row.Open, row.Overdue);
+            figures.Actions[department] = new ActionCounts(count, overdue.GetValueOrDefault(department));
         }
     }
 
@@ -277,7 +278,7 @@ public sealed class ComplianceReport(AppDbContext db, OrganisationClock clock)
                 score += new ComplianceScore(row.Points, row.Counted);
             }
 
-            figures.Trend.Add(new TrendPoint(period.Key, score.Value is { } v ? Math.Round(v * 100, 1) : null));
+            figures.Trend.Add(new TrendPoint(period.Key, ComplianceScore.Percent(score.Value)));
         }
     }
 }

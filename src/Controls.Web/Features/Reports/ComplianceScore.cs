@@ -50,9 +50,20 @@ public readonly record struct ComplianceScore(double Points, int Counted)
 
     public static ComplianceScore operator +(ComplianceScore a, ComplianceScore b) => new(a.Points + b.Points, a.Counted + b.Counted);
 
-    /// <summary>Change in percentage points against an earlier score (null when either is empty).</summary>
+    /// <summary>
+    /// A score (0 to 1) as a percentage with one decimal, halves rounded away from zero
+    /// (0.8125 → 81.3), computed in decimal so that binary noise cannot move a half. Every page and
+    /// export shows this figure (docs/scoring.md).
+    /// </summary>
+    public static double? Percent(double? value) =>
+        value is { } v ? (double)Math.Round((decimal)v * 100m, 1, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>
+    /// Change in percentage points against an earlier score (null when either is empty): the
+    /// difference of the two percentages as shown, so the figures on a page add up.
+    /// </summary>
     public double? ChangeSince(ComplianceScore earlier) =>
-        Value is { } now && earlier.Value is { } before ? Math.Round((now - before) * 100, 1) : null;
+        Percent(Value) is { } now && Percent(earlier.Value) is { } before ? (double)((decimal)now - (decimal)before) : null;
 
     /// <summary>The CSS class (site.css) of the colour band: 90 % and over, 75 %, 50 %, below, none.</summary>
     public static string Band(double? value) => value switch

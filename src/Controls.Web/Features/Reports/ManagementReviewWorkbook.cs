@@ -76,7 +76,7 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
 
     private static string Date(DateOnly date) => date.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
 
-    private static double? Percent(double? value) => value is { } v ? Math.Round(v * 100, 1) : null;
+    private static double? Percent(double? value) => ComplianceScore.Percent(value);
 
     private async Task<ComplianceReport.Figures> WriteSummaryAsync(XlsxWriter book, ReportFilter filter, bool en, string title, string subtitle, CancellationToken cancellationToken)
     {
@@ -252,7 +252,7 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
         await foreach (var a in rows.WithCancellation(cancellationToken))
         {
             var created = DateOnly.FromDateTime(clock.ToLocal(a.CreatedAt).DateTime);
-            var overdue = a.Status is not (CorrectiveActionStatus.Verified or CorrectiveActionStatus.Implemented) && a.DueOn < today;
+            var overdue = CorrectiveAction.IsOverdue(a.Status, a.DueOn, today);
             await sheet.AddRowAsync(
                 a.Code + " " + (en ? a.NameEn : a.NameJa), a.Item is null ? null : a.Item.Code + " " + (en ? a.Item.QuestionEn : a.Item.QuestionJa),
                 a.Action, a.Owner, a.DueOn, statuses[a.Status], today.DayNumber - created.DayNumber, overdue);
@@ -290,7 +290,7 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
         {
             var raised = DateOnly.FromDateTime(clock.ToLocal(f.CreatedAt).DateTime);
             var until = f.ClosedAt is { } closed ? DateOnly.FromDateTime(clock.ToLocal(closed).DateTime) : today;
-            var overdue = f.ActionStatus is { } status && status is not (CorrectiveActionStatus.Verified or CorrectiveActionStatus.Implemented) && f.ActionDue < today;
+            var overdue = f.ActionStatus is { } status && f.ActionDue is { } due && CorrectiveAction.IsOverdue(status, due, today);
             await sheet.AddRowAsync(
                 f.Code + " " + (en ? f.NameEn : f.NameJa), f.Title, f.MeasureCode, f.CheckItemCode, classifications[f.Classification], f.Description,
                 statuses[f.Status], raised, until.DayNumber - raised.DayNumber, f.ActionStatus is { } a ? actionStatuses[a] : null, f.ActionDue, overdue);
