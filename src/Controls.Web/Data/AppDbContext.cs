@@ -48,6 +48,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<DepartmentDelegate> DepartmentDelegates => Set<DepartmentDelegate>();
     public DbSet<CorrectiveAction> CorrectiveActions => Set<CorrectiveAction>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationStep> NotificationSteps => Set<NotificationStep>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();

@@ -18,6 +18,20 @@ public class Notification
 }
 
 /// <summary>
+/// One step delivered to one user ("overdue:{inspection}:0"), and the notification that carried it.
+/// A reminder run bundles everything it tells one person into one notification; this record keeps
+/// the once-per-step guarantee (its key is unique per user), whether the step came alone or bundled.
+/// </summary>
+public class NotificationStep
+{
+    public Guid UserId { get; set; }
+    public string DedupKey { get; set; } = "";
+    public Guid NotificationId { get; set; }
+    public Notification Notification { get; set; } = null!;
+    public DateTimeOffset DeliveredAt { get; set; }
+}
+
+/// <summary>
 /// An e-mail waiting to be sent. Written in the same transaction as its notification, so a mail
 /// server outage loses nothing: the sender retries with back-off until it is sent.
 /// </summary>

@@ -135,13 +135,14 @@ public class NotificationsApp : ControlsApp
         return await scope.ServiceProvider.GetRequiredService<SendOutbox>().RunAsync();
     }
 
-    /// <summary>The dedup keys of the user's notifications that mention the given id (one entry per notification).</summary>
+    /// <summary>The steps delivered to the user that mention the given id, in the order delivered (alone or in a bundle).</summary>
     public Task<List<string>> KeysAsync(Guid userId, Guid about) =>
-        QueryAsync(db => db.Notifications.Where(n => n.UserId == userId && n.DedupKey.Contains(about.ToString()))
-            .OrderBy(n => n.CreatedAt).Select(n => n.DedupKey).ToListAsync());
+        QueryAsync(db => db.NotificationSteps.Where(s => s.UserId == userId && s.DedupKey.Contains(about.ToString()))
+            .OrderBy(s => s.DeliveredAt).ThenBy(s => s.DedupKey).Select(s => s.DedupKey).ToListAsync());
 
+    /// <summary>The notification that carried the step to the user.</summary>
     public Task<Notification> NotificationAsync(Guid userId, string dedupKey) =>
-        QueryAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.UserId == userId && n.DedupKey == dedupKey));
+        QueryAsync(db => db.NotificationSteps.Where(s => s.UserId == userId && s.DedupKey == dedupKey).Select(s => s.Notification).AsNoTracking().SingleAsync());
 
     public Task<List<OutboxMessage>> OutboxAsync(string to) =>
         QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.To == to).OrderBy(m => m.Id).ToListAsync());

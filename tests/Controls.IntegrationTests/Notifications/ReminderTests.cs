@@ -126,7 +126,7 @@ public class ReminderTests(NotificationsApp app) : IClassFixture<NotificationsAp
         Assert.Equal([$"escalation:{inspection.Id}:compliance"], await app.KeysAsync(officer.Id, inspection.Id));
         // One e-mail per notification.
         Assert.Single(await app.OutboxAsync(head.Email!));
-        Assert.Single(await app.OutboxAsync(officer.Email!), m => m.Subject.Contains("東京営業部"));
+        Assert.Single(await app.OutboxAsync(officer.Email!), m => m.Body.Contains("東京営業部"));
     }
 
     [Fact]
@@ -299,6 +299,83 @@ public class ReminderTests(NotificationsApp app) : IClassFixture<NotificationsAp
         // Implemented: the owner is done; it waits for verification by someone else, not for reminders.
         Assert.Empty(await app.KeysAsync(owner.Id, implemented.Id));
         Assert.Empty(await app.KeysAsync(head.Id, implemented.Id));
+    }
+
+    [Fact]
+    public async Task One_run_tells_each_person_everything_in_one_notice_and_each_step_still_only_once()
+    {
+        // A department head with three overdue inspections, one due tomorrow and two overdue actions
+        // of their own: the first run is one notice (and one e-mail) listing all six, most urgent first.
+        var (department, head) = await app.CreateDepartmentWithHeadAsync("購買部", "Purchasing");
+        var overdue = new List<Inspection>();
+        foreach (var due in new[] { new DateOnly(2031, 2, 1), new DateOnly(2031, 2, 5), new DateOnly(2031, 2, 10) })
+        {
+            overdue.Add(await app.CreateInspectionAsync(department.Id, due, InspectionStatus.InProgress));
+        }
+
+        var soon = await app.CreateInspectionAsync(department.Id, new DateOnly(2031, 2, 16));
+        var actions = new[] { "発注先の評価表を更新する", "購買データの保管場所を施錠する" }.Select(text => new CorrectiveAction
+        {
+            Id = Guid.NewGuid(),
+            Source = CorrectiveActionSource.Inspection,
+            DepartmentId = department.Id,
+            Action = text,
+            OwnerId = head.Id,
+            DueOn = new DateOnly(2031, 2, 12),
+            Status = CorrectiveActionStatus.Open,
+            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedById = head.Id,
+        }).ToList();
+        await using (var db = app.Db())
+        {
+            db.CorrectiveActions.AddRange(actions);
+            await db.SaveChangesAsync();
+        }
+
+        await app.RemindAtAsync(Jst(2031, 2, 15, 9, 0));
+        await app.RemindAtAsync(Jst(2031, 2, 15, 10, 0));
+
+        var notices = await app.QueryAsync(db => db.Notifications.AsNoTracking().Where(n => n.UserId == head.Id).ToListAsync());
+        var notice = Assert.Single(notices);
+        Assert.Equal(NotificationKinds.Bundle, notice.Kind);
+        Assert.Equal("【自己点検・是正処置】ご対応をお願いする事項が 6 件あります", notice.Subject);
+        Assert.Equal("/Inspections", notice.Link);
+        foreach (var action in actions)
+        {
+            Assert.Contains(action.Action, notice.Body);
+        }
+
+        // Overdue first (the inspections, then the actions), the reminder before its due date last.
+        Assert.True(notice.Body.IndexOf("14 日過ぎています", StringComparison.Ordinal) < notice.Body.IndexOf("発注先の評価表", StringComparison.Ordinal));
+        Assert.True(notice.Body.IndexOf("発注先の評価表", StringComparison.Ordinal) < notice.Body.IndexOf("回答期限が近づいています", StringComparison.Ordinal));
+        var mail = Assert.Single(await app.OutboxAsync(head.Email!));
+        Assert.Equal(notice.Id, mail.NotificationId);
+        Assert.StartsWith(notice.Body, mail.Body);
+
+        // Every step is recorded as delivered by that notice: none of them comes again.
+        foreach (var inspection in overdue)
+        {
+            Assert.Equal([$"overdue:{inspection.Id}:0"], await app.KeysAsync(head.Id, inspection.Id));
+        }
+
+        Assert.Equal([$"reminder:{soon.Id}:due-1"], await app.KeysAsync(head.Id, soon.Id));
+        foreach (var action in actions)
+        {
+            Assert.Equal([$"action:{action.Id}:overdue"], await app.KeysAsync(head.Id, action.Id));
+        }
+
+        // Four days later three steps are new (the inspection due on 2/16 is overdue, both actions
+        // escalate to the head): one more notice with those three, nothing repeated.
+        await app.RemindAtAsync(Jst(2031, 2, 19, 9, 0));
+        var later = await app.QueryAsync(db => db.Notifications.AsNoTracking().Where(n => n.UserId == head.Id && n.Id != notice.Id).ToListAsync());
+        Assert.Equal("【自己点検・是正処置】ご対応をお願いする事項が 3 件あります", Assert.Single(later).Subject);
+        Assert.Equal([$"reminder:{soon.Id}:due-1", $"overdue:{soon.Id}:0"], await app.KeysAsync(head.Id, soon.Id));
+        foreach (var action in actions)
+        {
+            Assert.Equal([$"action:{action.Id}:overdue", $"action:{action.Id}:escalation"], await app.KeysAsync(head.Id, action.Id));
+        }
+
+        Assert.Equal(2, (await app.OutboxAsync(head.Email!)).Count);
     }
 
     [Fact]

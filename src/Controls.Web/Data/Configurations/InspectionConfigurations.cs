@@ -142,6 +142,18 @@ public class NotificationConfiguration : IEntityTypeConfiguration<Notification>
     }
 }
 
+public class NotificationStepConfiguration : IEntityTypeConfiguration<NotificationStep>
+{
+    public void Configure(EntityTypeBuilder<NotificationStep> builder)
+    {
+        builder.ToTable("notification_steps");
+        builder.HasKey(s => new { s.UserId, s.DedupKey });
+        builder.Property(s => s.DedupKey).HasMaxLength(300);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(s => s.Notification).WithMany().HasForeignKey(s => s.NotificationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 public class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)

@@ -10,4 +10,6 @@ public static class NotificationKinds
     public const string ActionOverdue = "action-overdue";
     public const string ActionEscalation = "action-escalation";
     public const string Review = "review";
+    /// <summary>Everything one reminder run tells one person, in one notice.</summary>
+    public const string Bundle = "bundle";
 }

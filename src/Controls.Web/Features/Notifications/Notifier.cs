@@ -11,9 +11,10 @@ namespace Controls.Web.Features.Notifications;
 
 /// <summary>
 /// Tells one user something: an in-app notification and, in the same transaction, an e-mail in the
-/// outbox, both written in the recipient's preferred language. Each (user, dedup key) is delivered
-/// at most once — the unique index decides, so doubled runs, retries and two app nodes never send
-/// the same step twice. Inactive users get nothing.
+/// outbox, both written in the recipient's preferred language. A notification carries one step or
+/// several (a reminder run's bundle); each (user, step) is delivered at most once — the key of
+/// notification_steps decides, so doubled runs, retries and two app nodes never send the same step
+/// twice. Inactive users get nothing.
 /// </summary>
 /// <remarks>
 /// Saves the context: call it with no other unsaved changes (inside a caller's transaction is fine;
@@ -21,19 +22,26 @@ namespace Controls.Web.Features.Notifications;
 /// </remarks>
 public sealed class Notifier(AppDbContext db, TimeProvider time, IStringLocalizerFactory localizers, IOptions<MailOptions> mail)
 {
-    private const string DedupIndex = "ix_notifications_user_id_dedup_key";
-
     private readonly IStringLocalizer localizer = localizers.Create(typeof(SharedResource));
 
     /// <summary>Returns true when the notification was created, false when it already existed or the user is inactive or unknown.</summary>
-    public async Task<bool> NotifyAsync(Guid userId, string dedupKey, string kind, string subjectKey, string bodyKey, object[] args, string link,
+    public Task<bool> NotifyAsync(Guid userId, string dedupKey, string kind, string subjectKey, string bodyKey, object[] args, string link,
+        CancellationToken cancellationToken = default) =>
+        NotifyAsync(userId, [dedupKey], kind, subjectKey, bodyKey, args, link, cancellationToken);
+
+    /// <summary>
+    /// One notification (and e-mail) that carries several steps, e.g. everything one reminder run
+    /// tells this user. Returns false, and sends nothing, when any of the steps was already
+    /// delivered to the user (a concurrent run took them) or the user is inactive or unknown.
+    /// </summary>
+    public async Task<bool> NotifyAsync(Guid userId, IReadOnlyCollection<string> steps, string kind, string subjectKey, string bodyKey, object[] args, string link,
         CancellationToken cancellationToken = default)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { u.IsActive, u.Email, u.PreferredLanguage })
             .SingleOrDefaultAsync(cancellationToken);
-        if (user is not { IsActive: true }
-            || await db.Notifications.AnyAsync(n => n.UserId == userId && n.DedupKey == dedupKey, cancellationToken))
+        if (steps.Count == 0 || user is not { IsActive: true }
+            || await db.NotificationSteps.AnyAsync(s => s.UserId == userId && steps.Contains(s.DedupKey), cancellationToken))
         {
             return false;
         }
@@ -46,7 +54,7 @@ public sealed class Notifier(AppDbContext db, TimeProvider time, IStringLocalize
         {
             Id = Guid.NewGuid(),
             UserId = userId,
-            DedupKey = dedupKey,
+            DedupKey = steps.Count == 1 ? steps.First() : $"bundle:{Guid.NewGuid():N}",
             Kind = kind,
             Subject = subject,
             Body = body,
@@ -54,6 +62,8 @@ public sealed class Notifier(AppDbContext db, TimeProvider time, IStringLocalize
             CreatedAt = now,
         };
         db.Notifications.Add(notification);
+        var records = steps.Distinct().Select(key => new NotificationStep { UserId = userId, DedupKey = key, NotificationId = notification.Id, DeliveredAt = now }).ToList();
+        db.NotificationSteps.AddRange(records);
         OutboxMessage? message = null;
         if (!string.IsNullOrWhiteSpace(user.Email))
         {
@@ -74,15 +84,16 @@ public sealed class Notifier(AppDbContext db, TimeProvider time, IStringLocalize
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException e) when (e.IsUniqueViolation(db, DedupIndex))
+        catch (DbUpdateException e) when (e.IsUniqueViolation(db))
         {
-            // Another run delivered this step between our check and our insert.
+            // Another run delivered one of these steps between our check and our insert.
             return false;
         }
         finally
         {
             // Keep the caller's context small and clean, whether saved or refused.
             db.Entry(notification).State = EntityState.Detached;
+            records.ForEach(r => db.Entry(r).State = EntityState.Detached);
             if (message is not null)
             {
                 db.Entry(message).State = EntityState.Detached;

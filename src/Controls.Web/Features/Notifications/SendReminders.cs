@@ -22,6 +22,8 @@ namespace Controls.Web.Features.Notifications;
 /// repeated or doubled runs never send twice, and a run after downtime sends whatever step has come
 /// due and was never sent — except reminders before a due date that has already passed, and earlier
 /// pre-due reminders when a later one is due (only the latest applies).
+/// Whatever one run has for one person goes as one notice (and one e-mail) that lists the items,
+/// most urgent first; each step is still recorded, and so still sent only once (notification_steps).
 /// </summary>
 public sealed partial class SendReminders(AppDbContext db, Notifier notifier, OrganisationClock clock, IOptions<ReminderOptions> options, ILogger<SendReminders> logger)
 {
@@ -140,29 +142,72 @@ public sealed partial class SendReminders(AppDbContext db, Notifier notifier, Or
         return result;
     }
 
-    /// <summary>Sends the steps not yet delivered (one query finds those already sent; the notifier settles races).</summary>
+    /// <summary>
+    /// Sends the steps not yet delivered (one query finds those already sent; the notifier settles
+    /// races): one notification per person per run. A single step goes as it is; several go as one
+    /// notice that lists them, most urgent first.
+    /// </summary>
     private async Task<Result> DeliverAsync(List<Step> steps, CancellationToken cancellationToken)
     {
         var users = steps.Select(s => s.UserId).Distinct().ToList();
         var keys = steps.Select(s => s.Key).Distinct().ToList();
         var delivered = steps.Count == 0
             ? []
-            : (await db.Notifications.Where(n => users.Contains(n.UserId) && keys.Contains(n.DedupKey))
+            : (await db.NotificationSteps.Where(n => users.Contains(n.UserId) && keys.Contains(n.DedupKey))
                 .Select(n => new { n.UserId, n.DedupKey }).ToListAsync(cancellationToken))
             .Select(n => (n.UserId, n.DedupKey)).ToHashSet();
 
         var counts = new Dictionary<string, int>();
-        foreach (var step in steps.DistinctBy(s => (s.UserId, s.Key)).Where(s => !delivered.Contains((s.UserId, s.Key))))
+        var pending = steps.DistinctBy(s => (s.UserId, s.Key)).Where(s => !delivered.Contains((s.UserId, s.Key)));
+        foreach (var person in pending.GroupBy(s => s.UserId))
         {
-            if (await notifier.NotifyAsync(step.UserId, step.Key, step.Kind, step.SubjectKey, step.BodyKey, step.Args, step.Link, cancellationToken))
+            var mine = person.OrderBy(s => Urgency(s.Kind)).ToList();
+            var sent = mine.Count == 1
+                ? await notifier.NotifyAsync(person.Key, mine[0].Key, mine[0].Kind, mine[0].SubjectKey, mine[0].BodyKey, mine[0].Args, mine[0].Link, cancellationToken)
+                : await notifier.NotifyAsync(person.Key, mine.Select(s => s.Key).ToList(), NotificationKinds.Bundle,
+                    "Notification.Bundle.Subject", "Notification.Bundle.Body", BundleArgs(mine), BundleLink(mine), cancellationToken);
+            if (sent)
             {
-                counts[step.Kind] = counts.GetValueOrDefault(step.Kind) + 1;
+                foreach (var step in mine)
+                {
+                    counts[step.Kind] = counts.GetValueOrDefault(step.Kind) + 1;
+                }
             }
         }
 
         return new Result(counts.GetValueOrDefault(NotificationKinds.Reminder), counts.GetValueOrDefault(NotificationKinds.Overdue),
             counts.GetValueOrDefault(NotificationKinds.Escalation), counts.GetValueOrDefault(NotificationKinds.Digest),
             counts.GetValueOrDefault(NotificationKinds.ActionOverdue) + counts.GetValueOrDefault(NotificationKinds.ActionEscalation));
+    }
+
+    /// <summary>The order of a bundle's items: what is most overdue and escalated first.</summary>
+    private static int Urgency(string kind) => kind switch
+    {
+        NotificationKinds.Escalation => 0,
+        NotificationKinds.Overdue => 1,
+        NotificationKinds.ActionEscalation => 2,
+        NotificationKinds.ActionOverdue => 3,
+        NotificationKinds.Reminder => 4,
+        _ => 5,
+    };
+
+    /// <summary>{0} the number of items, {1} the items: each one's subject and text.</summary>
+    private static object[] BundleArgs(List<Step> steps) =>
+    [
+        steps.Count,
+        new TextLines(steps.Select(s => (IMessageText)new Localized("Notification.Bundle.Item", new Localized(s.SubjectKey, s.Args), new Localized(s.BodyKey, s.Args))).ToList()),
+    ];
+
+    /// <summary>Where a bundle opens: the items' page when they share one, else the list of their kind.</summary>
+    private static string BundleLink(List<Step> steps)
+    {
+        var links = steps.Select(s => s.Link).Distinct().ToList();
+        if (links.Count == 1)
+        {
+            return links[0];
+        }
+
+        return steps.Any(s => s.Link.StartsWith("/Inspections", StringComparison.Ordinal)) ? "/Inspections" : "/Actions";
     }
 
     /// <summary>The department's head (its named head and any department-head user of it), active only.</summary>

@@ -2200,6 +2200,34 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Controls.Web.Domain.NotificationStep", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("DedupKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("dedup_key");
+
+                    b.Property<DateTimeOffset>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notification_id");
+
+                    b.HasKey("UserId", "DedupKey")
+                        .HasName("pk_notification_steps");
+
+                    b.HasIndex("NotificationId")
+                        .HasDatabaseName("ix_notification_steps_notification_id");
+
+                    b.ToTable("notification_steps", (string)null);
+                });
+
             modelBuilder.Entity("Controls.Web.Domain.OrganisationSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -3315,6 +3343,25 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                         .HasConstraintName("fk_notifications_users_user_id");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.NotificationStep", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.Notification", "Notification")
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_steps_notifications_notification_id");
+
+                    b.HasOne("Controls.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_steps_users_user_id");
+
+                    b.Navigation("Notification");
                 });
 
             modelBuilder.Entity("Controls.Web.Domain.ReportDelivery", b =>

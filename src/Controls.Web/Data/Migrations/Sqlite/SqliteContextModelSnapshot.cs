@@ -2223,6 +2223,35 @@ namespace Controls.Web.Data.Migrations.Sqlite
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Controls.Web.Domain.NotificationStep", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("DedupKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dedup_key");
+
+                    b.Property<long>("DeliveredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("NotificationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notification_id");
+
+                    b.HasKey("UserId", "DedupKey")
+                        .HasName("pk_notification_steps");
+
+                    b.HasIndex("NotificationId")
+                        .HasDatabaseName("ix_notification_steps_notification_id");
+
+                    b.ToTable("notification_steps", (string)null);
+                });
+
             modelBuilder.Entity("Controls.Web.Domain.OrganisationSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -3338,6 +3367,25 @@ namespace Controls.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_notifications_users_user_id");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.NotificationStep", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.Notification", "Notification")
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_steps_notifications_notification_id");
+
+                    b.HasOne("Controls.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_steps_users_user_id");
+
+                    b.Navigation("Notification");
                 });
 
             modelBuilder.Entity("Controls.Web.Domain.ReportDelivery", b =>
