@@ -77,11 +77,11 @@ public class DemoSeedTests(ControlsApp app) : IClassFixture<ControlsApp>
         await CommandLine.RunAsync(app.Services, ["catalog", "import", "--built-in", RepositoryRoot.File("checklists", "appi-security-measures.yaml"), RepositoryRoot.File("checklists", "appi-contractor-supervision.yaml")],
             new StringReader(""), new StringWriter(), new StringWriter());
         var first = new StringWriter();
-        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["seed", "demo", "--file", file], new StringReader(""), first, new StringWriter()));
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["seed", "demo", "--file", file, "--demo"], new StringReader(""), first, new StringWriter()));
         Assert.Contains("14 departments, 16 users", first.ToString());
 
         var second = new StringWriter();
-        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["seed", "demo", "--file", file], new StringReader(""), second, new StringWriter()));
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["seed", "demo", "--file", file, "--demo"], new StringReader(""), second, new StringWriter()));
         Assert.Contains("not applied", second.ToString());
         Assert.Equal(16, await app.QueryAsync(db => db.Users.CountAsync()));
 
@@ -194,10 +194,23 @@ public class DemoSeedTests(ControlsApp app) : IClassFixture<ControlsApp>
     }
 
     [Fact]
+    public async Task The_demo_seed_refuses_a_database_not_meant_for_a_demo()
+    {
+        var error = new StringWriter();
+        var usersBefore = await app.QueryAsync(db => db.Users.CountAsync());
+        var exit = await CommandLine.RunAsync(app.Services, ["seed", "demo", "--file", RepositoryRoot.File("seeds", "demo-organisation.yaml")], new StringReader(""), new StringWriter(), error);
+        Assert.Equal(1, exit);
+        Assert.Contains("--demo", error.ToString());
+        Assert.Contains("users create-admin", error.ToString());
+        Assert.Equal(usersBefore, await app.QueryAsync(db => db.Users.CountAsync()));
+        Assert.False(await app.QueryAsync(db => db.Users.AnyAsync(u => u.Email == "admin@sakura.example")));
+    }
+
+    [Fact]
     public async Task A_missing_seed_file_exits_1_and_changes_nothing()
     {
         var error = new StringWriter();
-        var exit = await CommandLine.RunAsync(app.Services, ["seed", "demo", "--file", "/no/such/file.yaml"], new StringReader(""), new StringWriter(), error);
+        var exit = await CommandLine.RunAsync(app.Services, ["seed", "demo", "--file", "/no/such/file.yaml", "--demo"], new StringReader(""), new StringWriter(), error);
         Assert.Equal(1, exit);
         Assert.Contains("/no/such/file.yaml", error.ToString());
     }
