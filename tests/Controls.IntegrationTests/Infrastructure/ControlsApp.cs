@@ -56,6 +56,10 @@ public class ControlsApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Controls", ConnectionString);
         builder.UseSetting(DatabaseSettings.ProviderKey, TestDatabase.Provider.ToString());
         builder.UseEnvironment("Testing");
+        // Every test client shares one address: rate limits far above what tests do (RateLimitTests set small ones).
+        builder.UseSetting("RateLimits:SignIn:PerAddress", "1000000");
+        builder.UseSetting("RateLimits:SignIn:PerAccount", "1000000");
+        builder.UseSetting("RateLimits:Downloads:PerUser", "1000000");
         builder.ConfigureTestServices(ConfigureServices);
     }
 
