@@ -104,9 +104,11 @@ public class SessionTests(SessionTests.App app) : IClassFixture<SessionTests.App
     {
         var user = await app.CreateUserAsync([Roles.Auditor], (await app.CreateDepartmentAsync()).Id);
 
+        // The client talks plain http to the app, as the proxy does; it carries the cookies by hand
+        // (a cookie jar would keep Secure cookies off an http connection).
         async Task<List<string>> SignInCookies(string? forwardedProto)
         {
-            var client = app.Anonymous();
+            var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
             if (forwardedProto is not null)
             {
                 client.DefaultRequestHeaders.Add("X-Forwarded-Proto", forwardedProto);
@@ -114,9 +116,17 @@ public class SessionTests(SessionTests.App app) : IClassFixture<SessionTests.App
             }
 
             var page = await client.GetAsync("/Account/SignIn");
-            var response = await client.SubmitFormAsync("/Account/SignIn", new() { ["Input.Email"] = user.Email!, ["Input.Password"] = ControlsApp.Password });
+            var form = await HttpForms.ParseAsync(page);
+            var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var pageCookies = page.Headers.GetValues("Set-Cookie").ToList();
+            using var post = new HttpRequestMessage(HttpMethod.Post, "/Account/SignIn")
+            {
+                Content = new FormUrlEncodedContent([new("Input.Email", user.Email!), new("Input.Password", ControlsApp.Password), new("__RequestVerificationToken", token)]),
+            };
+            post.Headers.Add("Cookie", string.Join("; ", pageCookies.Select(c => c.Split(';')[0])));
+            var response = await client.SendAsync(post);
             Assert.Equal("/", response.RedirectPath());
-            return [.. page.Headers.GetValues("Set-Cookie"), .. response.Headers.GetValues("Set-Cookie")];
+            return [.. pageCookies, .. response.Headers.GetValues("Set-Cookie")];
         }
 
         var tls = await SignInCookies("https");

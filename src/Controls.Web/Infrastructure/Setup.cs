@@ -170,6 +170,7 @@ public static class Setup
         builder.Services.AddScoped<LedgerWorkbook>();
         builder.Services.AddScoped<TrainingCoverage>();
         builder.Services.AddScoped<AttendanceImport>();
+        builder.Services.AddSingleton<Excel.ImportGate>();
         builder.Services.AddScoped<Features.Audits.AuditorIndependence>();
         builder.Services.AddScoped<Features.Audits.AuditAccess>();
         builder.Services.AddScoped<Features.Audits.AuditLifecycle>();

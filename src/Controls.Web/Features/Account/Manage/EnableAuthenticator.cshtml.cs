@@ -122,7 +122,9 @@ public class EnableAuthenticatorModel(UserManager<AppUser> users, SignInManager<
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
+            // A new key changes the security stamp: the sign-in is renewed with it, or the next request would be refused (Sessions).
             await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 
