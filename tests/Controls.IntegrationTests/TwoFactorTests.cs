@@ -2,6 +2,7 @@ using System.Net;
 using Controls.IntegrationTests.Infrastructure;
 using Controls.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Controls.IntegrationTests;
 
@@ -189,6 +190,47 @@ public class TwoFactorTests(ControlsApp app) : IClassFixture<ControlsApp>
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Admin/Users")).StatusCode);
         var twoFactorPage = await client.GetPageAsync("/Account/Manage/TwoFactor");
         Assert.Null(twoFactorPage.QuerySelector("[formaction*='handler=Disable']"));
+    }
+
+    [Fact]
+    public async Task Authenticator_keys_and_recovery_codes_are_stored_encrypted_and_plain_ones_from_before_are_encrypted_at_start()
+    {
+        var user = await app.CreateUserAsync([Roles.Auditor], (await app.CreateDepartmentAsync()).Id);
+        var (key, codes) = await EnrolAsync(await app.SignInAsync(user));
+
+        // The raw table: neither the key nor any recovery code can be read there.
+        var raw = await app.QueryAsync(db => db.UserTokens.AsNoTracking().Where(t => t.UserId == user.Id).ToListAsync());
+        Assert.Equal(["AuthenticatorKey", "RecoveryCodes"], raw.Select(t => t.Name).Order());
+        var plainKey = key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        Assert.All(raw, t =>
+        {
+            Assert.StartsWith("dp1:", t.Value);
+            Assert.DoesNotContain(plainKey, t.Value!, StringComparison.OrdinalIgnoreCase);
+            Assert.All(codes, code => Assert.DoesNotContain(code, t.Value!, StringComparison.Ordinal));
+        });
+
+        // A key stored in plain text by an earlier version still works, and is encrypted at the next start.
+        var earlier = await app.CreateUserAsync([Roles.Auditor], (await app.CreateDepartmentAsync()).Id);
+        const string earlierKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+        await using (var db = app.Db())
+        {
+            db.UserTokens.Add(new Microsoft.AspNetCore.Identity.IdentityUserToken<Guid> { UserId = earlier.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = earlierKey });
+            await db.Users.Where(u => u.Id == earlier.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.TwoFactorEnabled, true));
+        }
+
+        using (var scope = app.Services.CreateScope())
+        {
+            Assert.True(await Controls.Web.Infrastructure.Authorization.EncryptStoredTokens.RunAsync(scope.ServiceProvider) >= 1);
+            Assert.Equal(0, await Controls.Web.Infrastructure.Authorization.EncryptStoredTokens.RunAsync(scope.ServiceProvider));   // idempotent
+        }
+
+        var stored = await app.QueryAsync(db => db.UserTokens.AsNoTracking().SingleAsync(t => t.UserId == earlier.Id));
+        Assert.StartsWith("dp1:", stored.Value);
+        Assert.DoesNotContain(earlierKey, stored.Value!, StringComparison.Ordinal);
+        var client = app.Anonymous();
+        var password = await client.SubmitFormAsync("/Account/SignIn", new() { ["Input.Email"] = earlier.Email!, ["Input.Password"] = ControlsApp.Password });
+        var signedIn = await client.SubmitFormAsync(password.RedirectPath(), new() { ["Input.Code"] = Totp.Code(earlierKey, DateTimeOffset.UtcNow) });
+        Assert.Equal("/", signedIn.RedirectPath());
     }
 }
 

@@ -77,6 +77,7 @@ public static class Setup
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserStore<ProtectedUserStore>()
             .AddSignInManager<ControlsSignInManager>()
             .AddClaimsPrincipalFactory<ControlsClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
@@ -98,6 +99,7 @@ public static class Setup
         builder.Services.AddAuthorization(PageAccess.AddPolicies);
         builder.Services.Configure<ForwardedHeadersOptions>(o => Sessions.ConfigureForwardedHeaders(o, builder.Configuration));
         builder.Services.AddRateLimits(builder.Configuration);
+        builder.Services.AddHostedService<EncryptStoredTokens>();
     }
 
     public static void AddPages(this WebApplicationBuilder builder)
