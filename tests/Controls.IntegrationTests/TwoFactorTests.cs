@@ -115,7 +115,7 @@ public class TwoFactorTests(ControlsApp app) : IClassFixture<ControlsApp>
         Assert.Null(again.QuerySelector("[data-testid=authenticator-key]"));
         Assert.Null(again.QuerySelector("#authenticator-qr"));
         Assert.DoesNotContain(key.Replace(" ", "", StringComparison.Ordinal), again.DocumentElement.OuterHtml.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
-        Assert.NotNull(again.QuerySelector("[data-testid=2fa-already-on]"));
+        Assert.NotNull(again.QuerySelector("[data-testid='2fa-already-on']"));
 
         var wrong = await client.SubmitFormAsync(again, new() { ["Password"] = "not-my-password" }, "form[action*='handler=Reset']");
         Assert.Contains("現在のパスワードが正しくありません。続けて間違えると、しばらくサインインできなくなります。", await HttpForms.ErrorsAsync(wrong));
@@ -137,18 +137,18 @@ public class TwoFactorTests(ControlsApp app) : IClassFixture<ControlsApp>
         var (_, codes) = await EnrolAsync(client);
         var page = await client.GetPageAsync("/Account/Manage/TwoFactor");
 
-        var noPassword = await client.SubmitFormAsync(page, [], "[data-testid=2fa-manage]", action: "/Account/Manage/TwoFactor?handler=ResetRecoveryCodes");
+        var noPassword = await client.SubmitFormAsync(page, [], "[data-testid='2fa-manage']", action: "/Account/Manage/TwoFactor?handler=ResetRecoveryCodes");
         Assert.Contains("現在のパスワードが正しくありません。続けて間違えると、しばらくサインインできなくなります。", await HttpForms.ErrorsAsync(noPassword));
-        var off = await client.SubmitFormAsync(page, new() { ["Password"] = "wrong-password" }, "[data-testid=2fa-manage]", action: "/Account/Manage/TwoFactor?handler=Disable");
+        var off = await client.SubmitFormAsync(page, new() { ["Password"] = "wrong-password" }, "[data-testid='2fa-manage']", action: "/Account/Manage/TwoFactor?handler=Disable");
         Assert.Contains("現在のパスワードが正しくありません。続けて間違えると、しばらくサインインできなくなります。", await HttpForms.ErrorsAsync(off));
         Assert.True((await app.ReloadUserAsync(user.Id)).TwoFactorEnabled);
 
-        var fresh = await client.SubmitFormAsync(page, new() { ["Password"] = ControlsApp.Password }, "[data-testid=2fa-manage]", action: "/Account/Manage/TwoFactor?handler=ResetRecoveryCodes");
+        var fresh = await client.SubmitFormAsync(page, new() { ["Password"] = ControlsApp.Password }, "[data-testid='2fa-manage']", action: "/Account/Manage/TwoFactor?handler=ResetRecoveryCodes");
         var newCodes = (await client.FollowAsync(fresh)).QuerySelectorAll("[data-testid=recovery-codes] code").Select(c => c.TextContent).ToArray();
         Assert.Equal(10, newCodes.Length);
         Assert.Empty(newCodes.Intersect(codes));
 
-        var disabled = await client.SubmitFormAsync(page, new() { ["Password"] = ControlsApp.Password }, "[data-testid=2fa-manage]", action: "/Account/Manage/TwoFactor?handler=Disable");
+        var disabled = await client.SubmitFormAsync(page, new() { ["Password"] = ControlsApp.Password }, "[data-testid='2fa-manage']", action: "/Account/Manage/TwoFactor?handler=Disable");
         Assert.Equal("/Account/Manage", disabled.RedirectPath());
         Assert.False((await app.ReloadUserAsync(user.Id)).TwoFactorEnabled);
     }
@@ -215,6 +215,7 @@ public class TwoFactorTests(ControlsApp app) : IClassFixture<ControlsApp>
         await using (var db = app.Db())
         {
             db.UserTokens.Add(new Microsoft.AspNetCore.Identity.IdentityUserToken<Guid> { UserId = earlier.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = earlierKey });
+            await db.SaveChangesAsync();
             await db.Users.Where(u => u.Id == earlier.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.TwoFactorEnabled, true));
         }
 
