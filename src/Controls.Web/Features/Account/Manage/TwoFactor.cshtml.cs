@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
