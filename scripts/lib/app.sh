@@ -28,12 +28,16 @@ controls_cli() {
 # The database (docs/adr/0008): SQLite by default, in $CONTROLS_DATA_DIR (default .data/) as
 # controls.db. With Database__Provider=PostgreSql: ConnectionStrings__Controls when set, otherwise
 # a project-local PostgreSQL cluster under the data folder (started if needed).
+# Sets LOCAL_DEMO_DATABASE=1 when the database is this script's own under the data folder (not one
+# named by ConnectionStrings__Controls): only that one is seeded with the demo organisation unasked.
 use_database() {
+  LOCAL_DEMO_DATABASE=0
   local data_dir=${CONTROLS_DATA_DIR:-$ROOT/.data}
   case "$(echo "${Database__Provider:-sqlite}" | tr '[:upper:]' '[:lower:]')" in
     sqlite)
       export Database__Provider=Sqlite
       if [ -z "${ConnectionStrings__Controls:-}" ]; then
+        LOCAL_DEMO_DATABASE=1
         mkdir -p "$data_dir"
         ConnectionStrings__Controls="Data Source=$(cd "$data_dir" && pwd)/controls.db"
         export ConnectionStrings__Controls
@@ -48,6 +52,7 @@ use_database() {
         ConnectionStrings__Controls=$(cluster_start "$data_dir")
         export ConnectionStrings__Controls
         STARTED_LOCAL_CLUSTER=1
+        LOCAL_DEMO_DATABASE=1
       fi
       DATABASE_DESCRIPTION="PostgreSQL" ;;
     *)

@@ -5,7 +5,7 @@ namespace Controls.BrowserTests;
 public class SignInFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
-    public async Task The_demo_administrator_signs_in_switches_to_English_and_signs_out()
+    public async Task The_demo_administrator_signs_in_sets_up_two_factor_authentication_switches_to_English_and_signs_out()
     {
         var page = await app.Browser.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/");
@@ -17,6 +17,15 @@ public class SignInFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByLabel("メールアドレス").FillAsync("admin@sakura.example");
         await page.GetByLabel("パスワード").FillAsync("Controls-Demo-2026");
         await page.GetByTestId("sign-in").ClickAsync();
+
+        // Administrators must use two-factor authentication: the first page sets up the authenticator app.
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("認証アプリを設定");
+        await Assertions.Expect(page.GetByTestId("2fa-required")).ToBeVisibleAsync();
+        var key = await page.GetByTestId("authenticator-key").TextContentAsync();
+        await page.GetByLabel("確認コード").FillAsync(Controls.IntegrationTests.Infrastructure.Totp.Code(key!, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "確認" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("recovery-codes")).ToBeVisibleAsync();
+        await page.GotoAsync(app.BaseUrl + "/");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("山田 太郎");
         await Assertions.Expect(page.Locator("nav")).ToContainTextAsync("ユーザー");
 

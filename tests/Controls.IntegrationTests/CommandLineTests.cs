@@ -28,7 +28,8 @@ public class CommandLineTests(ControlsApp app) : IClassFixture<ControlsApp>
         var user = await app.QueryAsync(db => db.Users.SingleAsync(u => u.Email == email));
         Assert.Equal("最初の 管理者", user.DisplayName);
         var client = await app.SignInAsync(user, "first admin passphrase");
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/Admin/Users")).StatusCode);
+        // Administrators must use two-factor authentication: the first page is setting it up.
+        Assert.Equal("/Account/Manage/EnableAuthenticator?required=True", (await client.GetAsync("/Admin/Users")).RedirectPath());
 
         var trail = await app.QueryAsync(db => db.AuditTrail.Where(e => e.EntityKey == user.Id.ToString()).Select(e => e.Actor).ToListAsync());
         Assert.All(trail, actor => Assert.Equal("cli", actor));
@@ -77,11 +78,11 @@ public class DemoSeedTests(ControlsApp app) : IClassFixture<ControlsApp>
         await CommandLine.RunAsync(app.Services, ["catalog", "import", "--built-in", RepositoryRoot.File("checklists", "appi-security-measures.yaml"), RepositoryRoot.File("checklists", "appi-contractor-supervision.yaml")],
             new StringReader(""), new StringWriter(), new StringWriter());
         var first = new StringWriter();
-        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["seed", "demo", "--file", file], new StringReader(""), first, new StringWriter()));
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["seed", "demo", "--file", file, "--demo"], new StringReader(""), first, new StringWriter()));
         Assert.Contains("14 departments, 16 users", first.ToString());
 
         var second = new StringWriter();
-        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["seed", "demo", "--file", file], new StringReader(""), second, new StringWriter()));
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["seed", "demo", "--file", file, "--demo"], new StringReader(""), second, new StringWriter()));
         Assert.Contains("not applied", second.ToString());
         Assert.Equal(16, await app.QueryAsync(db => db.Users.CountAsync()));
 
@@ -194,10 +195,22 @@ public class DemoSeedTests(ControlsApp app) : IClassFixture<ControlsApp>
     }
 
     [Fact]
+    public async Task The_demo_seed_refuses_a_database_not_meant_for_a_demo()
+    {
+        var error = new StringWriter();
+        var usersBefore = await app.QueryAsync(db => db.Users.CountAsync());
+        var exit = await CommandLine.RunAsync(app.Services, ["seed", "demo", "--file", RepositoryRoot.File("seeds", "demo-organisation.yaml")], new StringReader(""), new StringWriter(), error);
+        Assert.Equal(1, exit);
+        Assert.Contains("--demo", error.ToString());
+        Assert.Contains("users create-admin", error.ToString());
+        Assert.Equal(usersBefore, await app.QueryAsync(db => db.Users.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_missing_seed_file_exits_1_and_changes_nothing()
     {
         var error = new StringWriter();
-        var exit = await CommandLine.RunAsync(app.Services, ["seed", "demo", "--file", "/no/such/file.yaml"], new StringReader(""), new StringWriter(), error);
+        var exit = await CommandLine.RunAsync(app.Services, ["seed", "demo", "--file", "/no/such/file.yaml", "--demo"], new StringReader(""), new StringWriter(), error);
         Assert.Equal(1, exit);
         Assert.Contains("/no/such/file.yaml", error.ToString());
     }

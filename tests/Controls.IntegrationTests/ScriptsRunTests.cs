@@ -51,10 +51,32 @@ public class ScriptsRunTests
         }
     }
 
+    [SqliteFact]
+    public async Task Pointed_at_a_database_of_its_own_choosing_it_does_not_seed_the_demo_accounts()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "controls-run-test-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dataDir);
+        try
+        {
+            var production = Path.Combine(dataDir, "production.db");
+            var run = await RunWithEnvironmentAsync(dataDir, RepositoryRoot.File(), "run", new() { ["ConnectionStrings__Controls"] = $"Data Source={production}" }, "prepare");
+            Assert.True(run.Exit == 0, run.Output);
+            Assert.Contains("Not seeding the demo organisation", run.Output);
+            Assert.Equal(0L, await ScalarAsync($"Data Source={production};Pooling=false", "SELECT count(*) FROM users"));
+        }
+        finally
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
     private static Task<(int Exit, string Output)> RunAsync(string dataDir, string verb) =>
         RunAsync(dataDir, RepositoryRoot.File(), "run", verb);
 
-    private static async Task<(int Exit, string Output)> RunAsync(string dataDir, string workingDirectory, string script, params string[] args)
+    private static Task<(int Exit, string Output)> RunAsync(string dataDir, string workingDirectory, string script, params string[] args) =>
+        RunWithEnvironmentAsync(dataDir, workingDirectory, script, [], args);
+
+    private static async Task<(int Exit, string Output)> RunWithEnvironmentAsync(string dataDir, string workingDirectory, string script, Dictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("bash", [RepositoryRoot.File("scripts", script), .. args])
         {
@@ -66,6 +88,12 @@ public class ScriptsRunTests
         start.Environment["CONTROLS_CONFIGURATION"] = "Debug";   // already built by the test run
         start.Environment.Remove("ConnectionStrings__Controls");
         start.Environment.Remove("Database__Provider");
+        start.Environment.Remove("Demo__Enabled");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

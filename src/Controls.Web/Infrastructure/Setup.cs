@@ -22,6 +22,7 @@ using Controls.Web.Jobs;
 using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
@@ -76,6 +77,7 @@ public static class Setup
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserStore<ProtectedUserStore>()
             .AddSignInManager<ControlsSignInManager>()
             .AddClaimsPrincipalFactory<ControlsClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
@@ -84,12 +86,9 @@ public static class Setup
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "controls.auth";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = "/Account/SignIn";
             o.LogoutPath = "/Account/SignOut";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
+            Sessions.Configure(o, builder.Configuration);
             // A signed-in user without the right role gets a 403 page, not a redirect.
             o.Events.OnRedirectToAccessDenied = context =>
             {
@@ -98,6 +97,9 @@ public static class Setup
             };
         });
         builder.Services.AddAuthorization(PageAccess.AddPolicies);
+        builder.Services.Configure<ForwardedHeadersOptions>(o => Sessions.ConfigureForwardedHeaders(o, builder.Configuration));
+        builder.Services.AddRateLimits(builder.Configuration);
+        builder.Services.AddHostedService<EncryptStoredTokens>();
     }
 
     public static void AddPages(this WebApplicationBuilder builder)
@@ -117,7 +119,13 @@ public static class Setup
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedModelBindingMessages>();
-        builder.Services.AddAntiforgery(o => o.Cookie.Name = "controls.antiforgery");
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "controls.antiforgery";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = Sessions.SecurePolicy(builder.Configuration);
+        });
         // Japanese text is written as characters, not as numeric entities.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -164,6 +172,7 @@ public static class Setup
         builder.Services.AddScoped<LedgerWorkbook>();
         builder.Services.AddScoped<TrainingCoverage>();
         builder.Services.AddScoped<AttendanceImport>();
+        builder.Services.AddSingleton<Excel.ImportGate>();
         builder.Services.AddScoped<Features.Audits.AuditorIndependence>();
         builder.Services.AddScoped<Features.Audits.AuditAccess>();
         builder.Services.AddScoped<Features.Audits.AuditLifecycle>();
@@ -255,6 +264,8 @@ public static class Setup
 
     public static void UseControls(this WebApplication app)
     {
+        // First: the client's address and scheme as the trusted proxy saw them (Sessions.ConfigureForwardedHeaders).
+        app.UseForwardedHeaders();
         app.UseExceptionHandler("/Error");
         if (!app.Environment.IsDevelopment())
         {
@@ -272,6 +283,7 @@ public static class Setup
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimits();
         app.UseAuthorization();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         app.MapRazorPages();

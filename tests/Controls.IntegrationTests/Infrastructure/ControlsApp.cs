@@ -58,6 +58,10 @@ public class ControlsApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Each test brings the catalogs it needs; a fresh test database starts without any.
         builder.UseSetting(Controls.Web.Features.Catalog.BuiltInCatalogs.ImportOnStartKey, "false");
         builder.UseEnvironment("Testing");
+        // Every test client shares one address: rate limits far above what tests do (RateLimitTests set small ones).
+        builder.UseSetting("RateLimits:SignIn:PerAddress", "1000000");
+        builder.UseSetting("RateLimits:SignIn:PerAccount", "1000000");
+        builder.UseSetting("RateLimits:Downloads:PerUser", "1000000");
         builder.ConfigureTestServices(ConfigureServices);
     }
 
@@ -87,8 +91,12 @@ public class ControlsApp : WebApplicationFactory<Program>, IAsyncLifetime
         return department;
     }
 
-    /// <summary>A user with a unique e-mail, the given roles and department, and <see cref="Password"/>.</summary>
-    public async Task<AppUser> CreateUserAsync(string[] roles, Guid? departmentId = null, string? email = null, string language = "ja")
+    /// <summary>
+    /// A user with a unique e-mail, the given roles and department, and <see cref="Password"/>.
+    /// Administrators must use two-factor authentication, so they get an authenticator key and have
+    /// it on, unless <paramref name="twoFactor"/> is false (<see cref="SignInAsync"/> answers the code).
+    /// </summary>
+    public async Task<AppUser> CreateUserAsync(string[] roles, Guid? departmentId = null, string? email = null, string language = "ja", bool? twoFactor = null)
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -110,14 +118,37 @@ public class ControlsApp : WebApplicationFactory<Program>, IAsyncLifetime
             Assert.True(added.Succeeded, string.Join("; ", added.Errors.Select(e => e.Description)));
         }
 
+        if (twoFactor ?? roles.Contains(Roles.Administrator))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+
         return user;
     }
 
-    /// <summary>Signs in through the real sign-in page and returns the signed-in client.</summary>
+    /// <summary>What the user's authenticator app shows now (their key read through Identity, as the app stores it).</summary>
+    public async Task<string> AuthenticatorCodeAsync(AppUser user)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var key = await users.GetAuthenticatorKeyAsync((await users.FindByIdAsync(user.Id.ToString()))!);
+        return Totp.Code(key!, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>
+    /// Signs in through the real sign-in page (and, for a user with two-factor authentication, the
+    /// code page with their authenticator's current code) and returns the signed-in client.
+    /// </summary>
     public async Task<HttpClient> SignInAsync(AppUser user, string password = Password)
     {
         var client = Anonymous();
         var response = await client.SubmitFormAsync("/Account/SignIn", new() { ["Input.Email"] = user.Email!, ["Input.Password"] = password });
+        if (response.Headers.Location is not null && response.RedirectPath().StartsWith("/Account/SignInTwoFactor", StringComparison.Ordinal))
+        {
+            response = await client.SubmitFormAsync(response.RedirectPath(), new() { ["Input.Code"] = await AuthenticatorCodeAsync(user) });
+        }
+
         Assert.Equal("/", response.RedirectPath());
         return client;
     }

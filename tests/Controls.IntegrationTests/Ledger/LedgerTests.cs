@@ -3,6 +3,7 @@ using Controls.IntegrationTests.Infrastructure;
 using Controls.Web.Domain;
 using Controls.Web.Infrastructure.Excel;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Controls.IntegrationTests.Ledger;
 
@@ -240,5 +241,59 @@ public class LedgerTests(ControlsApp app) : IClassFixture<ControlsApp>
         var page = await HttpForms.ParseAsync(await ImportAsync(client, file));
         Assert.NotNull(page.QuerySelector("[data-testid=import-errors] tr[data-row='2'][data-column='部署コード']"));
         Assert.False(await app.QueryAsync(db => db.LedgerEntries.AnyAsync(e => e.DepartmentId == other.Id)));
+    }
+
+    [Theory]
+    [InlineData("wide")]
+    [InlineData("shared strings")]
+    [InlineData("malformed")]
+    public async Task A_hostile_workbook_gets_a_message_and_changes_nothing(string kind)
+    {
+        var department = await app.CreateDepartmentAsync();
+        var client = await app.SignInAsync(await app.CreateUserAsync([Roles.DepartmentHead], department.Id));
+        var file = kind switch
+        {
+            "wide" => Controls.Tests.Excel.XlsxBombs.WideColumns(),
+            "shared strings" => Controls.Tests.Excel.XlsxBombs.RepetitiveSharedStrings(),
+            _ => Controls.Tests.Excel.XlsxBombs.MalformedSheet(),
+        };
+        var before = await app.QueryAsync(db => db.LedgerEntries.CountAsync());
+        var response = await ImportAsync(client, file);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var errors = (await HttpForms.ParseAsync(response)).QuerySelector("[data-testid=import-errors]")!.TextContent;
+        Assert.Contains(kind switch
+        {
+            "wide" => "",   // read, 64 columns at most: a header without the ledger's columns is the problem listed
+            "shared strings" => "展開後の大きさが上限（64 MB）を超えるか、異常に高い圧縮率のため、このファイルは読み込めません。",
+            _ => "Excel ファイル(.xlsx)として読み込めませんでした。",
+        }, errors);
+        Assert.False(string.IsNullOrWhiteSpace(errors));
+        Assert.Equal(before, await app.QueryAsync(db => db.LedgerEntries.CountAsync()));
+    }
+
+    [Fact]
+    public async Task While_the_import_slots_are_taken_another_import_is_asked_to_wait()
+    {
+        var officer = await app.SignInAsync(await app.CreateUserAsync([Roles.ComplianceOfficer], (await app.CreateDepartmentAsync()).Id));
+        var gate = app.Services.GetRequiredService<ImportGate>();
+        var held = new List<IDisposable>();
+        try
+        {
+            while (await gate.TryEnterAsync() is { } slot)
+            {
+                held.Add(slot);
+            }
+
+            var busy = await ImportAsync(officer, Controls.Tests.Excel.XlsxBombs.Ordinary(["x"], ["y"]));
+            Assert.Contains("ほかの取込みを処理中です。1分ほど待ってから、もう一度お試しください。",
+                (await HttpForms.ParseAsync(busy)).QuerySelector("[data-testid=import-errors]")!.TextContent);
+        }
+        finally
+        {
+            held.ForEach(slot => slot.Dispose());
+        }
+
+        var free = await ImportAsync(officer, Controls.Tests.Excel.XlsxBombs.Ordinary(["x"], ["y"]));
+        Assert.DoesNotContain("ほかの取込みを処理中です", (await HttpForms.ParseAsync(free)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -13,7 +13,7 @@ public class StatementDemoTests(ControlsApp app) : IClassFixture<ControlsApp>
     {
         await CommandLine.RunAsync(app.Services, ["catalog", "import", "--built-in", RepositoryRoot.File("checklists", "appi-security-measures.yaml"), RepositoryRoot.File("checklists", "appi-contractor-supervision.yaml")],
             new StringReader(""), new StringWriter(), new StringWriter());
-        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["seed", "demo", "--file", RepositoryRoot.File("seeds", "demo-organisation.yaml")], new StringReader(""), new StringWriter(), new StringWriter()));
+        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["seed", "demo", "--file", RepositoryRoot.File("seeds", "demo-organisation.yaml"), "--demo"], new StringReader(""), new StringWriter(), new StringWriter()));
         await using (var db = app.Db())
         {
             var department = await db.Departments.OrderBy(d => d.Code).FirstAsync(d => d.RetiredAt == null);

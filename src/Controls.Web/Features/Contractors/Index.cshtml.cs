@@ -19,6 +19,7 @@ public class IndexModel(AppDbContext db, ContractorAccess access, OrganisationCl
 {
     public const string Current = "";
     public const string AllStatuses = "all";
+    public const int PageSize = 100;
 
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? DepartmentId { get; set; }
@@ -26,6 +27,9 @@ public class IndexModel(AppDbContext db, ContractorAccess access, OrganisationCl
     [BindProperty(SupportsGet = true)] public string? Country { get; set; }
     [BindProperty(SupportsGet = true)] public bool CertificatesDue { get; set; }
     [BindProperty(SupportsGet = true)] public bool ContractsEnding { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public Shared.Paging Paging { get; private set; } = new(1, false);
 
     public bool SeesAll { get; private set; }
     public bool CanCreate { get; private set; }
@@ -40,7 +44,7 @@ public class IndexModel(AppDbContext db, ContractorAccess access, OrganisationCl
     /// <summary>CSV or Excel of the contractors the current filters show (a department head: their department's only).</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
     {
-        await OnGetAsync();
+        await LoadAsync(paged: false);
         var rows = Rows.Select(c => new object?[]
         {
             c.Name, c.Department, c.Services, string.Join(", ", c.Countries), c.PrivacyMarkExpiresOn, c.IsmsExpiresOn,
@@ -55,7 +59,10 @@ public class IndexModel(AppDbContext db, ContractorAccess access, OrganisationCl
         return await Reports.ListExport.WriteAsync(this, format, "contractors", l["Nav.Contractors"], columns, rows, clock, cancellationToken);
     }
 
-    public async Task OnGetAsync()
+    public Task OnGetAsync() => LoadAsync(paged: true);
+
+    /// <summary>The register as filtered: one page of it, or every row for the export.</summary>
+    private async Task LoadAsync(bool paged)
     {
         var language = Languages.Current;
         SeesAll = InspectionAccess.SeesAllDepartments(User);
@@ -110,11 +117,19 @@ public class IndexModel(AppDbContext db, ContractorAccess access, OrganisationCl
             query = query.Where(c => c.ContractEndsOn <= horizon);
         }
 
-        Rows = await query.OrderBy(c => c.Name).ThenBy(c => c.Id)
+        var ordered = query.OrderBy(c => c.Name).ThenBy(c => c.Id);
+        PageNumber = Shared.Paging.Clamp(PageNumber);
+        var (skip, take) = paged ? Shared.Paging.Window(PageNumber, PageSize) : (0, int.MaxValue);
+        Rows = await ordered.Skip(skip).Take(take)
             .Select(c => new Row(
                 c.Id, c.Name,
                 c.OwningDepartment.Code + " " + (language == "en" ? c.OwningDepartment.NameEn : c.OwningDepartment.NameJa),
                 c.Services, c.Countries, c.PrivacyMarkExpiresOn, c.IsmsExpiresOn, c.ContractStartsOn, c.ContractEndsOn, c.Status))
             .ToListAsync();
+        if (paged)
+        {
+            Paging = new(PageNumber, Rows.Count > PageSize);
+            Rows = Rows.Take(PageSize).ToList();
+        }
     }
 }

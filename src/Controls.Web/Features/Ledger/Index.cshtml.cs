@@ -12,7 +12,12 @@ namespace Controls.Web.Features.Ledger;
 /// <summary>The personal-data ledger (個人データ取扱台帳), with entries overdue for their annual review marked; exported as Excel. A department head sees their department's only.</summary>
 public class IndexModel(LedgerAccess access, LedgerWorkbook workbook, OrganisationClock clock) : PageModel
 {
+    public const int PageSize = 100;
+
     [BindProperty(SupportsGet = true)] public bool OverdueOnly { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public Shared.Paging Paging { get; private set; } = new(1, false);
 
     public bool SeesAll { get; private set; }
     public bool CanCreate { get; private set; }
@@ -35,7 +40,10 @@ public class IndexModel(LedgerAccess access, LedgerWorkbook workbook, Organisati
             query = query.Where(e => e.LastReviewedOn == null || e.LastReviewedOn < yearAgo);
         }
 
+        PageNumber = Shared.Paging.Clamp(PageNumber);
+        var (skip, take) = Shared.Paging.Window(PageNumber, PageSize);
         var rows = await query.OrderBy(e => e.Department.Code).ThenBy(e => e.Name).ThenBy(e => e.Id)
+            .Skip(skip).Take(take)
             .Select(e => new
             {
                 e.Id,
@@ -50,7 +58,8 @@ public class IndexModel(LedgerAccess access, LedgerWorkbook workbook, Organisati
                 e.LastReviewedOn,
             })
             .ToListAsync();
-        Rows = rows.Select(r => new Row(r.Id, r.DepartmentId, r.Department, r.Name, r.Kind, r.Medium, r.Countries, r.People, r.SpecialCareData,
+        Paging = new(PageNumber, rows.Count > PageSize);
+        Rows = rows.Take(PageSize).Select(r => new Row(r.Id, r.DepartmentId, r.Department, r.Name, r.Kind, r.Medium, r.Countries, r.People, r.SpecialCareData,
             r.LastReviewedOn, LedgerAccess.CanEdit(User, r.DepartmentId))).ToList();
     }
 

@@ -19,7 +19,7 @@ namespace Controls.Web.Features.Ledger;
 /// updates that entry, a row without one adds an entry. Import checks every cell of every row
 /// first and saves nothing unless all are good, in one transaction.
 /// </summary>
-public sealed class LedgerWorkbook(AppDbContext db, LedgerAccess access, TimeProvider time, IStringLocalizer<SharedResource> l)
+public sealed class LedgerWorkbook(AppDbContext db, LedgerAccess access, TimeProvider time, ImportGate gate, IStringLocalizer<SharedResource> l)
 {
     public const int MaxRows = 5000;
 
@@ -71,10 +71,19 @@ public sealed class LedgerWorkbook(AppDbContext db, LedgerAccess access, TimePro
     /// <summary>Reads the first sheet; imports every row or, if any cell is bad, none (and lists every bad cell).</summary>
     public async Task<ImportResult> ImportAsync(ClaimsPrincipal user, Stream xlsx, CancellationToken cancellationToken)
     {
-        if (XlsxReading.FirstSheet(xlsx, MaxRows) is not { } rows)
+        using var slot = await gate.TryEnterAsync();
+        if (slot is null)
         {
-            return new(0, 0, [new CellError(0, "", l["Ledger.Import.NotExcel"])]);
+            return new(0, 0, [new CellError(0, "", l["Import.Busy"])]);
         }
+
+        var sheet = XlsxReading.FirstSheet(xlsx, MaxRows);
+        if (sheet.Problem != XlsxReading.Problem.None)
+        {
+            return new(0, 0, [new CellError(0, "", ImportProblems.Message(l, sheet.Problem))]);
+        }
+
+        var rows = sheet.Rows;
 
         if (rows.Count == 0)
         {

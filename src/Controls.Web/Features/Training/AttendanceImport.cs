@@ -16,7 +16,7 @@ namespace Controls.Web.Features.Training;
 /// with its line (the CSV line or the Excel row number). An existing attendance of the same person
 /// is updated.
 /// </summary>
-public sealed class AttendanceImport(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l)
+public sealed class AttendanceImport(AppDbContext db, TimeProvider time, ImportGate gate, IStringLocalizer<SharedResource> l)
 {
     public const int MaxLines = 5000;
 
@@ -35,12 +35,19 @@ public sealed class AttendanceImport(AppDbContext db, TimeProvider time, IString
     /// <summary>The first sheet of an .xlsx; a file that is not one is a single problem, and nothing is saved.</summary>
     public async Task<Result> ImportExcelAsync(Guid sessionId, Stream xlsx, CancellationToken cancellationToken = default)
     {
-        if (XlsxReading.FirstSheet(xlsx, MaxLines) is not { } sheet)
+        using var slot = await gate.TryEnterAsync();
+        if (slot is null)
         {
-            return new(0, [new LineError(0, l["Ledger.Import.NotExcel"])]);
+            return new(0, [new LineError(0, l["Import.Busy"])]);
         }
 
-        var rows = sheet.Select((cells, i) => new Row(i + 1, cells.Select(XlsxReading.Text).ToList())).ToList();
+        var sheet = XlsxReading.FirstSheet(xlsx, MaxLines);
+        if (sheet.Problem != XlsxReading.Problem.None)
+        {
+            return new(0, [new LineError(0, ImportProblems.Message(l, sheet.Problem))]);
+        }
+
+        var rows = sheet.Rows.Select((cells, i) => new Row(i + 1, cells.Select(XlsxReading.Text).ToList())).ToList();
         return await ImportAsync(sessionId, rows, cancellationToken);
     }
 

@@ -18,7 +18,7 @@ public static class ControlsClaims
 
 /// <summary>Adds the department, display name and the two-factor enrolment requirement to the sign-in.</summary>
 public sealed class ControlsClaimsFactory(
-    UserManager<AppUser> users, RoleManager<AppRole> roles, IOptions<IdentityOptions> options, AppDbContext db)
+    UserManager<AppUser> users, RoleManager<AppRole> roles, IOptions<IdentityOptions> options, AppDbContext db, IConfiguration configuration)
     : UserClaimsPrincipalFactory<AppUser, AppRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -32,10 +32,7 @@ public sealed class ControlsClaimsFactory(
 
         if (!user.TwoFactorEnabled)
         {
-            var required = await db.OrganisationSettings.AsNoTracking()
-                .Select(s => s.TwoFactorRequiredRoles).FirstOrDefaultAsync() ?? [];
-            var userRoles = await UserManager.GetRolesAsync(user);
-            if (userRoles.Intersect(required).Any())
+            if (await TwoFactorRequirement.AppliesToAsync(db, configuration, await UserManager.GetRolesAsync(user)))
             {
                 identity.AddClaim(new Claim(ControlsClaims.TwoFactorSetupRequired, "true"));
             }

@@ -19,8 +19,9 @@ public static class CommandLine
           db migrate                              apply pending database migrations, then import the built-in catalogs when they changed
           users create-admin --email EMAIL [--name NAME]
                                                   create an administrator; the password is read from standard input
-          seed demo --file seeds/demo-organisation.yaml
-                                                  create the demo organisation, only on a database without users
+          seed demo --file seeds/demo-organisation.yaml --demo
+                                                  create the demo organisation (public password), only on a database
+                                                  without users and only when asked for explicitly: --demo or Demo__Enabled=true
           inspections generate --as-of 2027-04-01T00:00+09:00
                                                   create the inspections due at that instant (as the scheduler does)
           catalog import [--built-in] FILE...     validate, then import in one transaction (unchanged files change nothing)
@@ -38,7 +39,7 @@ public static class CommandLine
         using var scope = services.CreateScope();
         var provider = scope.ServiceProvider;
         provider.GetRequiredService<CurrentActor>().ActAs(null, "cli");
-        var options = Options(args.Skip(2));
+        var options = Options(args.Skip(2).Where(a => a != "--demo"));
 
         switch (args)
         {
@@ -82,6 +83,13 @@ public static class CommandLine
                 return 0;
 
             case ["seed", "demo", ..] when options.TryGetValue("file", out var file):
+                // The demo accounts share a published password: never on a database that was not meant for a demo.
+                if (!args.Contains("--demo") && !provider.GetRequiredService<IConfiguration>().GetValue<bool>("Demo:Enabled"))
+                {
+                    await error.WriteLineAsync("error: the demo organisation's accounts use the public password from README.md, so it is seeded only when asked for explicitly: add --demo (or set Demo__Enabled=true). scripts/run does so only for its own local database under .data/. For a real organisation use: users create-admin --email EMAIL");
+                    return 1;
+                }
+
                 var seeded = await provider.GetRequiredService<DemoSeed>().RunAsync(file);
                 if (seeded.Error is { } seedError)
                 {

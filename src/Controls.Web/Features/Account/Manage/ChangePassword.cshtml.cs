@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Controls.Web.Features.Account.Manage;
 
-/// <summary>Change my password (current one required). Any signed-in user.</summary>
+/// <summary>Change my password (current one required; wrong ones count towards lockout). Any signed-in user.</summary>
 public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -49,6 +49,11 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
         if (user is null)
         {
             return NotFound();
+        }
+
+        if (await CurrentPassword.ConfirmAsync(this, signIn, user, Input.CurrentPassword, "Input.CurrentPassword", l) is { } refused)
+        {
+            return refused;
         }
 
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);

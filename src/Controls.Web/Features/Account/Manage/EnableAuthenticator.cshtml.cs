@@ -9,7 +9,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Controls.Web.Features.Account.Manage;
 
-/// <summary>Enrol an authenticator app (TOTP) and receive recovery codes. Any signed-in user.</summary>
+/// <summary>
+/// Enrol an authenticator app (TOTP) and receive recovery codes. Any signed-in user. The key is
+/// shown only while it is being set up: once two-factor authentication is on it is never shown
+/// again; a new key (which replaces the old one) needs the current password.
+/// </summary>
 public class EnableAuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -17,6 +21,15 @@ public class EnableAuthenticatorModel(UserManager<AppUser> users, SignInManager<
 
     [BindProperty(SupportsGet = true)]
     public bool Required { get; set; }
+
+    [BindProperty]
+    [DataType(DataType.Password)]
+    [StringLength(256, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.CurrentPassword")]
+    public string? Password { get; set; }
+
+    /// <summary>Two-factor authentication is on: the key in use is not shown; a new one may be set up.</summary>
+    public bool AlreadyEnabled { get; private set; }
 
     public string SharedKey { get; private set; } = "";
     public string AuthenticatorUri { get; private set; } = "";
@@ -37,8 +50,35 @@ public class EnableAuthenticatorModel(UserManager<AppUser> users, SignInManager<
             return NotFound();
         }
 
+        if (user.TwoFactorEnabled)
+        {
+            AlreadyEnabled = true;
+            return Page();
+        }
+
         await LoadKey(user);
         return Page();
+    }
+
+    /// <summary>A new authenticator: the old key stops working and two-factor authentication is off until the new one is verified.</summary>
+    public async Task<IActionResult> OnPostResetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        AlreadyEnabled = user.TwoFactorEnabled;
+        if (await CurrentPassword.ConfirmAsync(this, signIn, user, Password, nameof(Password), l) is { } refused)
+        {
+            return refused;
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        return RedirectToPage(new { Required });
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -47,6 +87,12 @@ public class EnableAuthenticatorModel(UserManager<AppUser> users, SignInManager<
         if (user is null)
         {
             return NotFound();
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            // Already on: nothing to verify here (a new key goes through the password first).
+            return RedirectToPage("TwoFactor");
         }
 
         if (!ModelState.IsValid)
@@ -76,7 +122,9 @@ public class EnableAuthenticatorModel(UserManager<AppUser> users, SignInManager<
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
+            // A new key changes the security stamp: the sign-in is renewed with it, or the next request would be refused (Sessions).
             await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 

@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,9 +10,18 @@ using Microsoft.Extensions.Localization;
 
 namespace Controls.Web.Features.Account.Manage;
 
-/// <summary>My two-factor authentication: status, new recovery codes, turning it off. Any signed-in user.</summary>
-public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+/// <summary>
+/// My two-factor authentication: status, new recovery codes, turning it off (both need the current
+/// password). Any signed-in user.
+/// </summary>
+public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, IConfiguration configuration, IStringLocalizer<SharedResource> l) : PageModel
 {
+    [BindProperty]
+    [DataType(DataType.Password)]
+    [StringLength(256, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.CurrentPassword")]
+    public string? Password { get; set; }
+
     public bool Enabled { get; private set; }
     public bool Required { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
@@ -35,6 +46,12 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
             return RedirectToPage();
         }
 
+        await Load(user);
+        if (await CurrentPassword.ConfirmAsync(this, signIn, user, Password, nameof(Password), l) is { } refused)
+        {
+            return refused;
+        }
+
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
         TempData["RecoveryCodes"] = string.Join(' ', codes ?? []);
         return RedirectToPage("RecoveryCodes");
@@ -55,6 +72,11 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
             return Page();
         }
 
+        if (await CurrentPassword.ConfirmAsync(this, signIn, user, Password, nameof(Password), l) is { } refused)
+        {
+            return refused;
+        }
+
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
@@ -66,7 +88,6 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
     {
         Enabled = user.TwoFactorEnabled;
         RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
-        var requiredRoles = await db.OrganisationSettings.AsNoTracking().Select(s => s.TwoFactorRequiredRoles).FirstOrDefaultAsync() ?? [];
-        Required = (await users.GetRolesAsync(user)).Intersect(requiredRoles).Any();
+        Required = await TwoFactorRequirement.AppliesToAsync(db, configuration, await users.GetRolesAsync(user));
     }
 }
