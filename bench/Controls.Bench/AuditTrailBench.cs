@@ -5,6 +5,7 @@ using Controls.Web.Domain;
 using Controls.Web.Infrastructure;
 using Controls.Web.Infrastructure.AuditTrail;
 using Controls.Web.Infrastructure.Cli;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

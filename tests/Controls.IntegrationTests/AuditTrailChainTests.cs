@@ -6,6 +6,7 @@ using Controls.Web.Features.Audits;
 using Controls.Web.Infrastructure;
 using Controls.Web.Infrastructure.AuditTrail;
 using Controls.Web.Infrastructure.Cli;
+using Controls.Web.Jobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -351,5 +352,28 @@ public class AccessTrailTests(ControlsApp app) : IClassFixture<ControlsApp>
         var output = new StringWriter();
         var exit = await CommandLine.RunAsync(app.Services, ["audit-trail", "verify"], new StringReader(""), output, new StringWriter());
         return (exit, output.ToString());
+    }
+}
+
+/// <summary>The daily verification tells administrators when the trail was tampered with (own app: it tampers).</summary>
+public class AuditTrailVerificationJobTests(ControlsApp app) : IClassFixture<ControlsApp>
+{
+    [Fact]
+    public async Task The_daily_verification_tells_every_administrator_when_an_entry_was_altered()
+    {
+        var admin = await app.CreateUserAsync([Roles.Administrator]);
+        await app.CreateDepartmentAsync();
+        var clean = await app.RunJobNowAsync(AuditTrailVerificationJob.Name);
+        Assert.StartsWith("intact:", clean.Message);
+        Assert.Empty(await app.QueryAsync(db => db.Notifications.Where(n => n.UserId == admin.Id).ToListAsync()));
+
+        await app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE audit_trail SET actor = 'mallory@example.com' WHERE sequence = 2"));
+        var run = await app.RunJobNowAsync(AuditTrailVerificationJob.Name);
+
+        Assert.Contains("TAMPERED: Audit-trail entry #2 (id ", run.Message);
+        var notice = Assert.Single(await app.QueryAsync(db => db.Notifications.Where(n => n.UserId == admin.Id).ToListAsync()));
+        Assert.Contains("改ざん", notice.Subject);
+        Assert.Contains("#2", notice.Body);
+        Assert.Equal("/Admin/AuditTrail", notice.Link);
     }
 }
