@@ -149,8 +149,15 @@ public class AuditTrailChainTests
             // A plausible entry at the end of the chain, its hash made up.
             db.AuditTrail.Add(new AuditTrailEntry
             {
-                At = DateTimeOffset.UtcNow, Actor = "admin@sakura.example", Entity = "Department", EntityKey = Guid.NewGuid().ToString(),
-                Action = AuditAction.Delete, Changes = "{}", Sequence = count + 1, PreviousHash = head, Hash = new string('a', 64),
+                At = DateTimeOffset.UtcNow,
+                Actor = "admin@sakura.example",
+                Entity = "Department",
+                EntityKey = Guid.NewGuid().ToString(),
+                Action = AuditAction.Delete,
+                Changes = "{}",
+                Sequence = count + 1,
+                PreviousHash = head,
+                Hash = new string('a', 64),
             });
             await db.SaveChangesAsync();
         }

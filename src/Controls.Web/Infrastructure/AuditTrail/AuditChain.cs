@@ -55,8 +55,19 @@ public static class AuditChain
         Field(text, entityKey);
         Field(text, action);
         Field(text, changes);
-        var bytes = Encoding.UTF8.GetBytes(text.ToString());
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var content = text.ToString();
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(content.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(content, buffer);
+            Span<byte> hash = stackalloc byte[32];
+            SHA256.HashData(buffer.AsSpan(0, length), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public static string HashOf(AuditTrailEntry entry) => HashOf(entry.Sequence ?? 0, entry.PreviousHash ?? "", entry.At,
@@ -138,15 +149,22 @@ public static class AuditChain
         var after = 0L;
         while (true)
         {
-            var batch = await db.AuditTrail.Where(e => e.Id > after).OrderBy(e => e.Id).Take(1000).ToListAsync(cancellationToken);
+            // As stored (not as a tracked instance may hold them): the hash is over the stored values.
+            var batch = await db.AuditTrail.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id).Take(1000).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 break;
             }
 
             head = Link(batch, head, stored: true);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            foreach (var entry in batch)
+            {
+                await db.AuditTrail.Where(e => e.Id == entry.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(e => e.Sequence, entry.Sequence)
+                    .SetProperty(e => e.PreviousHash, entry.PreviousHash)
+                    .SetProperty(e => e.Hash, entry.Hash), cancellationToken);
+            }
+
             after = batch[^1].Id;
         }
 

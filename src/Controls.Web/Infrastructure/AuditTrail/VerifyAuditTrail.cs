@@ -177,7 +177,9 @@ public sealed class VerifyAuditTrail(AppDbContext db, TimeProvider time, Current
         };
 
     private static string Text(DbDataReader reader, int column) =>
-        reader.IsDBNull(column) ? "" : Convert.ToString(reader.GetValue(column), CultureInfo.InvariantCulture) ?? "";
+        reader.IsDBNull(column) ? ""
+        : reader.GetFieldType(column) == typeof(string) ? reader.GetString(column)
+        : Convert.ToString(reader.GetValue(column), CultureInfo.InvariantCulture) ?? "";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
