@@ -26,6 +26,11 @@ if (mode == "inspections")
     return await Controls.Bench.InspectionBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
 }
 
+if (mode == "audit-trail")
+{
+    return await Controls.Bench.AuditTrailBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+}
+
 if (mode == "xlsx-compare")
 {
     return await Controls.Bench.XlsxCompareBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
@@ -43,6 +48,7 @@ if (mode is not ("xlsx" or "csv"))
     Console.Error.WriteLine("       Controls.Bench xlsx-compare [rows]   (ClosedXML against the streaming writer, each in its own process; default 100000 rows)");
     Console.Error.WriteLine("       Controls.Bench [--provider sqlite|postgresql] report [departments] [years]   (default 500 departments x 3 years of monthly inspections)");
     Console.Error.WriteLine("       Controls.Bench [--provider sqlite|postgresql] inspections [departments]   (default 1000 departments × 5 schedules)");
+    Console.Error.WriteLine("       Controls.Bench [--provider sqlite|postgresql] audit-trail [entries]   (default 1000000 chained entries, then audit-trail verify; target < 30 s)");
     Console.Error.WriteLine("       (SQLite: a temporary file; PostgreSQL: a database on the server CONTROLS_BENCH_SERVER names)");
     return 2;
 }

@@ -31,6 +31,7 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<AuditTrailEntry> AuditTrail => Set<AuditTrailEntry>();
+    public DbSet<AuditTrailVerification> AuditTrailVerifications => Set<AuditTrailVerification>();
     public DbSet<OrganisationSettings> OrganisationSettings => Set<OrganisationSettings>();
     /// <summary>The data-protection key ring (PersistKeysToDbContext; docs/adr/0012).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -5,7 +5,7 @@ namespace Controls.Web.Data;
 
 /// <summary>
 /// PostgreSQL, for more than one app node. The concurrency token is the row's <c>xmin</c> system
-/// column; the audit trail's changes are <c>jsonb</c>; instants are written in UTC.
+/// column; the audit trail's changes are text, kept byte for byte as hashed (jsonb would reorder them); instants are written in UTC.
 /// Migrations: Data/Migrations/PostgreSql.
 /// </summary>
 public sealed class PostgreSqlContext(DbContextOptions<PostgreSqlContext> options) : AppDbContext(options)
@@ -36,8 +36,6 @@ public sealed class PostgreSqlContext(DbContextOptions<PostgreSqlContext> option
                 property.SetColumnName("xmin");
             }
         }
-
-        builder.Entity<Domain.AuditTrailEntry>().Property(e => e.Changes).HasColumnType("jsonb");
     }
 }
 

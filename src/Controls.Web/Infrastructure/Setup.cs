@@ -115,6 +115,7 @@ public static class Setup
                 o.RootDirectory = "/Features";
                 PageAccess.AddConventions(o.Conventions);
                 o.Conventions.ConfigureFilter(new TwoFactorEnrolmentFilter());
+                o.Conventions.AddPageApplicationModelConvention("/Account/SignIn", page => page.Filters.Add(new AccessTrail.UnknownAccountFilter()));
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -134,6 +135,7 @@ public static class Setup
     /// <summary>The plain classes that do the features' work, used by pages, jobs and commands.</summary>
     public static void AddFeatures(this WebApplicationBuilder builder)
     {
+        builder.Services.AddScoped<VerifyAuditTrail>();
         builder.Services.AddScoped<PruneExpiredData>();
         builder.Services.AddScoped<CreateAdministrator>();
         builder.Services.AddScoped<DemoSeed>();
@@ -278,6 +280,7 @@ public static class Setup
         }
 
         app.UseSecurityHeaders();
+        app.UseRefusedRequestTrail();
         app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
         app.UseStaticFiles();
         app.UseRequestLocalization();

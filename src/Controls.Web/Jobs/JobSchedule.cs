@@ -41,6 +41,9 @@ public static class JobSchedule
         // Daily at 08:05: annual training reminders (once per person and fiscal year, their department head told).
         jobs.AddOrUpdate<TrainingReminderJob>(TrainingReminderJob.Name, j => j.RunAsync(CancellationToken.None), "5 8 * * *", options);
 
+        // Daily at 04:00: the audit trail's hash chain is verified; administrators are told if it was tampered with.
+        jobs.AddOrUpdate<AuditTrailVerificationJob>(AuditTrailVerificationJob.Name, j => j.RunAsync(CancellationToken.None), "0 4 * * *", options);
+
         // Daily at 06:00: the scheduled management-review workbooks that are due (once per schedule and period).
         jobs.AddOrUpdate<ReportDistributionJob>(ReportDistributionJob.Name, j => j.RunAsync(CancellationToken.None), "0 6 * * *", options);
     }

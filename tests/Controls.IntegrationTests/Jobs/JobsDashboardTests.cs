@@ -23,7 +23,7 @@ public partial class JobsDashboardTests(ControlsApp app) : IClassFixture<Control
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         foreach (var job in new[] { HousekeepingJob.Name, GenerateInspectionsJob.Name, ReminderJob.Name, IncidentReminderJob.Name, PlanAuditsJob.Name,
-                     SendOutboxJob.Name, LedgerReviewReminderJob.Name, TrainingReminderJob.Name, ReportDistributionJob.Name })
+                     SendOutboxJob.Name, LedgerReviewReminderJob.Name, TrainingReminderJob.Name, ReportDistributionJob.Name, AuditTrailVerificationJob.Name })
         {
             Assert.Contains(job, page);
         }

@@ -12,4 +12,11 @@ public class AuditTrailTextTests
             "NameEn: Sales → Sales Division\nRetiredAt: ∅ → 2026-11-21T00:00:00+00:00\nPasswordHash: (changed)",
             IndexModel.Describe(changes).ReplaceLineEndings("\n"));
     }
+
+    [Fact]
+    public void Sign_ins_and_refused_requests_read_as_plain_fields()
+    {
+        const string changes = """{"ip":"10.0.0.7","path":"/Account/SignIn","outcome":"LockedOut"}""";
+        Assert.Equal("ip: 10.0.0.7\npath: /Account/SignIn\noutcome: LockedOut", IndexModel.Describe(changes).ReplaceLineEndings("\n"));
+    }
 }

@@ -45,6 +45,21 @@ public class AuditTrailEntryConfiguration : IEntityTypeConfiguration<AuditTrailE
         builder.Property(e => e.Action).HasConversion<string>().HasMaxLength(10);
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => new { e.Entity, e.EntityKey });
+        builder.Property(e => e.PreviousHash).HasMaxLength(64);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.HasIndex(e => e.Sequence).IsUnique();
+    }
+}
+
+public class AuditTrailVerificationConfiguration : IEntityTypeConfiguration<AuditTrailVerification>
+{
+    public void Configure(EntityTypeBuilder<AuditTrailVerification> builder)
+    {
+        builder.ToTable("audit_trail_verifications");
+        builder.Property(e => e.Actor).HasMaxLength(256);
+        builder.Property(e => e.HeadHash).HasMaxLength(64);
+        builder.Property(e => e.Problem).HasMaxLength(1000);
+        builder.HasIndex(e => e.At);
     }
 }
 

@@ -1,5 +1,6 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Infrastructure.AuditTrail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controls.Web.Features.Audits;
@@ -14,10 +15,29 @@ public static class AuditProgrammes
     public static async Task<Guid> EnsureAsync(AppDbContext db, int fiscalYear, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var createdAt = db.ForSql(now);
-        var id = db.ForSql(Guid.NewGuid());
-        await db.Database.ExecuteSqlAsync(
+        var newId = Guid.NewGuid();
+        var id = db.ForSql(newId);
+        // The insert bypasses SaveChanges: its trail entry is written in the same transaction.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var inserted = await db.Database.ExecuteSqlAsync(
             $"INSERT INTO audit_programmes (id, fiscal_year, status, created_at) VALUES ({id}, {fiscalYear}, {nameof(AuditProgrammeStatus.Draft)}, {createdAt}) ON CONFLICT (fiscal_year) DO NOTHING",
             cancellationToken);
-        return await db.AuditProgrammes.Where(p => p.FiscalYear == fiscalYear).Select(p => p.Id).SingleAsync(cancellationToken);
+        if (inserted > 0)
+        {
+            await AuditTrailRecords.RecordAsync(db, nameof(AuditProgramme), newId.ToString(), AuditAction.Insert, new Dictionary<string, object?>
+            {
+                [nameof(AuditProgramme.FiscalYear)] = new { old = (object?)null, @new = fiscalYear },
+                [nameof(AuditProgramme.Status)] = new { old = (object?)null, @new = nameof(AuditProgrammeStatus.Draft) },
+                [nameof(AuditProgramme.CreatedAt)] = new { old = (object?)null, @new = now },
+            }, cancellationToken);
+        }
+
+        var programmeId = await db.AuditProgrammes.Where(p => p.FiscalYear == fiscalYear).Select(p => p.Id).SingleAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return programmeId;
     }
 }

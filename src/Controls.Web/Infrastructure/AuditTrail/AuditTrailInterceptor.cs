@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Controls.Web.Data;
 using Controls.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,14 +10,25 @@ namespace Controls.Web.Infrastructure.AuditTrail;
 
 /// <summary>
 /// Records every insert, update and delete of domain records in the same transaction as the
-/// change itself: who, when (UTC), entity, key, and each changed field's old and new value.
+/// change itself: who, when (UTC), entity, key, and each changed field's old and new value. Every
+/// new entry (also those added by other code) is linked into the hash chain (<see cref="AuditChain"/>):
+/// when there is no transaction yet, one is begun here, the chain's lock taken and the last hash
+/// read, and the transaction is committed once the changes are saved (rolled back if they fail).
 /// </summary>
 public sealed class AuditTrailInterceptor(CurrentActor actor, TimeProvider time) : SaveChangesInterceptor
 {
+    /// <summary>Who is acting, for entries written outside SaveChanges (<see cref="AuditTrailRecords"/>).</summary>
+    internal CurrentActor Actor => actor;
+
+    internal TimeProvider Time => time;
+
+    /// <summary>The transactions this interceptor began, per context (contexts made by <c>Another()</c> share it).</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> _owned = [];
+
     /// <summary>Operational records that are not domain history (notifications and the outbox are their own record).</summary>
     private static readonly HashSet<Type> NotAudited =
     [
-        typeof(AuditTrailEntry), typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey), typeof(JobRun), typeof(IdentityUserToken<Guid>),
+        typeof(AuditTrailEntry), typeof(AuditTrailVerification), typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey), typeof(JobRun), typeof(IdentityUserToken<Guid>),
         typeof(Notification), typeof(OutboxMessage),
         // An inspection's history is itself a record of who did what, when.
         typeof(InspectionEvent),
@@ -32,15 +44,111 @@ public sealed class AuditTrailInterceptor(CurrentActor actor, TimeProvider time)
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Record(eventData.Context);
+        if (eventData.Context is AppDbContext db && NewEntries(db) is { Count: > 0 } entries)
+        {
+            if (db.Database.CurrentTransaction is null)
+            {
+                _owned.AddOrUpdate(db, db.Database.BeginTransaction());
+            }
+
+            try
+            {
+                AuditChain.Lock(db);
+                AuditChain.Link(entries, AuditChain.Last(db));
+            }
+            catch
+            {
+                Abandon(db);
+                throw;
+            }
+        }
+
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Record(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (eventData.Context is AppDbContext db && NewEntries(db) is { Count: > 0 } entries)
+        {
+            if (db.Database.CurrentTransaction is null)
+            {
+                _owned.AddOrUpdate(db, await db.Database.BeginTransactionAsync(cancellationToken));
+            }
+
+            try
+            {
+                await AuditChain.LockAsync(db, cancellationToken);
+                AuditChain.Link(entries, await AuditChain.LastAsync(db, cancellationToken));
+            }
+            catch
+            {
+                Abandon(db);
+                throw;
+            }
+        }
+
+        return result;
     }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is { } context && _owned.TryGetValue(context, out var transaction))
+        {
+            _owned.Remove(context);
+            using (transaction)
+            {
+                transaction.Commit();
+            }
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && _owned.TryGetValue(context, out var transaction))
+        {
+            _owned.Remove(context);
+            await using (transaction)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abandon(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Abandon(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Abandon(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Abandon(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Rolls back (by disposing) a transaction begun here for changes that were not saved.</summary>
+    private void Abandon(DbContext? context)
+    {
+        if (context is not null && _owned.TryGetValue(context, out var transaction))
+        {
+            _owned.Remove(context);
+            transaction.Dispose();
+        }
+    }
+
+    /// <summary>Entries about to be inserted, in the order they were added.</summary>
+    private static List<AuditTrailEntry> NewEntries(DbContext context) => context.ChangeTracker.Entries<AuditTrailEntry>()
+        .Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
 
     private void Record(DbContext? context)
     {

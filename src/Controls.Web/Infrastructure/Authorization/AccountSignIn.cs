@@ -55,4 +55,36 @@ public sealed class ControlsSignInManager(
 {
     public override async Task<bool> CanSignInAsync(AppUser user) =>
         user.IsActive && await base.CanSignInAsync(user);
+
+    /// <summary>Every password sign-in, its outcome recorded in the audit trail (a second factor still due is recorded when it is given).</summary>
+    public override async Task<SignInResult> PasswordSignInAsync(AppUser user, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        if (!result.RequiresTwoFactor)
+        {
+            await RecordAsync(user, result);
+        }
+
+        return result;
+    }
+
+    public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var result = await base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient);
+        await RecordAsync(user, result);
+        return result;
+    }
+
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var result = await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
+        await RecordAsync(user, result);
+        return result;
+    }
+
+    private Task RecordAsync(AppUser? user, SignInResult result) => user is null ? Task.CompletedTask
+        : AuditTrail.AccessTrail.SignInAsync(Context, user, user.Email ?? "", result.Succeeded ? AuditAction.SignIn : AuditAction.SignInFail,
+            result.Succeeded ? "Succeeded" : result.IsLockedOut ? "LockedOut" : result.IsNotAllowed ? "NotAllowed" : "Failed");
 }

@@ -12,11 +12,12 @@ namespace Controls.Web.Infrastructure.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> Verbs = ["db", "users", "seed", "catalog", "inspections", "export", "help", "--help"];
+    private static readonly HashSet<string> Verbs = ["db", "audit-trail", "users", "seed", "catalog", "inspections", "export", "help", "--help"];
 
     public const string Usage = """
         usage: scripts/controls <command>
           db migrate                              apply pending database migrations, then import the built-in catalogs when they changed
+          audit-trail verify                      check the audit trail's hash chain; names the first altered, deleted or inserted entry (exit 1)
           users create-admin --email EMAIL [--name NAME]
                                                   create an administrator; the password is read from standard input
           seed demo --file seeds/demo-organisation.yaml --demo
@@ -64,6 +65,9 @@ public static class CommandLine
 
                 await output.WriteLineAsync("Database is up to date.");
                 return 0;
+
+            case ["audit-trail", "verify"]:
+                return await VerifyAuditTrailAsync(provider.GetRequiredService<Infrastructure.AuditTrail.VerifyAuditTrail>(), output, error);
 
             case ["users", "create-admin", ..] when options.TryGetValue("email", out var email):
                 var password = (await input.ReadLineAsync())?.TrimEnd('\r') ?? "";
@@ -150,6 +154,21 @@ public static class CommandLine
                 await error.WriteLineAsync(Usage);
                 return 2;
         }
+    }
+
+    /// <summary>Exit 0 with the number of entries checked, or 1 naming the first entry altered, deleted or inserted.</summary>
+    public static async Task<int> VerifyAuditTrailAsync(Infrastructure.AuditTrail.VerifyAuditTrail verify, TextWriter output, TextWriter error)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var result = await verify.RunAsync();
+        if (!result.Succeeded)
+        {
+            await error.WriteLineAsync($"error: {result.Message}");
+            return 1;
+        }
+
+        await output.WriteLineAsync(result.Message + System.FormattableString.Invariant($" {started.Elapsed.TotalSeconds:F1} s."));
+        return 0;
     }
 
     /// <summary>The management-review workbook to a file; bad dates or language exit 2 before anything is written.</summary>

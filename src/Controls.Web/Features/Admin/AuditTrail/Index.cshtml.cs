@@ -22,17 +22,27 @@ public class IndexModel(AppDbContext db, OrganisationClock clock, Microsoft.Exte
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public List<string> Entities { get; private set; } = [];
+    /// <summary>The last run of the tamper check (none yet: null).</summary>
+    public AuditTrailVerification? LastVerification { get; private set; }
     public List<AuditTrailEntry> Rows { get; private set; } = [];
     public bool HasMore { get; private set; }
 
     public async Task OnGetAsync()
     {
         PageNumber = Math.Clamp(PageNumber, 1, 100_000);
+        LastVerification = await db.AuditTrailVerifications.AsNoTracking().OrderByDescending(v => v.Id).FirstOrDefaultAsync();
         Entities = await db.AuditTrail.Select(e => e.Entity).Distinct().OrderBy(e => e).ToListAsync();
         var rows = await Filtered().OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync();
         HasMore = rows.Count > PageSize;
         Rows = rows.Take(PageSize).ToList();
+    }
+
+    /// <summary>Runs the tamper check now (recorded like a command-line run) and shows its result.</summary>
+    public async Task<IActionResult> OnPostVerifyAsync([FromServices] Infrastructure.AuditTrail.VerifyAuditTrail verify, CancellationToken cancellationToken)
+    {
+        await verify.RunAsync(cancellationToken);
+        return RedirectToPage();
     }
 
     /// <summary>CSV or Excel of every entry the current filters show (all pages), newest first.</summary>
@@ -108,7 +118,12 @@ public class IndexModel(AppDbContext db, OrganisationClock clock, Microsoft.Exte
         foreach (var field in document.RootElement.EnumerateObject())
         {
             text.Append(field.Name).Append(": ");
-            if (field.Value.TryGetProperty("changed", out _))
+            if (field.Value.ValueKind != JsonValueKind.Object)
+            {
+                // Sign-ins, refused requests and bulk writes: plain values.
+                text.Append(field.Value.ToString());
+            }
+            else if (field.Value.TryGetProperty("changed", out _))
             {
                 text.Append("(changed)");
             }
