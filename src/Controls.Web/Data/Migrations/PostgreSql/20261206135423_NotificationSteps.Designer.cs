@@ -648,7 +648,7 @@ namespace Controls.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("Changes")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("text")
                         .HasColumnName("changes");
 
                     b.Property<string>("Entity")
@@ -663,6 +663,20 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(100)")
                         .HasColumnName("entity_key");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
                     b.Property<Guid?>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
@@ -673,10 +687,65 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_trail_at");
 
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_trail_sequence");
+
                     b.HasIndex("Entity", "EntityKey")
                         .HasDatabaseName("ix_audit_trail_entity_entity_key");
 
                     b.ToTable("audit_trail", (string)null);
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.AuditTrailVerification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<long>("Checked")
+                        .HasColumnType("bigint")
+                        .HasColumnName("checked");
+
+                    b.Property<string>("HeadHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("head_hash");
+
+                    b.Property<long?>("HeadSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("head_sequence");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("problem");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_trail_verifications");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_trail_verifications_at");
+
+                    b.ToTable("audit_trail_verifications", (string)null);
                 });
 
             modelBuilder.Entity("Controls.Web.Domain.CalendarFeed", b =>

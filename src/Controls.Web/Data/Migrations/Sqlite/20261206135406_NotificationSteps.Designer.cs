@@ -665,6 +665,20 @@ namespace Controls.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("entity_key");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
@@ -675,10 +689,63 @@ namespace Controls.Web.Data.Migrations.Sqlite
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_trail_at");
 
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_trail_sequence");
+
                     b.HasIndex("Entity", "EntityKey")
                         .HasDatabaseName("ix_audit_trail_entity_entity_key");
 
                     b.ToTable("audit_trail", (string)null);
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.AuditTrailVerification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<long>("Checked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checked");
+
+                    b.Property<string>("HeadHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("head_hash");
+
+                    b.Property<long?>("HeadSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("head_sequence");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problem");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("succeeded");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_trail_verifications");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_trail_verifications_at");
+
+                    b.ToTable("audit_trail_verifications", (string)null);
                 });
 
             modelBuilder.Entity("Controls.Web.Domain.CalendarFeed", b =>
