@@ -15,7 +15,7 @@ namespace Controls.Web.Features.Inspections;
 public sealed class InspectionAccess(AppDbContext db)
 {
     public static bool SeesAllDepartments(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.ComplianceOfficer) || user.IsInRole(Roles.Auditor) || user.IsInRole(Roles.Management) || user.IsInRole(Roles.Administrator);
+        Roles.SeeingEveryDepartment.Any(user.IsInRole);
 
     public static Guid? UserId(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
