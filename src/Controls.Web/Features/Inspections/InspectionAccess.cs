@@ -68,5 +68,5 @@ public sealed class InspectionAccess(AppDbContext db)
         inspection.IsOpen && user.IsInRole(Roles.DepartmentHead) && DepartmentOf(user) == inspection.DepartmentId;
 
     public static bool CanReview(ClaimsPrincipal user, Inspection inspection) =>
-        inspection.Status == InspectionStatus.Submitted && user.IsInRole(Roles.ComplianceOfficer);
+        inspection.Status == InspectionStatus.Submitted && SeparationOfDuties.RefusesReview(user, inspection.DepartmentId) is null;
 }
