@@ -67,6 +67,12 @@ public class Audit
     public uint Version { get; set; }
 
     public bool IsActive => Status is not (AuditStatus.Closed or AuditStatus.Cancelled);
+
+    /// <summary>The lead auditor or a member of the team (needs <see cref="Team"/> loaded): the people who do this audit's fieldwork.</summary>
+    public bool IsOnTeam(Guid userId) => LeadAuditorId == userId || Team.Any(m => m.UserId == userId);
+
+    /// <summary>This department is in the audit's scope: nobody of it audits it.</summary>
+    public bool Audits(Guid? departmentId) => departmentId is { } id && DepartmentIds.Contains(id);
 }
 
 /// <summary>An auditor on an audit's team (besides the lead).</summary>
@@ -155,6 +161,9 @@ public class Finding
     public uint Version { get; set; }
 
     public bool IsNonconformity => Classification is FindingClassification.MajorNonconformity or FindingClassification.MinorNonconformity;
+
+    /// <summary>The finding concerns this department: nobody of it verifies the finding's corrective action (independence).</summary>
+    public bool IsAbout(Guid? departmentId) => departmentId == DepartmentId;
 }
 
 /// <summary>

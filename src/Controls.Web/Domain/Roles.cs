@@ -11,4 +11,11 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All =
         [Administrator, ComplianceOfficer, Auditor, DepartmentHead, Management];
+
+    /// <summary>
+    /// The roles that see every department's records (a department head and delegates see only their
+    /// own): the only ones that may receive organisation-wide material such as the management-review workbook.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SeeingEveryDepartment =
+        [ComplianceOfficer, Auditor, Management, Administrator];
 }

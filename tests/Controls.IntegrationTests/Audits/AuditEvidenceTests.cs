@@ -47,8 +47,8 @@ public class AuditEvidenceTests(InspectionApp app) : IClassFixture<InspectionApp
         var lead = await app.CreateUserAsync([Roles.Auditor], (await app.CreateDepartmentAsync()).Id);
         var auditId = await PlanAsync(officer, AuditForm("証跡 " + Guid.NewGuid().ToString("N")[..6], lead.Id, [sales.Id, finance.Id]));
         await MoveAsync(officer, auditId, AuditStatus.Scheduled, AuditStatus.InFieldwork);
-        await RecordFindingAsync(officer, auditId, FindingClassification.MinorNonconformity, sales.Id, "営業部の指摘", salesMember.Id);
-        await RecordFindingAsync(officer, auditId, FindingClassification.Observation, finance.Id, "経理部の観察事項");
+        await RecordFindingAsync(await app.SignInAsync(lead), auditId, FindingClassification.MinorNonconformity, sales.Id, "営業部の指摘", salesMember.Id);
+        await RecordFindingAsync(await app.SignInAsync(lead), auditId, FindingClassification.Observation, finance.Id, "経理部の観察事項");
         var salesFinding = await app.QueryAsync(db => db.Findings.SingleAsync(f => f.AuditId == auditId && f.DepartmentId == sales.Id));
         var financeFinding = await app.QueryAsync(db => db.Findings.SingleAsync(f => f.AuditId == auditId && f.DepartmentId == finance.Id));
         var leadClient = await app.SignInAsync(lead);
@@ -72,7 +72,7 @@ public class AuditEvidenceTests(InspectionApp app) : IClassFixture<InspectionApp
         // A test's evidence and each finding's evidence, under safe names.
         Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(leadClient, fieldwork, "[data-testid=upload-form-POL-1]", "C:\\fakepath\\抽出結果<POL-1>.pdf", Pdf)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(leadClient, $"/Audits/Finding/{salesFinding.Id}", "[data-testid=upload-form]", "権限一覧.pdf", Pdf)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(officer, $"/Audits/Finding/{financeFinding.Id}", "[data-testid=upload-form]", "貸出簿.pdf", Pdf)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(leadClient, $"/Audits/Finding/{financeFinding.Id}", "[data-testid=upload-form]", "貸出簿.pdf", Pdf)).StatusCode);
         Assert.Equal(files + 3, app.StoredFiles().Length);
         var testFile = await app.QueryAsync(db => db.AuditEvidence.SingleAsync(e => e.AuditId == auditId && e.MeasureCode == "POL-1"));
         Assert.Equal("抽出結果POL-1.pdf", testFile.FileName);

@@ -41,8 +41,8 @@ public class AuditFollowUpTests(InspectionApp app) : IClassFixture<InspectionApp
         var title = "年次監査 " + Guid.NewGuid().ToString("N")[..6];
         var originalId = await PlanAsync(officer, AuditForm(title, lead.Id, [sales.Id, finance.Id]));
         await MoveAsync(officer, originalId, AuditStatus.Scheduled, AuditStatus.InFieldwork);
-        await RecordFindingAsync(officer, originalId, FindingClassification.MajorNonconformity, sales.Id, "退職者のアカウントが残っている", owner.Id);
-        await RecordFindingAsync(officer, originalId, FindingClassification.Observation, finance.Id, "鍵の貸出記録が一部手書き");
+        await RecordFindingAsync(await app.SignInAsync(lead), originalId, FindingClassification.MajorNonconformity, sales.Id, "退職者のアカウントが残っている", owner.Id);
+        await RecordFindingAsync(await app.SignInAsync(lead), originalId, FindingClassification.Observation, finance.Id, "鍵の貸出記録が一部手書き");
         var finding = await app.QueryAsync(db => db.Findings.Include(f => f.CorrectiveAction).SingleAsync(f => f.AuditId == originalId && f.DepartmentId == sales.Id));
         var observation = await app.QueryAsync(db => db.Findings.SingleAsync(f => f.AuditId == originalId && f.DepartmentId == finance.Id));
         await MoveAsync(officer, originalId, AuditStatus.Reporting);
@@ -125,8 +125,9 @@ public class AuditFollowUpTests(InspectionApp app) : IClassFixture<InspectionApp
         var actions = await ownerClient.GetPageAsync("/Actions");
         var implemented = await ownerClient.SubmitFormAsync(actions, new() { ["status"] = "Implemented" }, $"[data-id='{finding.CorrectiveActionId}'] [data-testid=status-form]");
         Assert.Equal(HttpStatusCode.Redirect, implemented.StatusCode);
+        // (An auditor, but not on the follow-up's team.)
         var own = await RecheckAsync(ownerClient, followUpId, finding.Id, "Resolved", "自分で確認した");
-        Assert.Contains("是正処置の担当者ご本人は有効性の確認ができません。", await HttpForms.ErrorsAsync(own));
+        Assert.Contains("実地監査・指摘事項・有効性の確認は、この監査の監査責任者と監査チームのメンバーのみが記録できます。", await HttpForms.ErrorsAsync(own));
         Assert.Equal(RecheckResult.StillOpen, (await app.QueryAsync(db => db.FindingRechecks.SingleAsync(r => r.Id == recheck.Id))).Result);
         Assert.Equal(CorrectiveActionStatus.Implemented, (await app.QueryAsync(db => db.CorrectiveActions.SingleAsync(a => a.Id == finding.CorrectiveActionId))).Status);
         Assert.Equal(FindingStatus.Open, (await app.QueryAsync(db => db.Findings.SingleAsync(f => f.Id == finding.Id))).Status);

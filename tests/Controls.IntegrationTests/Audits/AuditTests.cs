@@ -155,8 +155,9 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
         var auditId = await PlanAsync(officer, AuditForm("サンプリング", auditor.Id, [department.Id]));
         await SubmittedSelfInspectionAsync(department.Id, ("POL-1.1", AnswerValue.Yes), ("POL-1.2", AnswerValue.No), ("RUL-1.1", AnswerValue.Partial));
         await MoveAsync(officer, auditId, AuditStatus.Scheduled, AuditStatus.InFieldwork);
+        var work = await app.SignInAsync(auditor);
 
-        var saved = await officer.SubmitFormAsync($"/Audits/Fieldwork/{auditId}", new()
+        var saved = await work.SubmitFormAsync($"/Audits/Fieldwork/{auditId}", new()
         {
             ["Test.Procedure"] = "アクセス権限一覧から抽出し、申請記録と照合した",
             ["Test.Method"] = "Random",
@@ -171,7 +172,7 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
         Assert.Equal(42, test.Seed);
 
         // Without a seed, one is chosen and recorded, and the sample can be drawn again from it.
-        await officer.SubmitFormAsync($"/Audits/Fieldwork/{auditId}", new()
+        await work.SubmitFormAsync($"/Audits/Fieldwork/{auditId}", new()
         {
             ["Test.Method"] = "Random",
             ["Test.PopulationSize"] = "80",
@@ -183,7 +184,7 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
         Assert.NotNull(other.Seed);
         Assert.Equal(Sampling.Format(Sampling.Pick(other.Seed!.Value, 80, 8)), other.SampleItems);
 
-        var page = await officer.GetPageAsync($"/Audits/Fieldwork/{auditId}");
+        var page = await work.GetPageAsync($"/Audits/Fieldwork/{auditId}");
         var flags = page.QuerySelectorAll("[data-testid=self-answer]").ToDictionary(e => e.GetAttribute("data-item")!, e => e.GetAttribute("data-disagrees"));
         Assert.Equal("true", flags["POL-1.1"]);   // self "yes", audit nonconforming
         Assert.Equal("false", flags["POL-1.2"]);  // self "no", audit nonconforming
@@ -192,7 +193,7 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
         Assert.Equal("2", report.QuerySelector("[data-testid=disagreements]")!.GetAttribute("data-count"));
 
         // Bad sampling input: a message, nothing changed.
-        var bad = await officer.SubmitFormAsync($"/Audits/Fieldwork/{auditId}", new()
+        var bad = await work.SubmitFormAsync($"/Audits/Fieldwork/{auditId}", new()
         {
             ["Test.Method"] = "Random",
             ["Test.PopulationSize"] = "10",
@@ -200,7 +201,7 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
             ["Test.Seed"] = "1",
         }, "section[data-code='POL-1'] form");
         Assert.Contains("サンプル数は1以上、母集団以下で入力してください。", await HttpForms.ErrorsAsync(bad));
-        var nonsense = await officer.SubmitFormAsync($"/Audits/Fieldwork/{auditId}", new() { ["Test.PopulationSize"] = "many" }, "section[data-code='POL-1'] form");
+        var nonsense = await work.SubmitFormAsync($"/Audits/Fieldwork/{auditId}", new() { ["Test.PopulationSize"] = "many" }, "section[data-code='POL-1'] form");
         Assert.Contains("母集団・サンプル数・シードには数値を入力してください。", await HttpForms.ErrorsAsync(nonsense));
         Assert.Equal(test.SampleItems, (await app.QueryAsync(db => db.AuditTests.SingleAsync(t => t.Id == test.Id))).SampleItems);
     }
@@ -293,7 +294,7 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
         var lead = await AuditorAsync();
         var auditId = await PlanAsync(officer, AuditForm("理由付きの完了", lead.Id, [department.Id]));
         await MoveAsync(officer, auditId, AuditStatus.Scheduled, AuditStatus.InFieldwork);
-        var recorded = await RecordFindingAsync(officer, auditId, FindingClassification.MajorNonconformity, department.Id, "鍵の管理簿がない", head.Id);
+        var recorded = await RecordFindingAsync(await app.SignInAsync(lead), auditId, FindingClassification.MajorNonconformity, department.Id, "鍵の管理簿がない", head.Id);
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
         await MoveAsync(officer, auditId, AuditStatus.Reporting);
 
@@ -326,8 +327,9 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
         var title = "二部門監査 " + Guid.NewGuid().ToString("N")[..6];
         var auditId = await PlanAsync(officer, AuditForm(title, lead.Id, [sales.Id, finance.Id]));
         await MoveAsync(officer, auditId, AuditStatus.Scheduled, AuditStatus.InFieldwork);
-        await RecordFindingAsync(officer, auditId, FindingClassification.MinorNonconformity, sales.Id, "営業部の指摘", salesMember.Id);
-        await RecordFindingAsync(officer, auditId, FindingClassification.Observation, finance.Id, "経理部の観察事項");
+        var work = await app.SignInAsync(lead);
+        await RecordFindingAsync(work, auditId, FindingClassification.MinorNonconformity, sales.Id, "営業部の指摘", salesMember.Id);
+        await RecordFindingAsync(work, auditId, FindingClassification.Observation, finance.Id, "経理部の観察事項");
         var salesFinding = await app.QueryAsync(db => db.Findings.SingleAsync(f => f.AuditId == auditId && f.DepartmentId == sales.Id));
         var financeFinding = await app.QueryAsync(db => db.Findings.SingleAsync(f => f.AuditId == auditId && f.DepartmentId == finance.Id));
 
@@ -404,7 +406,7 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
         Assert.Equal(title + " 改", (await ReloadAsync(auditId)).Title);
 
         // Findings only during fieldwork.
-        var early = await RecordFindingAsync(officer, auditId, FindingClassification.Observation, department.Id, "まだ早い");
+        var early = await RecordFindingAsync(await app.SignInAsync(lead), auditId, FindingClassification.Observation, department.Id, "まだ早い");
         Assert.Contains("この監査の状況では記録できません。", await HttpForms.ErrorsAsync(early));
         Assert.False(await app.QueryAsync(db => db.Findings.AnyAsync(f => f.AuditId == auditId)));
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 
 namespace Controls.Web.Features.Audits;
 
@@ -47,7 +48,11 @@ public sealed class AuditAccess(AppDbContext db)
         return AuditeeDepartment(user) is { } department ? db.Findings.Where(f => f.DepartmentId == department) : db.Findings.Where(_ => false);
     }
 
-    /// <summary>An auditor other than the action's owner verifies its effectiveness.</summary>
-    public static bool CanVerify(ClaimsPrincipal user, CorrectiveAction action) =>
-        user.IsInRole(Roles.Auditor) && InspectionAccess.UserId(user) != action.OwnerId && action.Status == CorrectiveActionStatus.Implemented;
+    /// <summary>
+    /// An auditor of the finding's audit team, neither the action's owner nor of the finding's department,
+    /// verifies its effectiveness once it is implemented (<see cref="SeparationOfDuties"/>; the audit's team must be loaded).
+    /// </summary>
+    public static bool CanVerify(ClaimsPrincipal user, Finding finding, CorrectiveAction action) =>
+        action.Status == CorrectiveActionStatus.Implemented && SeparationOfDuties.DoesFieldwork(user, finding.Audit)
+        && SeparationOfDuties.RefusesVerification(user, finding, action) is null;
 }

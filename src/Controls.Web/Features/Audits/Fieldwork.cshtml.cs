@@ -1,5 +1,6 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -64,6 +65,11 @@ public class FieldworkModel(AppDbContext db, RecordAuditTest recordTest, RecordF
             return NotFound();
         }
 
+        if (SeparationOfDuties.RefusesFieldwork(User, audit) is { } refusal)
+        {
+            return await RefusedAsync(audit, refusal, cancellationToken);
+        }
+
         var measures = await AuditContent.MeasuresAsync(db, audit, cancellationToken);
         Errors = ModelState.IsValid
             ? await recordTest.SaveAsync(User, audit, measures.Select(m => m.Code).ToList(), test, cancellationToken)
@@ -85,6 +91,11 @@ public class FieldworkModel(AppDbContext db, RecordAuditTest recordTest, RecordF
         if (await FindAsync(id, cancellationToken) is not { } audit)
         {
             return NotFound();
+        }
+
+        if (SeparationOfDuties.RefusesFieldwork(User, audit) is { } refusal)
+        {
+            return await RefusedAsync(audit, refusal, cancellationToken);
         }
 
         var measures = await AuditContent.MeasuresAsync(db, audit, cancellationToken);
@@ -109,6 +120,11 @@ public class FieldworkModel(AppDbContext db, RecordAuditTest recordTest, RecordF
         if (await FindAsync(id, cancellationToken) is not { } audit)
         {
             return NotFound();
+        }
+
+        if (SeparationOfDuties.RefusesFieldwork(User, audit) is { } refusal)
+        {
+            return await RefusedAsync(audit, refusal, cancellationToken);
         }
 
         var input = new RecheckFinding.Input(recheckId, result, notes, uint.TryParse(version, out var v) ? v : uint.MaxValue,
@@ -139,6 +155,11 @@ public class FieldworkModel(AppDbContext db, RecordAuditTest recordTest, RecordF
             return NotFound();
         }
 
+        if (SeparationOfDuties.RefusesFieldwork(User, audit) is { } refusal)
+        {
+            return await RefusedAsync(audit, refusal, cancellationToken);
+        }
+
         var upload = file is null ? null : new Inspections.AttachEvidence.Upload(file.FileName, file.Length, file.OpenReadStream);
         return await AfterEvidenceAsync(audit, measureCode, await evidence.AttachAsync(User, audit, measureCode ?? "", null, upload, cancellationToken), cancellationToken);
     }
@@ -148,6 +169,11 @@ public class FieldworkModel(AppDbContext db, RecordAuditTest recordTest, RecordF
         if (await FindAsync(id, cancellationToken) is not { } audit)
         {
             return NotFound();
+        }
+
+        if (SeparationOfDuties.RefusesFieldwork(User, audit) is { } refusal)
+        {
+            return await RefusedAsync(audit, refusal, cancellationToken);
         }
 
         return await AfterEvidenceAsync(audit, measureCode, await evidence.RemoveAsync(User, audit, evidenceId, cancellationToken), cancellationToken);
@@ -170,15 +196,28 @@ public class FieldworkModel(AppDbContext db, RecordAuditTest recordTest, RecordF
         return Page();
     }
 
+    /// <summary>The audit's lead or a team member: records fieldwork. Anyone else who opens the page (compliance officers, other auditors) reads it.</summary>
+    public bool CanRecord { get; private set; }
+    public string? Refusal { get; private set; }
+
+    /// <summary>A post by someone who does not do this audit's fieldwork: the page again, with the message, nothing changed.</summary>
+    private async Task<IActionResult> RefusedAsync(Audit audit, string refusal, CancellationToken cancellationToken)
+    {
+        Refusal = l[refusal];
+        await LoadAsync(audit, cancellationToken);
+        return Page();
+    }
+
     public bool Disagrees(SelfInspectionComparison.SelfAnswer answer) =>
         SelfInspectionComparison.Disagrees(answer.Value, Tests.GetValueOrDefault(answer.MeasureCode)?.Result);
 
     private Task<Audit?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Audits.AsNoTracking().Include(a => a.CatalogVersion).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        db.Audits.AsNoTracking().Include(a => a.CatalogVersion).Include(a => a.Team).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
 
     private async Task LoadAsync(Audit audit, CancellationToken cancellationToken)
     {
         Audit = audit;
+        CanRecord = SeparationOfDuties.DoesFieldwork(User, audit);
         Measures = await AuditContent.MeasuresAsync(db, audit, cancellationToken);
         Tests = await db.AuditTests.AsNoTracking().Where(t => t.AuditId == audit.Id).ToDictionaryAsync(t => t.MeasureCode, cancellationToken);
         SelfAnswers = await comparison.LatestAsync(audit, Measures.Select(m => m.Code).ToList(), cancellationToken);

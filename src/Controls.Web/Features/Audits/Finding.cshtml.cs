@@ -1,5 +1,6 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -24,12 +25,14 @@ public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveA
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public List<AttachAuditEvidence.File> Evidence { get; private set; } = [];
     public string MaxEvidenceSize => Inspections.EvidenceStore.Megabytes(store.MaxBytes);
-    public bool CanAttach => AuditAccess.Manages(User) && Finding.Audit.IsActive;
+    /// <summary>The finding's audit's lead or team member (<see cref="SeparationOfDuties.DoesFieldwork"/>): attaches evidence, closes an observation, verifies.</summary>
+    public bool OnTeam => SeparationOfDuties.DoesFieldwork(User, Finding.Audit);
+    public bool CanAttach => OnTeam && Finding.Audit.IsActive;
     /// <summary>The follow-up audits that re-checked this finding, with their result.</summary>
     public List<(Guid AuditId, string Title, RecheckResult? Result, string Notes)> Rechecks { get; private set; } = [];
-    public bool CanVerify => Finding.CorrectiveAction is { } action && AuditAccess.CanVerify(User, action);
+    public bool CanVerify => Finding.CorrectiveAction is { } action && AuditAccess.CanVerify(User, Finding, action);
     public bool IsOwner => Finding.CorrectiveAction is { } action && Inspections.InspectionAccess.UserId(User) == action.OwnerId;
-    public bool CanClose => AuditAccess.Manages(User) && !Finding.IsNonconformity && Finding.Status == FindingStatus.Open;
+    public bool CanClose => OnTeam && !Finding.IsNonconformity && Finding.Status == FindingStatus.Open;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -54,7 +57,12 @@ public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveA
             return Forbid();
         }
 
-        Errors = await verify.DecideAsync(User, finding, effective, note, actionVersion ?? uint.MaxValue, cancellationToken);
+        // The owner and the finding's department are told why first; then only the audit's team verifies.
+        var refusal = finding.CorrectiveAction is { } action ? SeparationOfDuties.RefusesVerification(User, finding, action) : null;
+        refusal ??= SeparationOfDuties.RefusesFieldwork(User, finding.Audit);
+        Errors = refusal is not null
+            ? [l[refusal]]
+            : await verify.DecideAsync(User, finding, effective, note, actionVersion ?? uint.MaxValue, cancellationToken);
         return await DoneAsync(id, effective ? "Audits.Verified" : "Audits.Reopened", cancellationToken);
     }
 
@@ -70,7 +78,9 @@ public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveA
             return Forbid();
         }
 
-        Errors = await verify.CloseAsync(User, finding, version ?? uint.MaxValue, cancellationToken);
+        Errors = SeparationOfDuties.RefusesFieldwork(User, finding.Audit) is { } refusal
+            ? [l[refusal]]
+            : await verify.CloseAsync(User, finding, version ?? uint.MaxValue, cancellationToken);
         return await DoneAsync(id, "Audits.FindingClosed", cancellationToken);
     }
 
@@ -84,6 +94,12 @@ public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveA
         if (!AuditAccess.Manages(User))
         {
             return Forbid();
+        }
+
+        if (SeparationOfDuties.RefusesFieldwork(User, finding.Audit) is { } refusal)
+        {
+            Errors = [l[refusal]];
+            return await DoneAsync(id, "Audits.EvidenceAttached", cancellationToken);
         }
 
         var upload = file is null ? null : new Inspections.AttachEvidence.Upload(file.FileName, file.Length, file.OpenReadStream);
@@ -114,6 +130,12 @@ public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveA
             return NotFound();
         }
 
+        if (SeparationOfDuties.RefusesFieldwork(User, finding.Audit) is { } refusal)
+        {
+            Errors = [l[refusal]];
+            return await DoneAsync(id, "Audits.EvidenceRemoved", cancellationToken);
+        }
+
         var result = await evidence.RemoveAsync(User, finding.Audit, evidenceId, cancellationToken);
 
         Errors = result.Errors;
@@ -134,7 +156,7 @@ public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveA
     }
 
     private Task<Finding?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        access.Findings(User).Include(f => f.Audit).Include(f => f.Department).Include(f => f.CorrectiveAction)
+        access.Findings(User).Include(f => f.Audit).ThenInclude(a => a.Team).Include(f => f.Department).Include(f => f.CorrectiveAction)
             .SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
 
     private async Task LoadAsync(Finding finding, CancellationToken cancellationToken)

@@ -27,6 +27,13 @@ public class ReportModel(AppDbContext db, AuditAccess access, SelfInspectionComp
     public List<string> Team { get; private set; } = [];
     public List<Measure> Measures { get; private set; } = [];
     public Dictionary<string, AuditTest> Tests { get; private set; } = [];
+    /// <summary>
+    /// The results per measure as this reader may see them: the one source of both the page and the
+    /// workbook. The tests' notes may name other departments, so only those who see every department
+    /// get them (<see cref="ShowsTestNotes"/>); a department head's rows carry none.
+    /// </summary>
+    public List<ResultRow> Results { get; private set; } = [];
+    public bool ShowsTestNotes { get; private set; }
     public int Disagreements { get; private set; }
     public int SelfAnswers { get; private set; }
     public List<Row> Findings { get; private set; } = [];
@@ -36,6 +43,9 @@ public class ReportModel(AppDbContext db, AuditAccess access, SelfInspectionComp
     public List<RecheckRow> Rechecks { get; private set; } = [];
     /// <summary>Open findings that a follow-up audit could re-check (shown to those who plan audits).</summary>
     public int OpenToFollowUp { get; private set; }
+
+    public sealed record ResultRow(string Code, string Title, string? Procedure, SamplingMethod? Method, int? PopulationSize, int? SampleSize, int? Seed,
+        AuditTestResult? Result, string? Notes);
 
     public sealed record FollowUpRow(Guid Id, string Title, DateOnly WindowStart, DateOnly WindowEnd, AuditStatus Status);
 
@@ -86,14 +96,19 @@ public class ReportModel(AppDbContext db, AuditAccess access, SelfInspectionComp
             [
                 new XlsxColumn(l["Audits.Field.Measure"], 12), new XlsxColumn(l["Audits.Field.Title"], 40), new XlsxColumn(l["Audits.Field.Procedure"], 50),
                 new XlsxColumn(l["Audits.Field.Method"], 14), new XlsxColumn(l["Audits.Field.PopulationSize"], 10), new XlsxColumn(l["Audits.Field.SampleSize"], 10),
-                new XlsxColumn(l["Audits.Field.Seed"], 12), new XlsxColumn(l["Audits.Field.Result"], 14), new XlsxColumn(l["Audits.Field.Notes"], 40),
+                new XlsxColumn(l["Audits.Field.Seed"], 12), new XlsxColumn(l["Audits.Field.Result"], 14),
+                .. ShowsTestNotes ? [new XlsxColumn(l["Audits.Field.Notes"], 40)] : Array.Empty<XlsxColumn>(),
             ],
         });
-        foreach (var measure in Measures)
+        foreach (var row in Results)
         {
-            var test = Tests.GetValueOrDefault(measure.Code);
-            await results.AddRowAsync(measure.Code, measure.Title(language), test?.Procedure, test?.Method is { } method ? l["SamplingMethod." + method].Value : null,
-                test?.PopulationSize, test?.SampleSize, test?.Seed, test?.Result is { } result ? l["AuditTestResult." + result].Value : l["Audits.NotTested"].Value, test?.Notes);
+            object?[] cells =
+            [
+                row.Code, row.Title, row.Procedure, row.Method is { } method ? l["SamplingMethod." + method].Value : null,
+                row.PopulationSize, row.SampleSize, row.Seed, row.Result is { } result ? l["AuditTestResult." + result].Value : l["Audits.NotTested"].Value,
+                .. ShowsTestNotes ? [row.Notes] : Array.Empty<object?>(),
+            ];
+            await results.AddRowAsync(cells);
         }
 
         var findings = book.AddSheet(l["Audits.Findings"], new SheetOptions
@@ -153,6 +168,12 @@ public class ReportModel(AppDbContext db, AuditAccess access, SelfInspectionComp
         Team = audit.Team.Select(m => m.User.DisplayName).Order(StringComparer.Ordinal).ToList();
         Measures = await AuditContent.MeasuresAsync(db, audit, cancellationToken);
         Tests = await db.AuditTests.AsNoTracking().Where(t => t.AuditId == audit.Id).ToDictionaryAsync(t => t.MeasureCode, cancellationToken);
+        ShowsTestNotes = AuditAccess.SeesAll(User);
+        var language = Languages.Current;
+        Results = Measures.Select(m => (Measure: m, Test: Tests.GetValueOrDefault(m.Code)))
+            .Select(x => new ResultRow(x.Measure.Code, x.Measure.Title(language), x.Test?.Procedure, x.Test?.Method, x.Test?.PopulationSize, x.Test?.SampleSize,
+                x.Test?.Seed, x.Test?.Result, ShowsTestNotes ? x.Test?.Notes : null))
+            .ToList();
         var answers = await comparison.LatestAsync(audit, Measures.Select(m => m.Code).ToList(), cancellationToken);
         if (AuditAccess.AuditeeDepartment(User) is { } own && !AuditAccess.SeesAll(User))
         {

@@ -22,14 +22,9 @@ public sealed class VerifyCorrectiveAction(AppDbContext db, TimeProvider time, I
             return [l["Audits.NoAction"]];
         }
 
-        if (InspectionAccess.UserId(user) == action.OwnerId)
+        if (Infrastructure.Authorization.SeparationOfDuties.RefusesVerification(user, finding, action) is { } refusal)
         {
-            return [l["Audits.OwnerCannotVerify"]];
-        }
-
-        if (!user.IsInRole(Roles.Auditor))
-        {
-            return [l["Audits.OnlyAuditorsVerify"]];
+            return [l[refusal]];
         }
 
         if (action.Status != CorrectiveActionStatus.Implemented)

@@ -61,7 +61,7 @@ public class CreateModel(AppDbContext db, IncidentAccess access, OrganisationClo
     private async Task LoadChoices()
     {
         Departments = await IncidentForm.DepartmentChoices(db, access, User, null);
-        Contractors = await IncidentForm.ContractorChoices(db);
+        Contractors = await IncidentForm.ContractorChoices(db, access, User);
         LedgerEntries = await IncidentForm.LedgerChoices(db, access, User);
     }
 }

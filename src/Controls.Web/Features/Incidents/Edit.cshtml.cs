@@ -87,7 +87,7 @@ public class EditModel(AppDbContext db, IncidentAccess access, OrganisationClock
         Id = incident.Id;
         CurrentTitle = incident.Title;
         Departments = await IncidentForm.DepartmentChoices(db, access, User, incident.DepartmentId);
-        Contractors = await IncidentForm.ContractorChoices(db);
+        Contractors = await IncidentForm.ContractorChoices(db, access, User);
         LedgerEntries = await IncidentForm.LedgerChoices(db, access, User);
     }
 }

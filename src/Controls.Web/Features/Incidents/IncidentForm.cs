@@ -19,15 +19,21 @@ public static class IncidentForm
     /// <summary>The ledger's data sets this user may pick: a department head their department's, others every one.</summary>
     public static async Task<List<SelectListItem>> LedgerChoices(AppDbContext db, IncidentAccess access, ClaimsPrincipal user)
     {
-        var own = access.OwnDepartment(user);
-        return (await db.LedgerEntries.AsNoTracking().Where(e => own == null || e.DepartmentId == own)
+        return (await LinkableLedgerEntries(db, access, user).AsNoTracking()
                 .OrderBy(e => e.Department.Code).ThenBy(e => e.Name).Select(e => new { e.Id, e.Name, e.Department.Code }).ToListAsync())
             .Select(e => new SelectListItem($"{e.Code} {e.Name}", e.Id.ToString())).ToList();
     }
 
-    /// <summary>Every contractor in the register (an incident may involve another department's contractor).</summary>
-    public static async Task<List<SelectListItem>> ContractorChoices(AppDbContext db) =>
-        (await db.Contractors.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
+    /// <summary>The ledger's data sets this user may link: a department head their department's, others every one (the choices and the check of posted ids).</summary>
+    public static IQueryable<Domain.LedgerEntry> LinkableLedgerEntries(AppDbContext db, IncidentAccess access, ClaimsPrincipal user) =>
+        access.OwnDepartment(user) is { } own ? db.LedgerEntries.Where(e => e.DepartmentId == own) : db.LedgerEntries;
+
+    /// <summary>The contractors this user may name: a department head their department's, others every one in the register.</summary>
+    public static IQueryable<Domain.Contractor> NameableContractors(AppDbContext db, IncidentAccess access, ClaimsPrincipal user) =>
+        access.OwnDepartment(user) is { } own ? db.Contractors.Where(c => c.OwningDepartmentId == own) : db.Contractors;
+
+    public static async Task<List<SelectListItem>> ContractorChoices(AppDbContext db, IncidentAccess access, ClaimsPrincipal user) =>
+        (await NameableContractors(db, access, user).AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
         .Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToList();
 
     /// <summary>
@@ -63,12 +69,12 @@ public static class IncidentForm
         }
 
         var entries = input.LedgerEntryGuids;
-        if (entries is null || (entries.Count > 0 && await db.LedgerEntries.CountAsync(e => entries.Contains(e.Id)) != entries.Count))
+        if (entries is null || (entries.Count > 0 && await LinkableLedgerEntries(db, access, user).CountAsync(e => entries.Contains(e.Id)) != entries.Count))
         {
             state.AddModelError("Input.LedgerEntryIds", l["Incidents.UnknownLedgerEntry"]);
         }
 
-        if (input.ContractorId is { } contractorId && !await db.Contractors.AnyAsync(c => c.Id == contractorId))
+        if (input.ContractorId is { } contractorId && !await NameableContractors(db, access, user).AnyAsync(c => c.Id == contractorId))
         {
             state.AddModelError("Input.ContractorId", l["Incidents.UnknownContractor"]);
         }

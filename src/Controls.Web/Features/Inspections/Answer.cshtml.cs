@@ -274,7 +274,7 @@ public class AnswerModel(
             Ledger = await ledger.ForAsync(sheet.Header.DepartmentId, Today, cancellationToken);
         }
 
-        CanReview = sheet.Header.Status == InspectionStatus.Submitted && User.IsInRole(Roles.ComplianceOfficer);
+        CanReview = sheet.Header.Status == InspectionStatus.Submitted && Infrastructure.Authorization.SeparationOfDuties.RefusesReview(User, sheet.Header.DepartmentId) is null;
         if (CanAnswer)
         {
             Owners = await SaveImprovementAction.PossibleOwners(db, sheet.Header.DepartmentId)

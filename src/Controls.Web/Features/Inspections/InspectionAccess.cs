@@ -15,7 +15,7 @@ namespace Controls.Web.Features.Inspections;
 public sealed class InspectionAccess(AppDbContext db)
 {
     public static bool SeesAllDepartments(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.ComplianceOfficer) || user.IsInRole(Roles.Auditor) || user.IsInRole(Roles.Management) || user.IsInRole(Roles.Administrator);
+        Roles.SeeingEveryDepartment.Any(user.IsInRole);
 
     public static Guid? UserId(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
@@ -68,5 +68,5 @@ public sealed class InspectionAccess(AppDbContext db)
         inspection.IsOpen && user.IsInRole(Roles.DepartmentHead) && DepartmentOf(user) == inspection.DepartmentId;
 
     public static bool CanReview(ClaimsPrincipal user, Inspection inspection) =>
-        inspection.Status == InspectionStatus.Submitted && user.IsInRole(Roles.ComplianceOfficer);
+        inspection.Status == InspectionStatus.Submitted && SeparationOfDuties.RefusesReview(user, inspection.DepartmentId) is null;
 }

@@ -81,6 +81,11 @@ public sealed class ReviewInspection(AppDbContext db, InspectionNews news, Curre
             return new Result(InspectionChange.Conflict, [l["Common.ConcurrencyConflict"]]);
         }
 
+        if (Infrastructure.Authorization.SeparationOfDuties.RefusesReview(user, inspection.DepartmentId) is { } refusal)
+        {
+            return new Result(InspectionChange.Locked, [l[refusal]]);
+        }
+
         if (!InspectionAccess.CanReview(user, inspection))
         {
             return new Result(InspectionChange.Locked, [l["Review.NotAwaitingReview"]]);

@@ -58,6 +58,6 @@ public class CreateModel(AppDbContext db, TimeProvider time, IStringLocalizer<Sh
     {
         Departments = await LedgerForm.DepartmentChoices(db, User, null);
         Countries = ContractorForm.CountryChoices(Languages.Current);
-        Contractors = await LedgerForm.ContractorChoices(db);
+        Contractors = await LedgerForm.ContractorChoices(db, User);
     }
 }

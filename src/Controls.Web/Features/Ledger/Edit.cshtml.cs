@@ -97,6 +97,6 @@ public class EditModel(AppDbContext db, LedgerAccess access, IStringLocalizer<Sh
         CurrentName = entry.Name;
         Departments = await LedgerForm.DepartmentChoices(db, User, entry.DepartmentId);
         Countries = ContractorForm.CountryChoices(Languages.Current);
-        Contractors = await LedgerForm.ContractorChoices(db);
+        Contractors = await LedgerForm.ContractorChoices(db, User);
     }
 }

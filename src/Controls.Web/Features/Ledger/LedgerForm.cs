@@ -16,8 +16,12 @@ public static class LedgerForm
     public static Task<List<SelectListItem>> DepartmentChoices(AppDbContext db, ClaimsPrincipal user, Guid? current) =>
         DepartmentTree.ChoicesAsync(db, current, LedgerAccess.OwnDepartment(user));
 
-    public static async Task<List<SelectListItem>> ContractorChoices(AppDbContext db) =>
-        (await db.Contractors.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
+    /// <summary>The contractors this user may name on an entry: a department head their department's, others every one (the choices and the check of posted ids).</summary>
+    public static IQueryable<Domain.Contractor> NameableContractors(AppDbContext db, ClaimsPrincipal user) =>
+        LedgerAccess.OwnDepartment(user) is { } own ? db.Contractors.Where(c => c.OwningDepartmentId == own) : db.Contractors;
+
+    public static async Task<List<SelectListItem>> ContractorChoices(AppDbContext db, ClaimsPrincipal user) =>
+        (await NameableContractors(db, user).AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
         .Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToList();
 
     /// <summary>Countries from the list (at least one), known enum values, contractors from the register, a department this user may use.</summary>
@@ -44,7 +48,7 @@ public static class LedgerForm
         }
 
         var contractors = input.ContractorGuids;
-        if (contractors is null || (contractors.Count > 0 && await db.Contractors.CountAsync(c => contractors.Contains(c.Id)) != contractors.Count))
+        if (contractors is null || (contractors.Count > 0 && await NameableContractors(db, user).CountAsync(c => contractors.Contains(c.Id)) != contractors.Count))
         {
             state.AddModelError("Input.ContractorIds", l["Incidents.UnknownContractor"]);
         }

@@ -20,6 +20,9 @@ public class DecideModel(AppDbContext db, InspectionContent content, ReviewInspe
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public bool AwaitsReview => Sheet.Header.Status == InspectionStatus.Submitted;
+    /// <summary>Why this officer may not decide this inspection (their own department's), or null: the page is then read-only.</summary>
+    public string? Refusal => Infrastructure.Authorization.SeparationOfDuties.RefusesReview(User, Sheet.Header.DepartmentId) is { } key ? l[key].Value : null;
+    public bool CanDecide => AwaitsReview && Refusal is null;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -62,7 +62,9 @@ public sealed class DistributeReports(
                 generated += created ? 1 : 0;
             }
 
-            foreach (var recipient in delivery.RecipientIds)
+            // Checked again at every run: someone who no longer sees every department is not sent the link.
+            var stillEligible = await EligibleRecipients(db).Where(u => delivery.RecipientIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
+            foreach (var recipient in delivery.RecipientIds.Where(stillEligible.Contains))
             {
                 var sent = await notifier.NotifyAsync(
                     recipient, $"report-delivery:{delivery.Id}", "report", "Distribution.Notify.Subject", "Distribution.Notify.Body",
@@ -76,15 +78,28 @@ public sealed class DistributeReports(
 
     public static string DownloadLink(Guid deliveryId) => $"/Reports/Distribution/Download/{deliveryId}";
 
-    /// <summary>Who a schedule's workbook goes to now: its chosen active users, or every active user with the management role.</summary>
+    /// <summary>
+    /// Who may receive (and download) the workbook, which covers every department: active users with a
+    /// role that sees every department (<see cref="Roles.SeeingEveryDepartment"/>) — never a department
+    /// head or a delegate only. Checked when a schedule is saved, when the workbook is generated and
+    /// sent, and when it is downloaded, so a recipient whose role changed stops receiving it.
+    /// </summary>
+    public static IQueryable<AppUser> EligibleRecipients(AppDbContext db)
+    {
+        var roles = Roles.SeeingEveryDepartment.Select(r => r.ToUpperInvariant()).ToList();
+        return db.Users.Where(u => u.IsActive
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.NormalizedName!))));
+    }
+
+    /// <summary>Who a schedule's workbook goes to now: its chosen users who may still receive it, or every active user with the management role.</summary>
     public async Task<List<Guid>> RecipientsAsync(ReportSchedule schedule, CancellationToken cancellationToken)
     {
         var management = Roles.Management.ToUpperInvariant();
         var chosen = schedule.RecipientIds;
         var users = chosen.Count > 0
-            ? db.Users.Where(u => chosen.Contains(u.Id))
-            : db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == management)));
-        return await users.Where(u => u.IsActive).OrderBy(u => u.Id).Select(u => u.Id).ToListAsync(cancellationToken);
+            ? EligibleRecipients(db).Where(u => chosen.Contains(u.Id))
+            : db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == management)));
+        return await users.OrderBy(u => u.Id).Select(u => u.Id).ToListAsync(cancellationToken);
     }
 
     private async Task<(ReportDelivery Delivery, bool Created)> GenerateAsync(ReportSchedule schedule, ReportPeriod period, CancellationToken cancellationToken)

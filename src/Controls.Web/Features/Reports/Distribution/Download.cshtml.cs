@@ -9,7 +9,9 @@ namespace Controls.Web.Features.Reports.Distribution;
 
 /// <summary>
 /// A distributed workbook, for the users it was offered to and for compliance officers (who run the
-/// distribution); anyone else gets 404, as if it did not exist.
+/// distribution); anyone else gets 404, as if it did not exist. The workbook covers every department,
+/// so the recipient's role is checked again now (in the database, not the sign-in cookie): a recipient
+/// who no longer sees every department (<see cref="DistributeReports.EligibleRecipients"/>) gets 403.
 /// </summary>
 public class DownloadModel(AppDbContext db, EvidenceStore store) : PageModel
 {
@@ -20,6 +22,11 @@ public class DownloadModel(AppDbContext db, EvidenceStore store) : PageModel
         if (delivery is null || !(User.IsInRole(Roles.ComplianceOfficer) || (me is { } user && delivery.RecipientIds.Contains(user))))
         {
             return NotFound();
+        }
+
+        if (me is not { } current || !await DistributeReports.EligibleRecipients(db).AnyAsync(u => u.Id == current, cancellationToken))
+        {
+            return Forbid();
         }
 
         var file = store.Open(delivery.StoragePath);

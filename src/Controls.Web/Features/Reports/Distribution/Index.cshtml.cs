@@ -78,6 +78,10 @@ public class IndexModel(AppDbContext db, OrganisationClock clock, TimeProvider t
         {
             errors.Add(l["Distribution.UnknownRecipient"]);
         }
+        else if (ids.Count > 0 && await DistributeReports.EligibleRecipients(db).CountAsync(u => ids.Contains(u.Id), cancellationToken) != ids.Count)
+        {
+            errors.Add(l["Distribution.RecipientMustSeeAll"]);
+        }
 
         if (errors.Count > 0)
         {
@@ -134,11 +138,13 @@ public class IndexModel(AppDbContext db, OrganisationClock clock, TimeProvider t
     {
         var today = DateOnly.FromDateTime(clock.Now.DateTime);
         var fiscalStart = clock.Settings.FiscalYearStartMonth;
-        var users = await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName)
+        // The picker offers only those who may receive the workbook; names of earlier recipients are still shown.
+        var eligible = await DistributeReports.EligibleRecipients(db).AsNoTracking().OrderBy(u => u.DisplayName)
             .Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(cancellationToken);
-        Users = users.Select(u => (u.Id, $"{u.DisplayName} <{u.Email}>")).ToList();
-        var names = users.ToDictionary(u => u.Id, u => u.DisplayName);
+        Users = eligible.Select(u => (u.Id, $"{u.DisplayName} <{u.Email}>")).ToList();
         var schedules = await db.ReportSchedules.AsNoTracking().OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
+        var chosen = schedules.SelectMany(s => s.RecipientIds).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => chosen.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         Schedules = schedules.Select(s => new ScheduleRow(
             s.Id, s.Name, s.Frequency, s.Period, s.Language,
             s.RecipientIds.Count == 0 ? l["Distribution.AllManagement"] : string.Join("、", s.RecipientIds.Select(id => names.GetValueOrDefault(id, "?"))),
