@@ -12,7 +12,7 @@ namespace Controls.Web.Infrastructure.Authorization;
 /// <item>Fieldwork (tests, samples, evidence, findings, re-checks, closing an observation) is done by the
 /// audit's lead auditor and team only — auditors chosen independent of the audited departments at
 /// assignment. Compliance officers and other auditors read it (the programme is theirs to oversee; the
-/// audit is not). Decided in docs/adr/0013-separation-of-duties.md.</item>
+/// audit is not). Decided in docs/adr/0014-separation-of-duties.md.</item>
 /// <item>A corrective action's effectiveness is verified by an auditor of the finding's audit team who
 /// is neither the action's owner nor a member of the finding's department.</item>
 /// <item>An inspection is reviewed (accepted or returned) by a compliance officer who is not the head of
