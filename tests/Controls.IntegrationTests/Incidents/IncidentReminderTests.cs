@@ -68,6 +68,15 @@ public class IncidentReminderTests(NotificationsApp app) : IClassFixture<Notific
         await RunAtAsync(Jst(2031, 4, 5, 9, 0));
         await RunAtAsync(Jst(2031, 4, 6, 9, 0));
         Assert.Equal([$"incident:{id}:preliminary:overdue"], await app.KeysAsync(manager.Id, id));
+        // Every recipient's notice opens a page they may see: management may not open the register.
+        foreach (var (user, expected) in new[] { (manager, "/Notifications"), (head, $"/Incidents/Details/{id}"), (officer, $"/Incidents/Details/{id}") })
+        {
+            var notice = await app.NotificationAsync(user.Id, $"incident:{id}:preliminary:overdue");
+            Assert.Equal(expected, notice.Link);
+            var client = await app.SignInAsync(user);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(notice.Link)).StatusCode);
+        }
+
         Assert.Equal(3, (await app.KeysAsync(officer.Id, id)).Count);
 
         // Recorded: no more preliminary steps; the final report is reminded 7 days before, on the day, and after.

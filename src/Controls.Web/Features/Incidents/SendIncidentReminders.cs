@@ -13,7 +13,8 @@ namespace Controls.Web.Features.Incidents;
 /// by the organisation's calendar: the compliance officers and the department's head(s) are told
 /// as soon as a report is due ("incident:{id}:preliminary:open"), again some days before the final
 /// report's deadline ("incident:{id}:final:due-7"), on the deadline day ("…:due-0") and on the first
-/// day past it ("…:overdue"), which also goes to management (escalation). Only the latest step
+/// day past it ("…:overdue"), which also goes to management (escalation; management may not open
+/// the register, so theirs links to their notices). Only the latest step
 /// that has come due is sent, each once per recipient (the dedup key), so doubled runs and runs
 /// after downtime never repeat a step. When the register is restricted to compliance officers
 /// (<see cref="OrganisationSettings.IncidentsComplianceOfficersOnly"/>), the department heads are not told.
@@ -92,8 +93,13 @@ public sealed partial class SendIncidentReminders(AppDbContext db, Notifier noti
                     "due-0" => (NotificationKinds.Reminder, "Notification.IncidentDue.Subject", "Notification.IncidentDueToday.Body"),
                     _ => (NotificationKinds.Reminder, "Notification.IncidentDue.Subject", "Notification.IncidentDue.Body"),
                 };
-                var to = step == "overdue" ? recipients.Concat(managers).Distinct() : recipients;
-                steps.AddRange(to.Select(user => new Step(user, key, kind, subject, body, args, link)));
+                steps.AddRange(recipients.Select(user => new Step(user, key, kind, subject, body, args, link)));
+                if (step == "overdue")
+                {
+                    // Management may not open the register: their escalation holds the facts and
+                    // opens their notices, a page they may see.
+                    steps.AddRange(managers.Except(recipients).Select(user => new Step(user, key, kind, subject, body, args, "/Notifications")));
+                }
             }
         }
 
