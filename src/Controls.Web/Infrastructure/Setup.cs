@@ -113,10 +113,12 @@ public static class Setup
                 o.RootDirectory = "/Features";
                 PageAccess.AddConventions(o.Conventions);
                 o.Conventions.ConfigureFilter(new TwoFactorEnrolmentFilter());
+                o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(ControlCharacters.PageFilter)));
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedModelBindingMessages>();
+        builder.Services.AddScoped<ControlCharacters.PageFilter>();
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "controls.antiforgery");
         // Japanese text is written as characters, not as numeric entities.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -255,9 +257,11 @@ public static class Setup
         app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        app.UseControlCharacterGuard();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseJobsDashboardGuard();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         app.MapRazorPages();
         PageAccess.MapJobsDashboard(app, app.Services.GetRequiredService<JobStorage>());
