@@ -53,9 +53,9 @@ public partial class FormFuzzerTests(FuzzingApp app, ITestOutputHelper output) :
         {
             var client = clients[form.Role];
             var current = await RefreshAsync(client, form);
-            foreach (var field in form.Mutable)
+            foreach (var (field, index) in form.Mutable.Select((f, i) => (f, i)))
             {
-                foreach (var hostile in HostileValues.All)
+                foreach (var hostile in Sample(form, index))
                 {
                     posts++;
                     var before = await fingerprint.TakeAsync();
@@ -159,6 +159,15 @@ public partial class FormFuzzerTests(FuzzingApp app, ITestOutputHelper output) :
     }
 
     private static string Shorten(string url) => url.Length > 160 ? url[..160] + "…" : url;
+
+    /// <summary>
+    /// The values a field gets, to keep the run short on two cores: a form with one field gets
+    /// every class; otherwise field 0, 2, 4 … gets the even-numbered classes of
+    /// <see cref="HostileValues.All"/> and field 1, 3, 5 … the odd-numbered ones, so every field
+    /// gets half of the classes and every class reaches every form (at least one of its fields).
+    /// </summary>
+    private static IEnumerable<HostileValues.Hostile> Sample(DiscoveredForm form, int fieldIndex) =>
+        form.Mutable.Count == 1 ? HostileValues.All : HostileValues.All.Where((_, j) => (j + fieldIndex) % 2 == 0);
 
     private static string CultureInvariant(FormattableString text) => FormattableString.Invariant(text);
 
