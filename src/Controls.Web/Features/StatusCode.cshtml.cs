@@ -11,16 +11,21 @@ public class StatusCodeModel(IStringLocalizer<SharedResource> l, TimeProvider ti
     public string Title { get; private set; } = "";
     public string Body { get; private set; } = "";
 
-    public IActionResult OnGet(int code) => Show(code);
+    public IActionResult OnGet() => Show();
 
-    public IActionResult OnPost(int code) => Show(code);
+    public IActionResult OnPost() => Show();
 
-    private IActionResult Show(int code)
+    /// <summary>
+    /// The status is the failed request's own, never a value read from the request: a re-executed
+    /// POST still carries the original form, whose values (hostile ones included) must not decide it.
+    /// </summary>
+    private IActionResult Show()
     {
         // Reached directly (not re-executed for a failed request), this page is simply not found.
-        var status = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null ? 404 : code;
+        var status = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? 404;
         var key = status switch
         {
+            400 => "Status.400",
             403 => "Status.403",
             413 => "Status.413",
             429 => "Status.429",

@@ -116,10 +116,12 @@ public static class Setup
                 PageAccess.AddConventions(o.Conventions);
                 o.Conventions.ConfigureFilter(new TwoFactorEnrolmentFilter());
                 o.Conventions.AddPageApplicationModelConvention("/Account/SignIn", page => page.Filters.Add(new AccessTrail.UnknownAccountFilter()));
+                o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(ControlCharacters.PageFilter)));
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedModelBindingMessages>();
+        builder.Services.AddScoped<ControlCharacters.PageFilter>();
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "controls.antiforgery";
@@ -284,10 +286,12 @@ public static class Setup
         app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        app.UseControlCharacterGuard();
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimits();
         app.UseAuthorization();
+        app.UseJobsDashboardGuard();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         app.MapRazorPages();
         PageAccess.MapJobsDashboard(app, app.Services.GetRequiredService<JobStorage>());

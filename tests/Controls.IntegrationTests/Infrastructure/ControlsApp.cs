@@ -71,7 +71,7 @@ public class ControlsApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public AppDbContext Db() => TestDatabase.Context(ConnectionString);
 
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public virtual HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A department with a unique code (optionally under a parent).</summary>
     public async Task<Department> CreateDepartmentAsync(string? code = null, Guid? parentId = null)

@@ -108,7 +108,7 @@ public static class HttpForms
     {
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"expected the page to be shown again with errors, got {(int)response.StatusCode} {response.Headers.Location}");
         var page = await ParseAsync(response);
-        return page.QuerySelectorAll(".text-danger li, span.text-danger, div.text-danger:not(:has(li))")
+        return page.QuerySelectorAll(".text-danger li, span.text-danger, div.text-danger:not(:has(li)), [data-testid=form-errors] li")
             .Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).ToList();
     }
 

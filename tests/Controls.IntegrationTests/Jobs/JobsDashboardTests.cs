@@ -77,6 +77,41 @@ public partial class JobsDashboardTests(ControlsApp app) : IClassFixture<Control
         Assert.StartsWith("keys: ", run.Message);
     }
 
+    [Fact]
+    public async Task Run_now_with_a_missing_or_unknown_job_name_answers_without_a_server_error_and_runs_nothing()
+    {
+        var (admin, _) = await app.SignInAsNewAsync(Roles.Administrator);
+        var page = await (await admin.GetAsync("/Admin/Jobs/recurring")).Content.ReadAsStringAsync();
+        var header = WebUtility.HtmlDecode(AntiforgeryHeader().Match(page).Groups[1].Value);
+        var token = WebUtility.HtmlDecode(AntiforgeryToken().Match(page).Groups[1].Value);
+        KeyValuePair<string, string>[][] bodies =
+        [
+            [],
+            [new("jobs[]", "")],
+            [new("jobs[]", "no-such-job")],
+            [new("jobs[]", "../../etc/passwd")],
+            [new("jobs[]", "a\0b")],
+            [new("jobs[]", new string('x', 20_000))],
+            [new("jobs", HousekeepingJob.Name)],
+        ];
+        foreach (var body in bodies)
+        {
+            foreach (var path in new[] { "/Admin/Jobs/recurring/trigger", "/Admin/Jobs/recurring/remove", "/Admin/Jobs/jobs/enqueued/delete", "/Admin/Jobs/jobs/failed/requeue" })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(body) };
+                request.Headers.Add(header, token);
+                var response = await admin.SendAsync(request);
+                Assert.True((int)response.StatusCode < 500, $"{path} with {string.Join("&", body.Select(b => b.Key + "=" + b.Value[..Math.Min(20, b.Value.Length)]))} answered {(int)response.StatusCode}");
+            }
+        }
+
+        // Still scheduled, each once.
+        foreach (var job in new[] { HousekeepingJob.Name, ReminderJob.Name, SendOutboxJob.Name })
+        {
+            Assert.NotNull(app.RecurringJob(job));
+        }
+    }
+
     [GeneratedRegex("<meta name=\"csrf-header\" content=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryHeader();
 

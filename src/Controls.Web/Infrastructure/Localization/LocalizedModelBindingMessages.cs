@@ -1,11 +1,20 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Controls.Web.Infrastructure.Localization;
 
-/// <summary>Model-binding errors ("not a number", "required") in the user's language.</summary>
-public sealed class LocalizedModelBindingMessages(IStringLocalizerFactory factory) : IConfigureOptions<MvcOptions>
+/// <summary>
+/// Model-binding errors ("not a number", "required") in the user's language, each naming its field:
+/// the messages MVC gives only the value (an empty or unknown value) are replaced per property and
+/// parameter by ones that name it as its label does. A checkbox given something that is not
+/// true/false is refused like any other field (<see cref="CheckboxBinder"/>).
+/// </summary>
+public sealed class LocalizedModelBindingMessages(IStringLocalizerFactory factory, ILoggerFactory loggers) : IConfigureOptions<MvcOptions>
 {
     public void Configure(MvcOptions options)
     {
@@ -22,5 +31,63 @@ public sealed class LocalizedModelBindingMessages(IStringLocalizerFactory factor
         m.SetUnknownValueIsInvalidAccessor(f => l["Binding.UnknownValueIsInvalidFor", f]);
         m.SetValueMustBeANumberAccessor(f => l["Binding.ValueMustBeANumberFor", f]);
         m.SetValueMustNotBeNullAccessor(v => l["Binding.ValueMustNotBeNull", v]);
+        options.ModelMetadataDetailsProviders.Add(new FieldNamedMessages(l, m));
+        options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider(loggers));
+    }
+
+    /// <summary>Per property and parameter: the value-only messages name the field.</summary>
+    private sealed class FieldNamedMessages(IStringLocalizer l, ModelBindingMessageProvider defaults) : IBindingMetadataProvider
+    {
+        public void CreateBindingMetadata(BindingMetadataProviderContext context)
+        {
+            if (context.Key.MetadataKind == ModelMetadataKind.Type)
+            {
+                return;
+            }
+
+            var display = context.Attributes.OfType<DisplayAttribute>().FirstOrDefault()?.Name;
+            var name = context.Key.Name ?? context.Key.ParameterInfo?.Name ?? "";
+            string Field() => display is null ? name : l[display];
+            var messages = new DefaultModelBindingMessageProvider((DefaultModelBindingMessageProvider)defaults);
+            messages.SetValueIsInvalidAccessor(_ => l["Binding.ValueIsInvalidFor", Field()]);
+            messages.SetValueMustNotBeNullAccessor(_ => l["Binding.ValueMustNotBeNullFor", Field()]);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(v => l["Binding.AttemptedValueIsInvalid", v, Field()]);
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["Binding.UnknownValueIsInvalidFor", Field()]);
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => l["Binding.ValueMustBeANumberFor", Field()]);
+            context.BindingMetadata.ModelBindingMessageProvider = messages;
+        }
+    }
+
+    private sealed class CheckboxBinderProvider(ILoggerFactory loggers) : IModelBinderProvider
+    {
+        public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+            context.Metadata.UnderlyingOrModelType == typeof(bool) ? new CheckboxBinder(new SimpleTypeModelBinder(context.Metadata.ModelType, loggers)) : null;
+    }
+
+    /// <summary>
+    /// A true/false field given anything else: one message naming the field (not the value, which
+    /// may be 20,000 characters), and no raw value kept, since the checkbox would otherwise fail to
+    /// render it again (MVC converts the kept value to bool and throws a FormatException).
+    /// </summary>
+    private sealed class CheckboxBinder(IModelBinder inner) : IModelBinder
+    {
+        public async Task BindModelAsync(ModelBindingContext bindingContext)
+        {
+            await inner.BindModelAsync(bindingContext);
+            var key = bindingContext.ModelName;
+            if (bindingContext.Result.IsModelSet || !bindingContext.ModelState.TryGetValue(key, out var entry) || entry.Errors.Count == 0)
+            {
+                return;
+            }
+
+            var attempted = entry.AttemptedValue;
+            var unreadable = !string.IsNullOrWhiteSpace(attempted);
+            bindingContext.ModelState.SetModelValue(key, rawValue: null, attemptedValue: attempted);
+            if (unreadable)
+            {
+                entry.Errors.Clear();
+                bindingContext.ModelState.TryAddModelError(key, bindingContext.ModelMetadata.ModelBindingMessageProvider.ValueIsInvalidAccessor(attempted ?? ""));
+            }
+        }
     }
 }
