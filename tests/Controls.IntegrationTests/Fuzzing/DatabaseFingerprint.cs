@@ -11,9 +11,9 @@ namespace Controls.IntegrationTests.Fuzzing;
 /// A cheap fingerprint of what the app keeps: the row count of every table of the model (a row
 /// added or removed anywhere, including half of a record), and the audit trail's entries of changed
 /// records since the last look (a field updated by SaveChanges). Left out: the data-protection
-/// keys, the job runs (the scheduler's own bookkeeping) and the audit trail's count itself, and
-/// entries that only record a user's failed-sign-in counter or lockout (a wrong password is refused
-/// and counted, by design).
+/// keys, the job runs (the scheduler's own bookkeeping) and the audit trail's count itself, entries
+/// that record a sign-in or a refused request rather than a change, and entries that only record a
+/// user's failed-sign-in counter or lockout (a wrong password is refused and counted, by design).
 /// </summary>
 public sealed class DatabaseFingerprint
 {
@@ -60,8 +60,11 @@ public sealed class DatabaseFingerprint
             _lastAuditId = entries[^1].Id;
         }
 
-        return new Snapshot(counts, entries.Where(e => !OnlyLockout(e)).Select(e => $"{e.Action} {e.Entity} {e.EntityKey}").ToList());
+        return new Snapshot(counts, entries.Where(e => IsWrite(e) && !OnlyLockout(e)).Select(e => $"{e.Action} {e.Entity} {e.EntityKey}").ToList());
     }
+
+    /// <summary>A change of a record; sign-ins, refused sign-ins and 403s are recorded too, but change nothing.</summary>
+    private static bool IsWrite(AuditTrailEntry entry) => entry.Action is AuditAction.Insert or AuditAction.Update or AuditAction.Delete;
 
     private static bool OnlyLockout(AuditTrailEntry entry)
     {

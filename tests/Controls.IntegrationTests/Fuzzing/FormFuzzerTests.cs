@@ -53,18 +53,21 @@ public partial class FormFuzzerTests(FuzzingApp app, ITestOutputHelper output) :
         {
             var client = clients[form.Role];
             var current = await RefreshAsync(client, form);
+            // A refused post changed nothing, so the snapshot after it is the one before the next.
+            DatabaseFingerprint.Snapshot? before = null;
             foreach (var (field, index) in form.Mutable.Select((f, i) => (f, i)))
             {
                 foreach (var hostile in Sample(form, index))
                 {
                     posts++;
-                    var before = await fingerprint.TakeAsync();
+                    before ??= await fingerprint.TakeAsync();
                     var problem = await PostAsync(client, current, field.Name, hostile.Value, fingerprint, before);
                     if (problem.Problem is not null)
                     {
                         breaks.Add(new Break(form.Role, form.Signature, field.Name, hostile.Class, problem.Problem));
                     }
 
+                    before = problem.Accepted ? null : problem.After;
                     if (problem.Accepted)
                     {
                         current = await RefreshAsync(client, form);
@@ -171,7 +174,7 @@ public partial class FormFuzzerTests(FuzzingApp app, ITestOutputHelper output) :
 
     private static string CultureInvariant(FormattableString text) => FormattableString.Invariant(text);
 
-    private sealed record Outcome(string? Problem, bool Accepted);
+    private sealed record Outcome(string? Problem, bool Accepted, DatabaseFingerprint.Snapshot? After = null);
 
     /// <summary>The form as its page renders it now (a post that was accepted may have changed it).</summary>
     private static async Task<DiscoveredForm> RefreshAsync(HttpClient client, DiscoveredForm form)
@@ -202,7 +205,8 @@ public partial class FormFuzzerTests(FuzzingApp app, ITestOutputHelper output) :
         {
             var status = (int)response.StatusCode;
             var body = await response.Content.ReadAsStringAsync();
-            var changed = (await fingerprint.TakeAsync()).Since(before);
+            var after = await fingerprint.TakeAsync();
+            var changed = after.Since(before);
             if (status >= 500)
             {
                 return new Outcome($"{status} {Leak(body) ?? ""}".Trim(), true);
@@ -225,12 +229,12 @@ public partial class FormFuzzerTests(FuzzingApp app, ITestOutputHelper output) :
 
             if (status >= 400)
             {
-                return new Outcome(changed.Length > 0 ? $"{status} yet changed: {changed}" : null, changed.Length > 0);
+                return new Outcome(changed.Length > 0 ? $"{status} yet changed: {changed}" : null, changed.Length > 0, after);
             }
 
             if (!Crawler.IsHtml(response))
             {
-                return new Outcome(null, changed.Length > 0);
+                return new Outcome(null, changed.Length > 0, after);
             }
 
             if (!body.TrimEnd().EndsWith("</html>", StringComparison.OrdinalIgnoreCase))
@@ -247,10 +251,10 @@ public partial class FormFuzzerTests(FuzzingApp app, ITestOutputHelper output) :
 
             if (!refused && changed.Length == 0 && !page.QuerySelectorAll(".alert, [role=status]").Any(e => e.TextContent.Trim().Length > 0))
             {
-                return new Outcome("page shown again with no message and nothing saved", false);
+                return new Outcome("page shown again with no message and nothing saved", false, after);
             }
 
-            return new Outcome(null, changed.Length > 0);
+            return new Outcome(null, changed.Length > 0, after);
         }
     }
 

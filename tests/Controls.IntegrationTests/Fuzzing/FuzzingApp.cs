@@ -41,6 +41,15 @@ public sealed class FuzzingApp : ControlsApp
             Accounts.Add((role, await QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email)), DemoPassword));
         }
 
+        // Administrators must use two-factor authentication: the demo's turns it on (SignInAsync answers the code).
+        using (var scope = Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            var admin = (await users.FindByEmailAsync("admin@sakura.example"))!;
+            await users.ResetAuthenticatorKeyAsync(admin);
+            await users.SetTwoFactorEnabledAsync(admin, true);
+        }
+
         var head = Accounts.Single(a => a.Role == "DepartmentHead").User;
         var delegateUser = await CreateUserAsync([], head.DepartmentId, "delegate@fuzz.example");
         await using (var db = Db())
