@@ -285,6 +285,18 @@ public class AccessTrailTests(ControlsApp app) : IClassFixture<ControlsApp>
     }
 
     [Fact]
+    public async Task A_sign_in_with_a_second_factor_is_one_sign_in_entry_and_no_failure()
+    {
+        var admin = await app.CreateUserAsync([Roles.Administrator]);
+        await app.SignInAsync(admin);
+
+        var entries = await EntriesAsync(AccessTrail.SignInEntity, admin.Email!);
+        var entry = Assert.Single(entries);
+        Assert.Equal(AuditAction.SignIn, entry.Action);
+        Assert.Contains("\"path\":\"/Account/SignInTwoFactor\"", entry.Changes);
+    }
+
+    [Fact]
     public async Task A_sign_in_with_an_unknown_email_is_recorded_with_the_email_typed()
     {
         var email = $"nobody{Guid.NewGuid():N}@test.example";

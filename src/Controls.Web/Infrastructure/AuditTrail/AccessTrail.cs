@@ -17,6 +17,12 @@ public static class AccessTrail
     /// <summary>Set once a sign-in attempt of the request is recorded (the sign-in page's filter then adds nothing).</summary>
     private const string RecordedKey = "controls:signin-recorded";
 
+    /// <summary>
+    /// The password was right and a second factor is due: nothing to record yet (the second step is
+    /// recorded), and the account is not unknown.
+    /// </summary>
+    public static void SecondFactorDue(HttpContext http) => http.Items[RecordedKey] = true;
+
     public static async Task SignInAsync(HttpContext http, AppUser? user, string email, AuditAction action, string outcome)
     {
         http.Items[RecordedKey] = true;

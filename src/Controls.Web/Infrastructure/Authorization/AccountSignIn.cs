@@ -60,7 +60,11 @@ public sealed class ControlsSignInManager(
     public override async Task<SignInResult> PasswordSignInAsync(AppUser user, string password, bool isPersistent, bool lockoutOnFailure)
     {
         var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
-        if (!result.RequiresTwoFactor)
+        if (result.RequiresTwoFactor)
+        {
+            AuditTrail.AccessTrail.SecondFactorDue(Context);
+        }
+        else
         {
             await RecordAsync(user, result);
         }
