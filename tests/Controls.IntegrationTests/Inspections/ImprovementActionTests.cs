@@ -123,8 +123,11 @@ public class ImprovementActionTests(InspectionApp app) : IClassFixture<Inspectio
         var done = await app.QueryAsync(db => db.CorrectiveActions.SingleAsync(a => a.Id == actionId));
         Assert.Equal(CorrectiveActionStatus.Implemented, done.Status);
         Assert.NotNull(done.ImplementedAt);
-        Assert.Null((await head.GetPageAsync("/Actions")).QuerySelector($"[data-id='{actionId}']"));
-        var all = await head.GetPageAsync("/Actions?Show=all");
-        Assert.Null(all.QuerySelector($"[data-id='{actionId}'] [data-testid=overdue]"));
+        // Implemented, it stays open until someone else verifies it (docs/scoring.md), but is never overdue.
+        var open = await head.GetPageAsync("/Actions");
+        Assert.Equal("Implemented", open.QuerySelector($"[data-id='{actionId}'] [data-testid=action-status]")?.GetAttribute("data-status"));
+        Assert.Null(open.QuerySelector($"[data-id='{actionId}'] [data-testid=overdue]"));
+        var overdue = await head.GetPageAsync("/Actions?Show=all&overdue=true");
+        Assert.Null(overdue.QuerySelector($"[data-id='{actionId}']"));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Controls.Web.Domain;
 using Controls.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -314,14 +315,16 @@ public class ReminderTests(NotificationsApp app) : IClassFixture<NotificationsAp
         }
 
         var soon = await app.CreateInspectionAsync(department.Id, new DateOnly(2031, 2, 16));
-        var actions = new[] { "発注先の評価表を更新する", "購買データの保管場所を施錠する" }.Select(text => new CorrectiveAction
+        // The second action is two weeks overdue: its owner's notice and its escalation to the head
+        // (the same person) are listed once.
+        var actions = new[] { ("発注先の評価表を更新する", new DateOnly(2031, 2, 12)), ("購買データの保管場所を施錠する", new DateOnly(2031, 2, 1)) }.Select(a => new CorrectiveAction
         {
             Id = Guid.NewGuid(),
             Source = CorrectiveActionSource.Inspection,
             DepartmentId = department.Id,
-            Action = text,
+            Action = a.Item1,
             OwnerId = head.Id,
-            DueOn = new DateOnly(2031, 2, 12),
+            DueOn = a.Item2,
             Status = CorrectiveActionStatus.Open,
             CreatedAt = DateTimeOffset.UtcNow,
             CreatedById = head.Id,
@@ -359,21 +362,17 @@ public class ReminderTests(NotificationsApp app) : IClassFixture<NotificationsAp
         }
 
         Assert.Equal([$"reminder:{soon.Id}:due-1"], await app.KeysAsync(head.Id, soon.Id));
-        foreach (var action in actions)
-        {
-            Assert.Equal([$"action:{action.Id}:overdue"], await app.KeysAsync(head.Id, action.Id));
-        }
+        Assert.Equal([$"action:{actions[0].Id}:overdue"], await app.KeysAsync(head.Id, actions[0].Id));
+        Assert.Equal([$"action:{actions[1].Id}:escalation", $"action:{actions[1].Id}:overdue"], await app.KeysAsync(head.Id, actions[1].Id));
+        Assert.Single(Regex.Matches(notice.Body, "購買データの保管場所を施錠する"));
 
-        // Four days later three steps are new (the inspection due on 2/16 is overdue, both actions
-        // escalate to the head): one more notice with those three, nothing repeated.
+        // Four days later two steps are new (the inspection due on 2/16 is overdue, the first action
+        // escalates to the head): one more notice with those two, nothing repeated.
         await app.RemindAtAsync(Jst(2031, 2, 19, 9, 0));
         var later = await app.QueryAsync(db => db.Notifications.AsNoTracking().Where(n => n.UserId == head.Id && n.Id != notice.Id).ToListAsync());
-        Assert.Equal("【自己点検・是正処置】ご対応をお願いする事項が 3 件あります", Assert.Single(later).Subject);
+        Assert.Equal("【自己点検・是正処置】ご対応をお願いする事項が 2 件あります", Assert.Single(later).Subject);
         Assert.Equal([$"reminder:{soon.Id}:due-1", $"overdue:{soon.Id}:0"], await app.KeysAsync(head.Id, soon.Id));
-        foreach (var action in actions)
-        {
-            Assert.Equal([$"action:{action.Id}:overdue", $"action:{action.Id}:escalation"], await app.KeysAsync(head.Id, action.Id));
-        }
+        Assert.Equal([$"action:{actions[0].Id}:overdue", $"action:{actions[0].Id}:escalation"], await app.KeysAsync(head.Id, actions[0].Id));
 
         Assert.Equal(2, (await app.OutboxAsync(head.Email!)).Count);
     }

@@ -191,12 +191,20 @@ public sealed partial class SendReminders(AppDbContext db, Notifier notifier, Or
         _ => 5,
     };
 
-    /// <summary>{0} the number of items, {1} the items: each one's subject and text.</summary>
-    private static object[] BundleArgs(List<Step> steps) =>
-    [
-        steps.Count,
-        new TextLines(steps.Select(s => (IMessageText)new Localized("Notification.Bundle.Item", new Localized(s.SubjectKey, s.Args), new Localized(s.BodyKey, s.Args))).ToList()),
-    ];
+    /// <summary>
+    /// {0} the number of items, {1} the items: each one's subject and text. Two steps about the same
+    /// record (an owner's overdue action whose escalation also reaches them as its department's head)
+    /// are listed once, as the most urgent; both are recorded as delivered.
+    /// </summary>
+    private static object[] BundleArgs(List<Step> steps)
+    {
+        var items = steps.DistinctBy(s => s.Key.Split(':')[1]).ToList();
+        return
+        [
+            items.Count,
+            new TextLines(items.Select(s => (IMessageText)new Localized("Notification.Bundle.Item", new Localized(s.SubjectKey, s.Args), new Localized(s.BodyKey, s.Args))).ToList()),
+        ];
+    }
 
     /// <summary>Where a bundle opens: the items' page when they share one, else the list of their kind.</summary>
     private static string BundleLink(List<Step> steps)

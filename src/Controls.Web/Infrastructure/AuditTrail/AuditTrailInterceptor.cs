@@ -29,7 +29,7 @@ public sealed class AuditTrailInterceptor(CurrentActor actor, TimeProvider time)
     private static readonly HashSet<Type> NotAudited =
     [
         typeof(AuditTrailEntry), typeof(AuditTrailVerification), typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey), typeof(JobRun), typeof(IdentityUserToken<Guid>),
-        typeof(Notification), typeof(OutboxMessage),
+        typeof(Notification), typeof(NotificationStep), typeof(OutboxMessage),
         // An inspection's history is itself a record of who did what, when.
         typeof(InspectionEvent),
     ];

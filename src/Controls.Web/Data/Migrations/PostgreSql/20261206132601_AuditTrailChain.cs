@@ -93,13 +93,8 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                 name: "sequence",
                 table: "audit_trail");
 
-            migrationBuilder.AlterColumn<string>(
-                name: "changes",
-                table: "audit_trail",
-                type: "jsonb",
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "text");
+            // text to jsonb needs an explicit cast (the other way round is automatic).
+            migrationBuilder.Sql("ALTER TABLE audit_trail ALTER COLUMN changes TYPE jsonb USING changes::jsonb;");
         }
     }
 }
