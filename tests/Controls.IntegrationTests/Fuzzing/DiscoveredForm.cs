@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Controls.IntegrationTests.Infrastructure;
 
 namespace Controls.IntegrationTests.Fuzzing;
 
@@ -67,25 +68,10 @@ public sealed record DiscoveredForm(string Role, string PageUrl, string Action, 
                 IHtmlTextAreaElement => "textarea",
                 _ => null,
             };
-            switch (element)
+            // File fields are sent as files (multipart), not as values.
+            if (element is not IHtmlInputElement { Type: "file" })
             {
-                case IHtmlInputElement { Type: "checkbox" or "radio" } box when box.IsChecked:
-                    fields.Add(new(name, box.Value));
-                    break;
-                case IHtmlInputElement { Type: "checkbox" or "radio" or "submit" or "button" or "image" or "reset" or "file" }:
-                    break;
-                case IHtmlInputElement input:
-                    fields.Add(new(name, input.Value));
-                    break;
-                case IHtmlSelectElement { IsMultiple: true } many:
-                    fields.AddRange(many.SelectedOptions.Select(o => new KeyValuePair<string, string>(name, o.Value)));
-                    break;
-                case IHtmlSelectElement select:
-                    fields.Add(new(name, select.Value ?? ""));
-                    break;
-                case IHtmlTextAreaElement area:
-                    fields.Add(new(name, area.Value));
-                    break;
+                fields.AddRange(HttpForms.SubmittedValues(element, name));
             }
 
             if (kind is not null && name != AntiforgeryField && mutable.All(f => f.Name != name))

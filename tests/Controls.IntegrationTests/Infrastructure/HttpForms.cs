@@ -33,6 +33,21 @@ public static class HttpForms
         return await client.SubmitFormAsync(page, values, formSelector);
     }
 
+    /// <summary>
+    /// What a browser submits for one form element: a checked box's value (nothing when unchecked),
+    /// nothing for buttons, each selected option of a multiple select (nothing when none is selected).
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> SubmittedValues(IElement element, string name) => element switch
+    {
+        IHtmlInputElement { Type: "checkbox" or "radio" } box => box.IsChecked ? [new(name, box.Value)] : [],
+        IHtmlInputElement { Type: "submit" or "button" or "image" or "reset" } => [],
+        IHtmlInputElement input => [new(name, input.Value)],
+        IHtmlSelectElement { IsMultiple: true } many => many.SelectedOptions.Select(o => new KeyValuePair<string, string>(name, o.Value)),
+        IHtmlSelectElement select => [new(name, select.Value ?? "")],
+        IHtmlTextAreaElement area => [new(name, area.Value)],
+        _ => [],
+    };
+
     public static async Task<HttpResponseMessage> SubmitFormAsync(
         this HttpClient client, IDocument page, Dictionary<string, object> values, string formSelector = "main form", string? action = null)
     {
@@ -47,27 +62,7 @@ public static class HttpForms
                 continue;
             }
 
-            switch (element)
-            {
-                case IHtmlInputElement { Type: "checkbox" or "radio" } box when box.IsChecked:
-                    fields.Add(new(name, box.Value));
-                    break;
-                case IHtmlInputElement { Type: "checkbox" or "radio" or "submit" }:
-                    break;
-                case IHtmlInputElement input:
-                    fields.Add(new(name, input.Value));
-                    break;
-                case IHtmlSelectElement { IsMultiple: true } many:
-                    // As a browser: each selected option, nothing when none is selected.
-                    fields.AddRange(many.SelectedOptions.Select(o => new KeyValuePair<string, string>(name, o.Value)));
-                    break;
-                case IHtmlSelectElement select:
-                    fields.Add(new(name, select.Value ?? ""));
-                    break;
-                case IHtmlTextAreaElement area:
-                    fields.Add(new(name, area.Value));
-                    break;
-            }
+            fields.AddRange(SubmittedValues(element, name));
         }
 
         foreach (var (name, value) in values)
