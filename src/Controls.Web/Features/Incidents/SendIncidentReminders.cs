@@ -42,14 +42,9 @@ public sealed partial class SendIncidentReminders(AppDbContext db, Notifier noti
             return 0;
         }
 
-        var officers = await ActiveUsersInRole(Roles.ComplianceOfficer).Select(u => u.Id).ToListAsync(cancellationToken);
-        var managers = await ActiveUsersInRole(Roles.Management).Select(u => u.Id).ToListAsync(cancellationToken);
-        var departments = open.Select(c => c.Incident.DepartmentId).ToHashSet();
-        var named = await db.Departments.Where(d => departments.Contains(d.Id) && d.HeadUserId != null && d.HeadUser!.IsActive)
-            .Select(d => new { Department = d.Id, User = d.HeadUserId!.Value }).ToListAsync(cancellationToken);
-        var byRole = await ActiveUsersInRole(Roles.DepartmentHead).Where(u => u.DepartmentId != null && departments.Contains(u.DepartmentId.Value))
-            .Select(u => new { Department = u.DepartmentId!.Value, User = u.Id }).ToListAsync(cancellationToken);
-        var heads = named.Concat(byRole).GroupBy(h => h.Department).ToDictionary(g => g.Key, g => g.Select(h => h.User).Distinct().ToList());
+        var officers = await Recipients.ActiveInRole(db, Roles.ComplianceOfficer).Select(u => u.Id).ToListAsync(cancellationToken);
+        var managers = await Recipients.ActiveInRole(db, Roles.Management).Select(u => u.Id).ToListAsync(cancellationToken);
+        var heads = await Recipients.HeadsAsync(db, open.Select(c => c.Incident.DepartmentId).ToHashSet(), cancellationToken);
 
         var steps = new List<Step>();
         foreach (var c in open)
@@ -114,13 +109,6 @@ public sealed partial class SendIncidentReminders(AppDbContext db, Notifier noti
 
         LogRun(logger, today, open.Count, sent);
         return sent;
-    }
-
-    private IQueryable<AppUser> ActiveUsersInRole(string role)
-    {
-        var normalized = role.ToUpperInvariant();
-        return db.Users.Where(u => u.IsActive
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)));
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);

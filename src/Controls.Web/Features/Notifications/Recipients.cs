@@ -17,6 +17,11 @@ public static class Recipients
     /// <summary>The active heads of each of the departments: the named head and the department heads who belong to it.</summary>
     public static async Task<Dictionary<Guid, List<Guid>>> HeadsAsync(AppDbContext db, IReadOnlyCollection<Guid> departmentIds, CancellationToken cancellationToken = default)
     {
+        if (departmentIds.Count == 0)
+        {
+            return [];
+        }
+
         var named = await db.Departments.Where(d => departmentIds.Contains(d.Id) && d.HeadUserId != null && d.HeadUser!.IsActive)
             .Select(d => new { Department = d.Id, User = d.HeadUserId!.Value }).ToListAsync(cancellationToken);
         var byRole = await ActiveInRole(db, Roles.DepartmentHead).Where(u => u.DepartmentId != null && departmentIds.Contains(u.DepartmentId.Value))

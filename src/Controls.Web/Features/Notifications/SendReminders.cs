@@ -66,10 +66,10 @@ public sealed partial class SendReminders(AppDbContext db, Notifier notifier, Or
             .Concat(overdue.Where(i => i.DivisionId is not null).Select(i => i.DivisionId!.Value))
             .Concat(actions.Select(a => a.DepartmentId))
             .ToHashSet();
-        var heads = await HeadsAsync(departments, cancellationToken);
+        var heads = await Recipients.HeadsAsync(db, departments, cancellationToken);
         var delegates = await DelegatesAsync(departments, cancellationToken);
-        var complianceOfficers = overdue.Count == 0 ? [] : await ActiveUsersInRole(Roles.ComplianceOfficer).Select(u => u.Id).ToListAsync(cancellationToken);
-        var managers = overdue.Count == 0 ? [] : await ActiveUsersInRole(Roles.Management).Select(u => u.Id).ToListAsync(cancellationToken);
+        var complianceOfficers = overdue.Count == 0 ? [] : await Recipients.ActiveInRole(db, Roles.ComplianceOfficer).Select(u => u.Id).ToListAsync(cancellationToken);
+        var managers = overdue.Count == 0 ? [] : await Recipients.ActiveInRole(db, Roles.Management).Select(u => u.Id).ToListAsync(cancellationToken);
 
         List<Guid> HeadsOf(Guid department) => heads.GetValueOrDefault(department) ?? [];
         IEnumerable<Guid> Assignees(Guid department) => HeadsOf(department).Concat(delegates.GetValueOrDefault(department) ?? []).Distinct();
@@ -218,23 +218,6 @@ public sealed partial class SendReminders(AppDbContext db, Notifier notifier, Or
         return steps.Any(s => s.Link.StartsWith("/Inspections", StringComparison.Ordinal)) ? "/Inspections" : "/Actions";
     }
 
-    /// <summary>The department's head (its named head and any department-head user of it), active only.</summary>
-    private async Task<Dictionary<Guid, List<Guid>>> HeadsAsync(HashSet<Guid> departments, CancellationToken cancellationToken)
-    {
-        if (departments.Count == 0)
-        {
-            return [];
-        }
-
-        var named = await db.Departments.Where(d => departments.Contains(d.Id) && d.HeadUserId != null && d.HeadUser!.IsActive)
-            .Select(d => new { Department = d.Id, User = d.HeadUserId!.Value })
-            .ToListAsync(cancellationToken);
-        var byRole = await ActiveUsersInRole(Roles.DepartmentHead).Where(u => u.DepartmentId != null && departments.Contains(u.DepartmentId.Value))
-            .Select(u => new { Department = u.DepartmentId!.Value, User = u.Id })
-            .ToListAsync(cancellationToken);
-        return named.Concat(byRole).GroupBy(h => h.Department).ToDictionary(g => g.Key, g => g.Select(h => h.User).Distinct().ToList());
-    }
-
     private async Task<Dictionary<Guid, List<Guid>>> DelegatesAsync(HashSet<Guid> departments, CancellationToken cancellationToken)
     {
         if (departments.Count == 0)
@@ -246,13 +229,6 @@ public sealed partial class SendReminders(AppDbContext db, Notifier notifier, Or
             .Select(d => new { d.DepartmentId, d.UserId })
             .ToListAsync(cancellationToken);
         return delegates.GroupBy(d => d.DepartmentId).ToDictionary(g => g.Key, g => g.Select(d => d.UserId).ToList());
-    }
-
-    private IQueryable<AppUser> ActiveUsersInRole(string role)
-    {
-        var normalized = role.ToUpperInvariant();
-        return db.Users.Where(u => u.IsActive
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)));
     }
 
     /// <summary>{0} whose inspection, {1} catalog, {2} period, {3} due date, {4} days (left or overdue).</summary>
