@@ -164,7 +164,7 @@ public class IncidentTests(ControlsApp app) : IClassFixture<ControlsApp>
 
         // Their own: edited; moving it to another department is refused.
         var moved = await client.SubmitFormAsync($"/Incidents/Edit/{mine.Id}", new() { ["Input.DepartmentId"] = other.Id.ToString() });
-        Assert.Contains("所属部署の事案のみ登録できます。", await HttpForms.ErrorsAsync(moved));
+        Assert.Contains("所属部門の事案のみ登録できます。", await HttpForms.ErrorsAsync(moved));
         var saved = await client.SubmitFormAsync($"/Incidents/Edit/{mine.Id}", new() { ["Input.PeopleCount"] = "40", ["Input.SpecialCareData"] = "true" });
         Assert.Equal($"/Incidents/Details/{mine.Id}", saved.RedirectPath());
         var stored = await app.QueryAsync(db => db.Incidents.AsNoTracking().SingleAsync(i => i.Id == mine.Id));
@@ -290,7 +290,7 @@ public class IncidentTests(ControlsApp app) : IClassFixture<ControlsApp>
         var refused = await client.SubmitFormAsync(page, new() { ["NewAction.Action"] = "", ["NewAction.OwnerId"] = outsider.Id.ToString(), ["NewAction.DueOn"] = "" },
             "[data-testid=action-form]");
         var errors = await HttpForms.ErrorsAsync(refused);
-        Assert.Contains("担当者は発生部署の在籍者から選択してください。", errors);
+        Assert.Contains("担当者は発生部門の在籍者から選択してください。", errors);
         Assert.Equal(3, errors.Count);
         Assert.False(await app.QueryAsync(db => db.IncidentActions.AnyAsync(a => a.IncidentId == incident.Id)));
 

@@ -77,7 +77,7 @@ public class LedgerTests(ControlsApp app) : IClassFixture<ControlsApp>
     }
 
     private static readonly string[] Header =
-        ["部署コード", "データの名称", "媒体", "取扱国・保管国", "本人の数", "要配慮個人情報", "委託先", "最終見直し日", "利用目的"];
+        ["部門コード", "データの名称", "媒体", "取扱国・保管国", "本人の数", "要配慮個人情報", "委託先", "最終見直し日", "利用目的"];
 
     [Fact]
     public async Task A_compliance_officer_adds_an_entry_with_countries_and_a_contractor_and_sees_its_review_overdue()
@@ -137,7 +137,7 @@ public class LedgerTests(ControlsApp app) : IClassFixture<ControlsApp>
         Assert.Equal(HttpStatusCode.NotFound, (await client.SubmitFormAsync(page, new() { ["Input.Name"] = "x" }, action: $"/Ledger/Edit/{theirs.Id}")).StatusCode);
 
         var moved = await client.SubmitFormAsync($"/Ledger/Edit/{mine.Id}", new() { ["Input.DepartmentId"] = other.Id.ToString() });
-        Assert.Contains("所属部署の台帳のみ登録・変更できます。", await HttpForms.ErrorsAsync(moved));
+        Assert.Contains("所属部門の台帳のみ登録・変更できます。", await HttpForms.ErrorsAsync(moved));
         var saved = await client.SubmitFormAsync($"/Ledger/Edit/{mine.Id}", new() { ["Input.Purpose"] = "請求書の送付" });
         if (saved.StatusCode != HttpStatusCode.Redirect)
         {
@@ -208,7 +208,7 @@ public class LedgerTests(ControlsApp app) : IClassFixture<ControlsApp>
         var cells = page.QuerySelectorAll("[data-testid=import-errors] tbody tr")
             .Select(r => $"{r.GetAttribute("data-row")}:{r.GetAttribute("data-column")}").ToList();
         Assert.Equal(
-            ["3:データの名称", "4:部署コード", "4:媒体", "4:本人の数", "4:要配慮個人情報", "4:取扱国・保管国", "4:委託先", "4:最終見直し日"],
+            ["3:データの名称", "4:部門コード", "4:媒体", "4:本人の数", "4:要配慮個人情報", "4:取扱国・保管国", "4:委託先", "4:最終見直し日"],
             cells);
         Assert.False(await app.QueryAsync(db => db.LedgerEntries.AnyAsync(e => e.DepartmentId == department.Id)));
 
@@ -239,7 +239,7 @@ public class LedgerTests(ControlsApp app) : IClassFixture<ControlsApp>
         var client = await app.SignInAsync(await app.CreateUserAsync([Roles.DepartmentHead], own.Id));
         var file = await WorkbookAsync(Header, [other.Code, Unique("名簿"), "紙", "JP", "100人以下", "いいえ", "", "", ""]);
         var page = await HttpForms.ParseAsync(await ImportAsync(client, file));
-        Assert.NotNull(page.QuerySelector("[data-testid=import-errors] tr[data-row='2'][data-column='部署コード']"));
+        Assert.NotNull(page.QuerySelector("[data-testid=import-errors] tr[data-row='2'][data-column='部門コード']"));
         Assert.False(await app.QueryAsync(db => db.LedgerEntries.AnyAsync(e => e.DepartmentId == other.Id)));
     }
 

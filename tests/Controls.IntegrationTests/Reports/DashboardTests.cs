@@ -188,7 +188,7 @@ public class DashboardTests(InspectionApp app) : IClassFixture<InspectionApp>
         Assert.Equal([data.Legal.Code], rows);
 
         var workbook = Read(await client.GetByteArrayAsync($"/Dashboard?handler=Workbook&period={Period}&department={data.Sales.Id}"));
-        var inspections = DataRows(workbook["自己点検"], "事業部");
+        var inspections = DataRows(workbook["自己点検"], "本部");
         Assert.Single(inspections);
         Assert.Contains(data.Legal.Code, (string)inspections[0][1]!);
     }
@@ -228,7 +228,7 @@ public class DashboardTests(InspectionApp app) : IClassFixture<InspectionApp>
         var sheets = Read(bytes);
         Assert.Equal(["概要", "自己点検", "回答", "指摘事項", "改善・是正処置", "内部監査", "委託先"], sheets.Keys);
 
-        var inspections = DataRows(sheets["自己点検"], "事業部");
+        var inspections = DataRows(sheets["自己点検"], "本部");
         Assert.Equal(2, inspections.Count);
         var sales = inspections.Single(r => ((string)r[1]!).Contains(data.Sales.Code, StringComparison.Ordinal));
         Assert.Contains("営業部「東京」", (string)sales[1]!);

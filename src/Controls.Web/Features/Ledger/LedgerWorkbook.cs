@@ -24,6 +24,9 @@ public sealed class LedgerWorkbook(AppDbContext db, LedgerAccess access, TimePro
     public const int MaxRows = 5000;
 
     /// <summary>The columns, in order: the field (resource "Ledger.Field.{name}") and its width.</summary>
+    /// <summary>Headers earlier exports wrote, still read: 部署コード became 部門コード (the glossary's word).</summary>
+    private static readonly Dictionary<string, string[]> FormerHeaders = new() { ["Department"] = ["部署コード"] };
+
     public static readonly IReadOnlyList<(string Field, double Width)> Columns =
     [
         ("Id", 38), ("Department", 12), ("Name", 28), ("Kind", 16), ("DataItems", 36), ("Purpose", 30), ("ResponsiblePerson", 16),
@@ -90,12 +93,13 @@ public sealed class LedgerWorkbook(AppDbContext db, LedgerAccess access, TimePro
             return new(0, 0, [new CellError(0, "", l["Ledger.Import.Empty"])]);
         }
 
-        // Which column holds which field: headers in either language (or the field's own name).
+        // Which column holds which field: headers in either language (or the field's own name, or a header exported before).
         var headers = rows[0].Select(XlsxReading.Text).ToList();
         var index = new Dictionary<string, int>();
         foreach (var (field, _) in Columns)
         {
-            var names = new[] { field, Notifier.Localize(l, "ja", "Ledger.Field." + field, []), Notifier.Localize(l, "en", "Ledger.Field." + field, []) };
+            var names = new[] { field, Notifier.Localize(l, "ja", "Ledger.Field." + field, []), Notifier.Localize(l, "en", "Ledger.Field." + field, []) }
+                .Concat(FormerHeaders.GetValueOrDefault(field, []));
             var at = headers.FindIndex(h => names.Contains(h, StringComparer.OrdinalIgnoreCase));
             if (at >= 0)
             {

@@ -111,7 +111,7 @@ public static class DemoRegisters
                 DataItems = items,
                 Purpose = purpose,
                 ResponsiblePerson = "",
-                AccessibleBy = "担当部署の従業者(アクセス権限を付与された者)",
+                AccessibleBy = "担当部門の従業者(アクセス権限を付与された者)",
                 StorageLocation = medium == LedgerMedium.Paper ? "受付の施錠できるキャビネット" : "社内システム / 委託先のクラウド",
                 StorageMethod = medium == LedgerMedium.Paper ? "紙で保管、保存期間経過後に溶解処理" : "アクセス制御されたデータベース",
                 Medium = medium,
