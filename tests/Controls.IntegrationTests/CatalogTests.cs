@@ -226,7 +226,12 @@ public class CatalogTests(ControlsApp app) : IClassFixture<ControlsApp>
         var broken = await UploadAsync(client, CustomCatalog(id).Replace("ja: 鍵の管理", "ja: \"\"", StringComparison.Ordinal));
         var problems = (await HttpForms.ParseAsync(broken)).QuerySelector("[data-testid=problems]")!.TextContent;
         Assert.Matches(@"branch-checks.yaml \d+行 \d+列: ", problems);
+        Assert.Contains("文言が空です。", problems);
         Assert.False(await app.QueryAsync(db => db.Catalogs.AnyAsync(c => c.Key == id)));
+
+        // A Japanese reader is told in Japanese, naming the value the file holds.
+        var weekly = await UploadAsync(client, CustomCatalog(id).Replace("recurrence: monthly", "recurrence: weekly", StringComparison.Ordinal));
+        Assert.Contains("「weekly」:頻度(recurrence)の値が正しくありません。", (await HttpForms.ParseAsync(weekly)).QuerySelector("[data-testid=problems]")!.TextContent);
 
         var preview = await HttpForms.ParseAsync(await UploadAsync(client, CustomCatalog(id)));
         Assert.Contains("安全管理措置 2 件、点検項目 6 件", preview.QuerySelector("[data-testid=preview-outcome]")!.TextContent);
@@ -252,7 +257,7 @@ public class CatalogTests(ControlsApp app) : IClassFixture<ControlsApp>
         var preview = await HttpForms.ParseAsync(await UploadAsync(client, content));
         var response = await client.SubmitFormAsync(preview, [], "#import-form");
         var page = await HttpForms.ParseAsync(response);
-        Assert.Contains("built in", page.QuerySelector("[data-testid=problems]")!.TextContent);
+        Assert.Contains("組み込みのチェックリストと同じ ID です", page.QuerySelector("[data-testid=problems]")!.TextContent);
         Assert.Equal(1, await app.QueryAsync(db => db.CatalogVersions.CountAsync(v => v.Catalog.Key == "appi-security-measures")));
     }
 
@@ -359,7 +364,7 @@ public class CatalogTests(ControlsApp app) : IClassFixture<ControlsApp>
         Assert.Contains("ORG-3.1", measure.QuerySelector("[data-testid=check-items]")!.TextContent);
 
         var mapping = await client.GetPageAsync("/Catalog/Mapping");
-        var row = mapping.QuerySelectorAll("[data-testid=iso-to-measures] tr").First(r => r.TextContent.Contains("5.9 Inventory", StringComparison.Ordinal));
+        var row = mapping.QuerySelectorAll("[data-testid=iso-to-measures] tr").First(r => r.TextContent.Contains("5.9 情報及びその他の関連資産の目録", StringComparison.Ordinal));
         Assert.Contains("ORG-3", row.TextContent);
     }
 

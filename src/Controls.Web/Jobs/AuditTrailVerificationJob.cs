@@ -17,6 +17,7 @@ public sealed class AuditTrailVerificationJob(VerifyAuditTrail verify, Notifier 
 {
     public const string Name = "audit-trail-verification";
 
+    [JobDisplayName("Job.audit-trail-verification", ResourceType = typeof(JobNames))]
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var result = await verify.RunAsync(cancellationToken);

@@ -13,6 +13,7 @@ public sealed class GenerateInspectionsJob(GenerateDueInspections generate, Time
 {
     public const string Name = "generate-inspections";
 
+    [JobDisplayName("Job.generate-inspections", ResourceType = typeof(JobNames))]
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var result = await generate.RunAsync(time.GetUtcNow(), cancellationToken);

@@ -10,6 +10,7 @@ public sealed class HousekeepingJob(PruneExpiredData prune, ILogger<Housekeeping
 {
     public const string Name = "housekeeping";
 
+    [JobDisplayName("Job.housekeeping", ResourceType = typeof(JobNames))]
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var result = await prune.RunAsync(cancellationToken);

@@ -10,5 +10,6 @@ public sealed class IncidentReminderJob(SendIncidentReminders reminders)
 {
     public const string Name = "incident-reminders";
 
+    [JobDisplayName("Job.incident-reminders", ResourceType = typeof(JobNames))]
     public async Task<string> RunAsync(CancellationToken cancellationToken) => $"sent: {await reminders.RunAsync(cancellationToken)}";
 }

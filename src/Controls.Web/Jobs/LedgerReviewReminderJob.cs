@@ -13,5 +13,6 @@ public sealed class LedgerReviewReminderJob(SendLedgerReviewReminders reminders)
 {
     public const string Name = "ledger-review-reminders";
 
+    [JobDisplayName("Job.ledger-review-reminders", ResourceType = typeof(JobNames))]
     public async Task<string> RunAsync(CancellationToken cancellationToken) => $"sent: {await reminders.RunAsync(cancellationToken)}";
 }

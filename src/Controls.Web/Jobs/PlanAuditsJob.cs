@@ -11,6 +11,7 @@ public sealed class PlanAuditsJob(PlanAuditsFromRules plan, OrganisationClock cl
 {
     public const string Name = "plan-audits";
 
+    [JobDisplayName("Job.plan-audits", ResourceType = typeof(JobNames))]
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var result = await plan.RunAsync(DateOnly.FromDateTime(clock.Now.DateTime), cancellationToken);

@@ -10,5 +10,6 @@ public sealed class ReminderJob(SendReminders reminders)
 {
     public const string Name = "reminders";
 
+    [JobDisplayName("Job.reminders", ResourceType = typeof(JobNames))]
     public async Task<string> RunAsync(CancellationToken cancellationToken) => (await reminders.RunAsync(cancellationToken)).ToString();
 }

@@ -11,6 +11,7 @@ public sealed class ReportDistributionJob(DistributeReports distribute, Organisa
 {
     public const string Name = "report-distribution";
 
+    [JobDisplayName("Job.report-distribution", ResourceType = typeof(JobNames))]
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var result = await distribute.RunAsync(DateOnly.FromDateTime(clock.Now.DateTime), cancellationToken);

@@ -14,6 +14,7 @@ public sealed class SendOutboxJob(SendOutbox outbox)
 {
     public const string Name = "send-outbox";
 
+    [JobDisplayName("Job.send-outbox", ResourceType = typeof(JobNames))]
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var result = await outbox.RunAsync(cancellationToken);

@@ -13,5 +13,6 @@ public sealed class TrainingReminderJob(SendTrainingReminders reminders)
 {
     public const string Name = "training-reminders";
 
+    [JobDisplayName("Job.training-reminders", ResourceType = typeof(JobNames))]
     public async Task<string> RunAsync(CancellationToken cancellationToken) => $"sent: {await reminders.RunAsync(cancellationToken)}";
 }

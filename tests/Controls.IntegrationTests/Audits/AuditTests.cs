@@ -37,6 +37,16 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
             ["Input.TeamIds"] = (team ?? []).Select(t => t.ToString()).ToList(),
         };
 
+    [Fact]
+    public async Task A_list_field_given_something_that_is_not_a_choice_names_the_field_in_the_readers_language()
+    {
+        var (client, _) = await ComplianceOfficerAsync();
+        var form = AuditForm("empty " + Guid.NewGuid(), (await AuditorAsync()).Id);
+        form["Input.DepartmentIds"] = "";
+        var errors = await HttpForms.ErrorsAsync(await client.SubmitFormAsync("/Audits/Create", form));
+        Assert.Equal(["対象部門に入力された値は正しくありません。"], errors);
+    }
+
     internal static async Task<Guid> PlanAsync(HttpClient client, Dictionary<string, object> form)
     {
         var response = await client.SubmitFormAsync("/Audits/Create", form);

@@ -102,7 +102,7 @@ public class IndexModel(AppDbContext db, UpdateActionStatus update, Organisation
             .AsAsyncEnumerable()
             .Select(a => new object?[]
             {
-                a.Code, en ? a.NameEn : a.NameJa, a.Source.ToString(), a.Item, a.Action, a.RootCause, a.Owner, a.DueOn, statuses[a.Status],
+                a.Code, en ? a.NameEn : a.NameJa, l["ActionSource." + a.Source].Value, a.Item, a.Action, a.RootCause, a.Owner, a.DueOn, statuses[a.Status],
                 CorrectiveAction.IsOverdue(a.Status, a.DueOn, today),
                 ListExport.Local(clock, a.CreatedAt), ListExport.Local(clock, a.ImplementedAt), ListExport.Local(clock, a.VerifiedAt),
             });

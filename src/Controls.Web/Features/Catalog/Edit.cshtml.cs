@@ -47,7 +47,7 @@ public class EditModel(EditCatalog edit, IStringLocalizer<SharedResource> l) : P
         ModelState.AddModelError("", saved.Conflict ? l["Catalog.EditConflict"].Value : l["Catalog.EditRefused"].Value);
         foreach (var problem in saved.Problems)
         {
-            ModelState.AddModelError("", problem);
+            ModelState.AddModelError("", CatalogProblemText.For(problem, l));
         }
 
         return Page();

@@ -13,7 +13,7 @@ public sealed class EditCatalog(AppDbContext db, ImportCatalogs import)
 {
     public sealed record Draft(CatalogDocument Document, int Number, bool IsBuiltIn);
 
-    public sealed record Saved(IReadOnlyList<string> Problems, int Number, bool Conflict = false)
+    public sealed record Saved(IReadOnlyList<CatalogProblem> Problems, int Number, bool Conflict = false)
     {
         public bool Succeeded => Problems.Count == 0 && !Conflict;
     }
@@ -33,7 +33,7 @@ public sealed class EditCatalog(AppDbContext db, ImportCatalogs import)
         var draft = await LoadAsync(key, cancellationToken);
         if (draft is null || draft.IsBuiltIn)
         {
-            return new Saved(["not an editable catalog"], 0);
+            return new Saved([new CatalogProblem(key + ".yaml", 1, 1, "built-in-catalog", "not an editable catalog")], 0);
         }
 
         if (draft.Number != baseNumber)
@@ -46,13 +46,13 @@ public sealed class EditCatalog(AppDbContext db, ImportCatalogs import)
         var parsed = CatalogParser.Parse(key + ".yaml", System.Text.Encoding.UTF8.GetBytes(yaml));
         if (parsed.Document is null)
         {
-            return new Saved(parsed.Problems.Select(p => p.Message).ToList(), draft.Number);
+            return new Saved(parsed.Problems, draft.Number);
         }
 
         var result = await import.ImportAsync([(key + ".yaml", parsed)], builtIn: false, cancellationToken);
         return result.Succeeded
             ? new Saved([], result.Catalogs[0].VersionNumber)
-            : new Saved(result.Problems.Select(p => p.Message).ToList(), draft.Number);
+            : new Saved(result.Problems, draft.Number);
     }
 
     /// <summary>"3" → "4", "2026.1" → "2026.2"; other labels get "-edit".</summary>

@@ -60,7 +60,7 @@ public class EditItemModel(EditCatalog edit, AppDbContext db, IStringLocalizer<S
         ModelState.AddModelError("", saved.Conflict ? l["Catalog.EditConflict"].Value : l["Catalog.EditRefused"].Value);
         foreach (var problem in saved.Problems)
         {
-            ModelState.AddModelError("", problem);
+            ModelState.AddModelError("", CatalogProblemText.For(problem, l));
         }
 
         return Page();

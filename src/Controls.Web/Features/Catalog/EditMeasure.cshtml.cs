@@ -138,7 +138,7 @@ public class EditMeasureModel(EditCatalog edit, IStringLocalizer<SharedResource>
         ModelState.AddModelError("", saved.Conflict ? l["Catalog.EditConflict"].Value : l["Catalog.EditRefused"].Value);
         foreach (var problem in saved.Problems)
         {
-            ModelState.AddModelError("", problem);
+            ModelState.AddModelError("", CatalogProblemText.For(problem, l));
         }
 
         return Page();

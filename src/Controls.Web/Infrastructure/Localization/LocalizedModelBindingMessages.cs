@@ -33,6 +33,7 @@ public sealed class LocalizedModelBindingMessages(IStringLocalizerFactory factor
         m.SetValueMustNotBeNullAccessor(v => l["Binding.ValueMustNotBeNull", v]);
         options.ModelMetadataDetailsProviders.Add(new FieldNamedMessages(l, m));
         options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider(loggers));
+        options.ModelBinderProviders.Insert(0, new FieldNamedCollectionBinderProvider());
     }
 
     /// <summary>Per property and parameter: the value-only messages name the field.</summary>
@@ -55,6 +56,37 @@ public sealed class LocalizedModelBindingMessages(IStringLocalizerFactory factor
             messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["Binding.UnknownValueIsInvalidFor", Field()]);
             messages.SetNonPropertyValueMustBeANumberAccessor(() => l["Binding.ValueMustBeANumberFor", Field()]);
             context.BindingMetadata.ModelBindingMessageProvider = messages;
+        }
+    }
+
+    /// <summary>
+    /// A list field (several departments, contractors, auditors) given a value that is not one: its
+    /// elements are bound with the element type's messages, which know only the value; the refusal
+    /// names the field instead, as a single field's does.
+    /// </summary>
+    private sealed class FieldNamedCollectionBinderProvider : IModelBinderProvider
+    {
+        private readonly CollectionModelBinderProvider _collections = new();
+
+        public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+            context.Metadata.MetadataKind != ModelMetadataKind.Type && context.Metadata.IsEnumerableType && context.Metadata.ModelType != typeof(string)
+            && _collections.GetBinder(context) is { } inner
+                ? new FieldNamedCollectionBinder(inner)
+                : null;
+    }
+
+    private sealed class FieldNamedCollectionBinder(IModelBinder inner) : IModelBinder
+    {
+        public async Task BindModelAsync(ModelBindingContext bindingContext)
+        {
+            await inner.BindModelAsync(bindingContext);
+            var name = bindingContext.ModelName;
+            foreach (var (key, entry) in bindingContext.ModelState.Where(e => e.Value is { Errors.Count: > 0 }
+                         && (e.Key == name || e.Key.StartsWith(name + "[", StringComparison.Ordinal))).Select(e => (e.Key, e.Value!)).ToList())
+            {
+                entry.Errors.Clear();
+                bindingContext.ModelState.TryAddModelError(key, bindingContext.ModelMetadata.ModelBindingMessageProvider.ValueIsInvalidAccessor(entry.AttemptedValue ?? ""));
+            }
         }
     }
 

@@ -17,7 +17,7 @@ public class IndexModel(AppDbContext db, IMailSender sender, TimeProvider time, 
     public const int Shown = 200;
     public static readonly string[] Statuses = ["unsent", "failing", "pending", "sent", "all"];
 
-    [BindProperty(SupportsGet = true)] public string Status { get; set; } = "unsent";
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; } = "unsent";
 
     public bool MailConfigured { get; private set; }
     public int Pending { get; private set; }

@@ -13,7 +13,7 @@ public class IndexModel(AppDbContext db, TimeProvider time, Controls.Web.Infrast
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? DepartmentId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Role { get; set; }
-    [BindProperty(SupportsGet = true)] public string Status { get; set; } = "active";
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; } = "active";
 
     public List<SelectListItem> Departments { get; private set; } = [];
     public List<Row> Rows { get; private set; } = [];
