@@ -99,7 +99,7 @@ public class TrainingTests(ControlsApp app) : IClassFixture<ControlsApp>
         }, "[data-testid=pledge-form]");
         Assert.Equal(HttpStatusCode.Redirect, pledged.StatusCode);
         var missing = await officer.SubmitFormAsync("/Training/Pledges", new() { ["Input.Person"] = "user:" + Guid.NewGuid(), ["Input.SignedOn"] = "" }, "[data-testid=pledge-form]");
-        Assert.Contains("利用者が見つかりません。一覧から選択してください。", await HttpForms.ErrorsAsync(missing));
+        Assert.Contains("従業者・利用者が見つかりません。一覧から選択してください。", await HttpForms.ErrorsAsync(missing));
 
         var coverage = await officer.GetPageAsync("/Training/Coverage");
         var row = coverage.QuerySelector($"[data-department='{department.Id}']")!;
