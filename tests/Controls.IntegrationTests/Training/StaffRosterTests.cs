@@ -75,7 +75,7 @@ public class StaffRosterTests(ControlsApp app) : IClassFixture<ControlsApp>
             {leaver},退職 太郎,,{department.Code},2010/04/01,{Day(Today.AddMonths(-2))}
             """);
         var roster = await officer.FollowAsync(imported);
-        Assert.Contains("名簿を取り込みました(追加 4人、更新 0人)。", roster.QuerySelector("[data-testid=roster-message]")!.TextContent);
+        Assert.Contains("名簿を取り込みました(追加 4人、更新 0人)。", roster.QuerySelector("[role=status]")!.TextContent);
         Assert.Equal(3, roster.QuerySelectorAll("[data-testid=roster-table] tbody tr[data-employee]").Length);   // the leaver is hidden
         var withLeavers = await officer.GetPageAsync($"/Training/Roster?department={department.Id}&leavers=true");
         Assert.NotNull(withLeavers.QuerySelector($"tr[data-employee='{leaver}']"));
@@ -232,7 +232,7 @@ public class StaffRosterTests(ControlsApp app) : IClassFixture<ControlsApp>
         Assert.Equal("/Training/Roster", first.RedirectPath());
         var second = await UploadAsync(officer, "/Training/RosterImport",
             await WorkbookAsync(number, "山田 花子", "", department.Code, new DateOnly(2020, 4, 1), Today.AddDays(-1)), "roster.xlsx");
-        Assert.Contains("名簿を取り込みました(追加 0人、更新 1人)。", (await officer.FollowAsync(second)).QuerySelector("[data-testid=roster-message]")!.TextContent);
+        Assert.Contains("名簿を取り込みました(追加 0人、更新 1人)。", (await officer.FollowAsync(second)).QuerySelector("[role=status]")!.TextContent);
         var member = await app.QueryAsync(db => db.StaffMembers.AsNoTracking().SingleAsync(m => m.EmployeeNumber == number));
         Assert.Equal(new DateOnly(2020, 4, 1), member.JoinedOn);
         Assert.Equal(Today.AddDays(-1), member.LeftOn);
