@@ -73,6 +73,9 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Training/Session"] = [Roles.ComplianceOfficer, Roles.Administrator],
         ["/Training/Pledges"] = [Roles.ComplianceOfficer, Roles.Administrator],
         ["/Training/Coverage"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
+        ["/Training/Roster"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
+        ["/Training/RosterMember"] = [Roles.ComplianceOfficer, Roles.Administrator],
+        ["/Training/RosterImport"] = [Roles.ComplianceOfficer, Roles.Administrator],
         ["/Ledger/Create"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
         ["/Ledger/Edit"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
         ["/Ledger/Import"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
@@ -104,7 +107,7 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
     private static readonly HashSet<string> RecordPages =
         ["/Admin/Users/Edit", "/Admin/Departments/Edit", "/Catalog/Edit", "/Catalog/EditMeasure", "/Catalog/EditItem",
         "/Schedules/Details", "/Schedules/Edit", "/Contractors/Edit", "/Contractors/Details", "/Inspections/Review/Decide",
-        "/Incidents/Edit", "/Incidents/Details", "/Ledger/Edit", "/Training/Session",
+        "/Incidents/Edit", "/Incidents/Details", "/Ledger/Edit", "/Training/Session", "/Training/RosterMember",
         "/Audits/Edit", "/Audits/Fieldwork", "/Audits/Report", "/Audits/Finding",
         "/Audits/FollowUp", "/Statement/Version", "/Statement/Measure", "/Statement/Country", "/Reports/Distribution/Download"];
 

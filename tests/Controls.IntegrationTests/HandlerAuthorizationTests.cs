@@ -94,7 +94,7 @@ public class HandlerAuthorizationTests(ControlsApp app) : IClassFixture<Controls
         ["/Reports/Distribution/Download"] = ["GET"],
         ["/Reports/Distribution/Index"] = ["GET", "POST", "POST Toggle"],
         ["/Schedules/Create"] = ["GET", "POST"],
-        ["/Schedules/Details"] = ["GET", "POST End", "POST Pause", "POST Resume"],
+        ["/Schedules/Details"] = ["GET", "POST CreateMissing", "POST End", "POST Pause", "POST Resume"],
         ["/Schedules/Edit"] = ["GET", "POST"],
         ["/Schedules/Index"] = ["GET"],
         ["/Statement/Country"] = ["GET", "POST"],
@@ -108,6 +108,9 @@ public class HandlerAuthorizationTests(ControlsApp app) : IClassFixture<Controls
         ["/Training/Coverage"] = ["GET"],
         ["/Training/Index"] = ["GET", "POST"],
         ["/Training/Pledges"] = ["GET", "POST"],
+        ["/Training/Roster"] = ["GET"],
+        ["/Training/RosterImport"] = ["GET", "POST"],
+        ["/Training/RosterMember"] = ["GET", "POST"],
         ["/Training/Session"] = ["GET", "POST"],
     };
 

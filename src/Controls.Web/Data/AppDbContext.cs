@@ -56,6 +56,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
     public DbSet<TrainingAttendance> TrainingAttendances => Set<TrainingAttendance>();
     public DbSet<ConfidentialityPledge> ConfidentialityPledges => Set<ConfidentialityPledge>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
     public DbSet<IncidentAction> IncidentActions => Set<IncidentAction>();
     public DbSet<AuditProgramme> AuditProgrammes => Set<AuditProgramme>();
     public DbSet<Audit> Audits => Set<Audit>();

@@ -30,6 +30,8 @@ public class Inspection
     public CatalogVersion CatalogVersion { get; set; } = null!;
     /// <summary>Measure codes in scope; empty means every measure of the version.</summary>
     public List<string> MeasureCodes { get; set; } = [];
+    /// <summary>Copied from the schedule: the simplified variant asks (and scores) only the small-business items.</summary>
+    public bool Simplified { get; set; }
     /// <summary>The department that answers (for a contractor: the owning department).</summary>
     public Guid DepartmentId { get; set; }
     public Department Department { get; set; } = null!;

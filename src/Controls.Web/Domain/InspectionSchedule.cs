@@ -40,6 +40,11 @@ public class InspectionSchedule
     public Catalog Catalog { get; set; } = null!;
     /// <summary>Measure codes to include; empty means the whole catalog.</summary>
     public List<string> MeasureCodes { get; set; } = [];
+    /// <summary>
+    /// The simplified variant (簡易) for small businesses (中小規模事業者): only the check items flagged
+    /// <see cref="CheckItem.SmallBusiness"/> are asked and scored. False is the standard variant (標準).
+    /// </summary>
+    public bool Simplified { get; set; }
     public ScheduleTargets Targets { get; set; }
     public Guid? DivisionId { get; set; }
     public List<Guid> DepartmentIds { get; set; } = [];

@@ -176,6 +176,8 @@ public static class Setup
         builder.Services.AddScoped<LedgerWorkbook>();
         builder.Services.AddScoped<TrainingCoverage>();
         builder.Services.AddScoped<AttendanceImport>();
+        builder.Services.AddScoped<TrainingPeople>();
+        builder.Services.AddScoped<RosterImport>();
         builder.Services.AddSingleton<Excel.ImportGate>();
         builder.Services.AddScoped<Features.Audits.AuditorIndependence>();
         builder.Services.AddScoped<Features.Audits.AuditAccess>();

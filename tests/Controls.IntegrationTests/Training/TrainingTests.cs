@@ -94,12 +94,12 @@ public class TrainingTests(ControlsApp app) : IClassFixture<ControlsApp>
         // Alice signs a pledge; Bob did not complete; Carol did nothing.
         var pledged = await officer.SubmitFormAsync("/Training/Pledges", new()
         {
-            ["Input.UserId"] = alice.Id.ToString(),
+            ["Input.Person"] = "user:" + alice.Id,
             ["Input.SignedOn"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         }, "[data-testid=pledge-form]");
         Assert.Equal(HttpStatusCode.Redirect, pledged.StatusCode);
-        var missing = await officer.SubmitFormAsync("/Training/Pledges", new() { ["Input.UserId"] = Guid.NewGuid().ToString(), ["Input.SignedOn"] = "" }, "[data-testid=pledge-form]");
-        Assert.Contains("利用者が見つかりません。一覧から選択してください。", await HttpForms.ErrorsAsync(missing));
+        var missing = await officer.SubmitFormAsync("/Training/Pledges", new() { ["Input.Person"] = "user:" + Guid.NewGuid(), ["Input.SignedOn"] = "" }, "[data-testid=pledge-form]");
+        Assert.Contains("従業者・利用者が見つかりません。一覧から選択してください。", await HttpForms.ErrorsAsync(missing));
 
         var coverage = await officer.GetPageAsync("/Training/Coverage");
         var row = coverage.QuerySelector($"[data-department='{department.Id}']")!;

@@ -76,11 +76,14 @@ public class TrainingAttendanceConfiguration : IEntityTypeConfiguration<Training
 {
     public void Configure(EntityTypeBuilder<TrainingAttendance> builder)
     {
-        builder.ToTable("training_attendances");
+        builder.ToTable("training_attendances", t => t.HasCheckConstraint("ck_training_attendances_person", "(user_id IS NULL) <> (staff_member_id IS NULL)"));
         builder.HasOne(a => a.Session).WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.User).WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.StaffMember).WithMany().HasForeignKey(a => a.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.SessionId, a.UserId }).IsUnique();
+        builder.HasIndex(a => new { a.SessionId, a.StaffMemberId }).IsUnique();
         builder.HasIndex(a => a.UserId);
+        builder.HasIndex(a => a.StaffMemberId);
     }
 }
 
@@ -88,9 +91,28 @@ public class ConfidentialityPledgeConfiguration : IEntityTypeConfiguration<Confi
 {
     public void Configure(EntityTypeBuilder<ConfidentialityPledge> builder)
     {
-        builder.ToTable("confidentiality_pledges");
+        builder.ToTable("confidentiality_pledges", t => t.HasCheckConstraint("ck_confidentiality_pledges_person", "(user_id IS NULL) <> (staff_member_id IS NULL)"));
         builder.HasOne(p => p.User).WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.StaffMember).WithMany().HasForeignKey(p => p.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.UserId);
+        builder.HasIndex(p => p.StaffMemberId);
+    }
+}
+
+public class StaffMemberConfiguration : IEntityTypeConfiguration<StaffMember>
+{
+    public void Configure(EntityTypeBuilder<StaffMember> builder)
+    {
+        builder.ToTable("staff_members");
+        builder.Property(m => m.EmployeeNumber).HasMaxLength(StaffMember.EmployeeNumberLength);
+        builder.Property(m => m.Name).HasMaxLength(StaffMember.NameLength);
+        builder.Property(m => m.Email).HasMaxLength(StaffMember.EmailLength);
+        builder.Property(m => m.NormalizedEmail).HasMaxLength(StaffMember.EmailLength);
+        builder.HasOne(m => m.Department).WithMany().HasForeignKey(m => m.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => m.EmployeeNumber).IsUnique();
+        builder.HasIndex(m => m.NormalizedEmail).IsUnique();
+        builder.HasIndex(m => new { m.DepartmentId, m.LeftOn });
+        builder.Property(m => m.Version).IsRowVersion();
     }
 }
 

@@ -166,7 +166,7 @@ public sealed class SaveImprovementAction(
         }
 
         if (checkItemId is { } itemId
-            && !await InspectionContent.ItemsInScope(db, inspection.CatalogVersionId, inspection.MeasureCodes).AnyAsync(c => c.Id == itemId, cancellationToken))
+            && !await InspectionContent.ItemsInScope(db, inspection.CatalogVersionId, inspection.MeasureCodes, inspection.Simplified).AnyAsync(c => c.Id == itemId, cancellationToken))
         {
             return (null, new Result(InspectionChange.NotFound, []));
         }

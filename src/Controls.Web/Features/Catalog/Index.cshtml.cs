@@ -12,6 +12,10 @@ public class IndexModel(AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Catalog { get; set; }
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+    /// <summary>"simplified": only the check items of the simplified variant (small business); anything else: every item (standard).</summary>
+    [BindProperty(SupportsGet = true)] public string? Variant { get; set; }
+
+    public bool Simplified => Variant == "simplified";
 
     public List<CatalogRow> Catalogs { get; private set; } = [];
     public CatalogRow? Current { get; private set; }
@@ -38,7 +42,13 @@ public class IndexModel(AppDbContext db) : PageModel
         }
 
         Current = Catalogs.FirstOrDefault(c => c.Key == Catalog) ?? Catalogs[0];
+        var simplified = Simplified;
         var query = db.Measures.AsNoTracking().Where(m => m.CatalogVersionId == Current.VersionId);
+        if (simplified)
+        {
+            query = query.Where(m => m.Items.Any(i => i.SmallBusiness));
+        }
+
         if (!string.IsNullOrEmpty(Category))
         {
             query = query.Where(m => m.Category == Category);
@@ -49,12 +59,12 @@ public class IndexModel(AppDbContext db) : PageModel
         if (pattern is not null)
         {
             query = query.Where(m => m.Code.ToLower().Contains(pattern) || m.TitleJa.ToLower().Contains(pattern) || m.TitleEn.ToLower().Contains(pattern)
-                || m.Items.Any(i => i.QuestionJa.ToLower().Contains(pattern) || i.QuestionEn.ToLower().Contains(pattern) || i.Code.ToLower().Contains(pattern)));
+                || m.Items.Any(i => (!simplified || i.SmallBusiness) && (i.QuestionJa.ToLower().Contains(pattern) || i.QuestionEn.ToLower().Contains(pattern) || i.Code.ToLower().Contains(pattern))));
         }
 
         Measures = await query.OrderBy(m => m.SortOrder)
-            .Select(m => new MeasureRow(m.Id, m.Code, m.Category, language == "en" ? m.TitleEn : m.TitleJa, m.Recurrence, m.Items.Count,
-                pattern == null ? new List<string>() : m.Items.Where(i => i.QuestionJa.ToLower().Contains(pattern) || i.QuestionEn.ToLower().Contains(pattern) || i.Code.ToLower().Contains(pattern))
+            .Select(m => new MeasureRow(m.Id, m.Code, m.Category, language == "en" ? m.TitleEn : m.TitleJa, m.Recurrence, m.Items.Count(i => !simplified || i.SmallBusiness),
+                pattern == null ? new List<string>() : m.Items.Where(i => (!simplified || i.SmallBusiness) && (i.QuestionJa.ToLower().Contains(pattern) || i.QuestionEn.ToLower().Contains(pattern) || i.Code.ToLower().Contains(pattern)))
                     .OrderBy(i => i.SortOrder).Select(i => i.Code + " " + (language == "en" ? i.QuestionEn : i.QuestionJa)).ToList()))
             .ToListAsync();
         return Page();

@@ -239,7 +239,7 @@ public class AnswerModel(
             .Select(i => new
             {
                 Answered = i.Answers.Count(a => a.Value != null),
-                Total = db.CheckItems.Count(c => c.Measure.CatalogVersionId == i.CatalogVersionId && (i.MeasureCodes.Count == 0 || i.MeasureCodes.Contains(c.Measure.Code))),
+                Total = db.CheckItems.Count(c => c.Measure.CatalogVersionId == i.CatalogVersionId && (i.MeasureCodes.Count == 0 || i.MeasureCodes.Contains(c.Measure.Code)) && (!i.Simplified || c.SmallBusiness)),
             })
             .SingleAsync(cancellationToken);
         return new JsonResult(new

@@ -146,7 +146,7 @@ public sealed class AttachEvidence(AppDbContext db, InspectionAccess access, Evi
     private async Task<Result?> RefusalAsync(ClaimsPrincipal user, Inspection? inspection, Guid? checkItemId, CancellationToken cancellationToken)
     {
         if (inspection is null || !await access.CanSeeAsync(user, inspection, cancellationToken)
-            || (checkItemId is { } itemId && !await InspectionContent.ItemsInScope(db, inspection.CatalogVersionId, inspection.MeasureCodes).AnyAsync(c => c.Id == itemId, cancellationToken)))
+            || (checkItemId is { } itemId && !await InspectionContent.ItemsInScope(db, inspection.CatalogVersionId, inspection.MeasureCodes, inspection.Simplified).AnyAsync(c => c.Id == itemId, cancellationToken)))
         {
             return new Result(InspectionChange.NotFound, []);
         }

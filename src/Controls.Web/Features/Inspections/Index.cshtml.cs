@@ -66,7 +66,7 @@ public class IndexModel(AppDbContext db, InspectionAccess access, OrganisationCl
                 i.Contractor == null ? null : i.Contractor.Name,
                 i.PeriodStart, i.PeriodEnd, i.DueOn, i.Status,
                 i.Answers.Count(a => a.Value != null),
-                db.CheckItems.Count(c => c.Measure.CatalogVersionId == i.CatalogVersionId && (i.MeasureCodes.Count == 0 || i.MeasureCodes.Contains(c.Measure.Code)))))
+                db.CheckItems.Count(c => c.Measure.CatalogVersionId == i.CatalogVersionId && (i.MeasureCodes.Count == 0 || i.MeasureCodes.Contains(c.Measure.Code)) && (!i.Simplified || c.SmallBusiness))))
             .ToListAsync(cancellationToken);
         HasMore = rows.Count > PageSize;
         Rows = rows.Take(PageSize).ToList();
@@ -96,7 +96,7 @@ public class IndexModel(AppDbContext db, InspectionAccess access, OrganisationCl
                 i.SubmittedAt,
                 i.ReviewedAt,
                 Answered = i.Answers.Count(a => a.Value != null),
-                Total = db.CheckItems.Count(c => c.Measure.CatalogVersionId == i.CatalogVersionId && (i.MeasureCodes.Count == 0 || i.MeasureCodes.Contains(c.Measure.Code))),
+                Total = db.CheckItems.Count(c => c.Measure.CatalogVersionId == i.CatalogVersionId && (i.MeasureCodes.Count == 0 || i.MeasureCodes.Contains(c.Measure.Code)) && (!i.Simplified || c.SmallBusiness)),
             })
             .AsAsyncEnumerable()
             .Select(i => new object?[]

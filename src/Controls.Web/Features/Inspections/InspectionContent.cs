@@ -31,7 +31,7 @@ public sealed class InspectionContent(AppDbContext db)
     public sealed record HeaderView(
         Guid Id, Guid DepartmentId, string DepartmentJa, string DepartmentEn, string? Contractor,
         Guid CatalogVersionId, string CatalogJa, string CatalogEn, int VersionNumber, string VersionLabel,
-        List<string> MeasureCodes, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueOn, InspectionStatus Status,
+        List<string> MeasureCodes, bool Simplified, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueOn, InspectionStatus Status,
         DateTimeOffset? SubmittedAt, string? SubmittedBy, DateTimeOffset? ReviewedAt, string? ReviewedBy, uint Version)
     {
         public bool IsOpen => Status is InspectionStatus.NotStarted or InspectionStatus.InProgress or InspectionStatus.Returned;
@@ -54,10 +54,13 @@ public sealed class InspectionContent(AppDbContext db)
 
     public sealed record EventView(InspectionEventKind Kind, DateTimeOffset At, string Who, string Comment);
 
-    /// <summary>The check items an inspection covers: its version's items, only those of <paramref name="measureCodes"/> when given.</summary>
-    public static IQueryable<CheckItem> ItemsInScope(AppDbContext db, Guid catalogVersionId, IReadOnlyCollection<string> measureCodes)
+    /// <summary>
+    /// The check items an inspection covers: its version's items, only those of <paramref name="measureCodes"/> when given,
+    /// and in the simplified variant only the small-business items.
+    /// </summary>
+    public static IQueryable<CheckItem> ItemsInScope(AppDbContext db, Guid catalogVersionId, IReadOnlyCollection<string> measureCodes, bool simplified)
     {
-        var items = db.CheckItems.Where(c => c.Measure.CatalogVersionId == catalogVersionId);
+        var items = db.CheckItems.Where(c => c.Measure.CatalogVersionId == catalogVersionId && (!simplified || c.SmallBusiness));
         return measureCodes.Count == 0 ? items : items.Where(c => measureCodes.Contains(c.Measure.Code));
     }
 
@@ -68,7 +71,7 @@ public sealed class InspectionContent(AppDbContext db)
             .Select(i => new HeaderView(
                 i.Id, i.DepartmentId, i.Department.NameJa, i.Department.NameEn, i.Contractor == null ? null : i.Contractor.Name,
                 i.CatalogVersionId, i.CatalogVersion.TitleJa, i.CatalogVersion.TitleEn, i.CatalogVersion.Number, i.CatalogVersion.Label,
-                i.MeasureCodes, i.PeriodStart, i.PeriodEnd, i.DueOn, i.Status,
+                i.MeasureCodes, i.Simplified, i.PeriodStart, i.PeriodEnd, i.DueOn, i.Status,
                 i.SubmittedAt, db.Users.Where(u => u.Id == i.SubmittedById).Select(u => u.DisplayName).FirstOrDefault(),
                 i.ReviewedAt, db.Users.Where(u => u.Id == i.ReviewedById).Select(u => u.DisplayName).FirstOrDefault(),
                 i.Version))
@@ -84,9 +87,15 @@ public sealed class InspectionContent(AppDbContext db)
             measureQuery = measureQuery.Where(m => header.MeasureCodes.Contains(m.Code));
         }
 
+        if (header.Simplified)
+        {
+            measureQuery = measureQuery.Where(m => m.Items.Any(c => c.SmallBusiness));
+        }
+
+        var simplified = header.Simplified;
         var measures = await measureQuery.OrderBy(m => m.SortOrder)
             .Select(m => new MeasureView(m.Code, m.TitleJa, m.TitleEn, m.DescriptionJa, m.DescriptionEn,
-                m.Items.OrderBy(c => c.SortOrder)
+                m.Items.Where(c => !simplified || c.SmallBusiness).OrderBy(c => c.SortOrder)
                     .Select(c => new ItemView(c.Id, c.Code, c.QuestionJa, c.QuestionEn, c.GuidanceJa, c.GuidanceEn, c.EvidenceJa, c.EvidenceEn))
                     .ToList()))
             .AsSplitQuery()

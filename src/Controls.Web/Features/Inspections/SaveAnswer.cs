@@ -40,7 +40,7 @@ public sealed class SaveAnswer(AppDbContext db, InspectionAccess access, LedgerM
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var inspection = await InspectionLocks.ForAnswerAsync(db, request.InspectionId, cancellationToken);
         if (inspection is null || !await access.CanSeeAsync(user, inspection, cancellationToken)
-            || !await InspectionContent.ItemsInScope(db, inspection.CatalogVersionId, inspection.MeasureCodes).AnyAsync(c => c.Id == request.CheckItemId, cancellationToken))
+            || !await InspectionContent.ItemsInScope(db, inspection.CatalogVersionId, inspection.MeasureCodes, inspection.Simplified).AnyAsync(c => c.Id == request.CheckItemId, cancellationToken))
         {
             return new Result(InspectionChange.NotFound, []);
         }

@@ -36,7 +36,7 @@ public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, L
     /// <summary>What still stands between the inspection and its submission, in catalog order.</summary>
     public async Task<List<Missing>> MissingAsync(Inspection inspection, CancellationToken cancellationToken = default)
     {
-        var items = await InspectionContent.ItemsInScope(db, inspection.CatalogVersionId, inspection.MeasureCodes)
+        var items = await InspectionContent.ItemsInScope(db, inspection.CatalogVersionId, inspection.MeasureCodes, inspection.Simplified)
             .OrderBy(c => c.Measure.SortOrder).ThenBy(c => c.SortOrder)
             .Select(c => new
             {

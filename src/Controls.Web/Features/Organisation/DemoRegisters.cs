@@ -76,6 +76,30 @@ public static class DemoRegisters
             RecordedAt = now,
         }).ToList();
         db.ConfidentialityPledges.AddRange(pledges);
+        // The staff roster's members in service on the session's date: most completed it, some did not
+        // attend; most signed a pledge. Coverage then counts them with the users.
+        var staff = (await db.StaffMembers.OrderBy(m => m.EmployeeNumber).ToListAsync(cancellationToken))
+            .Where(m => m.InServiceOn(session.HeldOn)).ToList();
+        var staffAttendances = staff.Where((_, i) => i % 6 != 5).Select((m, i) => new TrainingAttendance
+        {
+            Id = Guid.NewGuid(),
+            SessionId = session.Id,
+            StaffMemberId = m.Id,
+            Completed = i % 9 != 4,
+            Score = i % 9 == 4 ? null : 65 + (i * 11 % 35),
+            RecordedAt = now,
+        }).ToList();
+        db.TrainingAttendances.AddRange(staffAttendances);
+        var staffPledges = staff.Where((_, i) => i % 7 != 3).Select(m => new ConfidentialityPledge
+        {
+            Id = Guid.NewGuid(),
+            StaffMemberId = m.Id,
+            SignedOn = m.JoinedOn > today.AddMonths(-4) ? m.JoinedOn : today.AddMonths(-4),
+            RecordedAt = now,
+        }).ToList();
+        db.ConfidentialityPledges.AddRange(staffPledges);
+        attendances.AddRange(staffAttendances);
+        pledges.AddRange(staffPledges);
 
         var awareAt = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(today.AddDays(-1).ToDateTime(new TimeOnly(10, 30)), zone), TimeSpan.Zero);
         db.Incidents.Add(new Incident

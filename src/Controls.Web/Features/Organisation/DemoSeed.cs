@@ -21,6 +21,19 @@ public sealed class DemoSeed(AppDbContext db, UserManager<AppUser> users, DemoAc
         public SeedOrganisation Organisation { get; set; } = new();
         public List<SeedDepartment> Departments { get; set; } = [];
         public List<SeedUser> Users { get; set; } = [];
+        public List<SeedStaff> Staff { get; set; } = [];
+    }
+
+    /// <summary>A member of the staff roster (従業者名簿): an employee who may never sign in.</summary>
+    public sealed class SeedStaff
+    {
+        public string EmployeeNumber { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string? Email { get; set; }
+        public string Department { get; set; } = "";
+        /// <summary>yyyy-MM-dd.</summary>
+        public string JoinedOn { get; set; } = "";
+        public string? LeftOn { get; set; }
     }
 
     public sealed class SeedOrganisation
@@ -140,8 +153,34 @@ public sealed class DemoSeed(AppDbContext db, UserManager<AppUser> users, DemoAc
 
         SetHeads(seed.Departments);
         await db.SaveChangesAsync();
+        await AddStaffAsync(seed.Staff, departments, now);
         var demo = await activity.RunAsync();
         await transaction.CommitAsync();
         return new Result(true, departments.Count, byEmail.Count, Inspections: demo.Inspections);
+    }
+
+    /// <summary>The roster members not yet on the roster (by employee number): running it again adds nothing twice.</summary>
+    private async Task AddStaffAsync(List<SeedStaff> staff, Dictionary<string, Department> departments, DateTimeOffset now)
+    {
+        var existing = (await db.StaffMembers.Select(m => m.EmployeeNumber).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        foreach (var person in staff.Where(p => !existing.Contains(p.EmployeeNumber) && departments.ContainsKey(p.Department)))
+        {
+            db.StaffMembers.Add(new StaffMember
+            {
+                Id = Guid.NewGuid(),
+                EmployeeNumber = person.EmployeeNumber,
+                Name = person.Name,
+                Email = person.Email,
+                NormalizedEmail = StaffMember.Normalize(person.Email),
+                DepartmentId = departments[person.Department].Id,
+                JoinedOn = DateOnly.ParseExact(person.JoinedOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                LeftOn = person.LeftOn is { } left ? DateOnly.ParseExact(left, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+            existing.Add(person.EmployeeNumber);
+        }
+
+        await db.SaveChangesAsync();
     }
 }

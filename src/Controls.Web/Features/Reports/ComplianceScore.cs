@@ -12,7 +12,9 @@ namespace Controls.Web.Features.Reports;
 /// score is null (shown as "–", never as 0 %). The same formula is used per inspection and per
 /// department × measure category (the dashboard's heatmap, summing the answers of every
 /// inspection in the cell). In the heatmap and the trend only inspections that were handed in
-/// (submitted or accepted) count: open and returned ones are still being answered.
+/// (submitted or accepted) count: open and returned ones are still being answered. Only the items
+/// of the inspection's variant count: a simplified (簡易) inspection scores its small-business items
+/// alone (InspectionScores, the workbook and the statement filter the answers alike).
 /// See docs/scoring.md.
 /// </summary>
 public readonly record struct ComplianceScore(double Points, int Counted)

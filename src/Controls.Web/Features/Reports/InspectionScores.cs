@@ -7,6 +7,7 @@ namespace Controls.Web.Features.Reports;
 /// Keeps <see cref="Domain.InspectionScore"/> (points per inspection × measure category) in step
 /// with the answers: recomputed in the caller's transaction when an inspection is submitted or
 /// reviewed, and for every inspection after bulk seeding. The formula is <see cref="ComplianceScore"/>'s.
+/// Only the items of the inspection's variant count: a simplified inspection scores its small-business items.
 /// </summary>
 public static class InspectionScores
 {
@@ -17,7 +18,8 @@ public static class InspectionScores
         FROM answers a
         JOIN check_items c ON c.id = a.check_item_id
         JOIN measures m ON m.id = c.measure_id
-        WHERE a.value IN ('Yes', 'Partial', 'No')
+        JOIN inspections i ON i.id = a.inspection_id
+        WHERE a.value IN ('Yes', 'Partial', 'No') AND (i.simplified = FALSE OR c.small_business = TRUE)
         """;
 
     public const string RecomputeAllSql = "DELETE FROM inspection_scores;\nINSERT INTO inspection_scores (inspection_id, category, points, counted)\n" + Select + "\nGROUP BY a.inspection_id, m.category;";

@@ -170,8 +170,11 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
                 i.Status,
                 i.SubmittedAt,
                 i.ReviewedAt,
-                Points = i.Answers.Sum(a => a.Value == AnswerValue.Yes ? 1.0 : a.Value == AnswerValue.Partial ? 0.5 : 0.0),
-                Counted = i.Answers.Count(a => a.Value == AnswerValue.Yes || a.Value == AnswerValue.Partial || a.Value == AnswerValue.No),
+                // Only the items of the inspection's variant count (the simplified variant: the small-business items).
+                Points = i.Answers.Where(a => !i.Simplified || a.CheckItem.SmallBusiness)
+                    .Sum(a => a.Value == AnswerValue.Yes ? 1.0 : a.Value == AnswerValue.Partial ? 0.5 : 0.0),
+                Counted = i.Answers.Count(a => (!i.Simplified || a.CheckItem.SmallBusiness)
+                    && (a.Value == AnswerValue.Yes || a.Value == AnswerValue.Partial || a.Value == AnswerValue.No)),
             })
             .AsAsyncEnumerable();
         await foreach (var i in rows.WithCancellation(cancellationToken))

@@ -41,6 +41,7 @@ public class CreateModel(AppDbContext db, ScheduleForm form, GenerateDueInspecti
             Name = Input.Name.Trim(),
             CatalogId = Input.CatalogId,
             MeasureCodes = Input.ParsedMeasureCodes(),
+            Simplified = Input.Simplified,
             Targets = Input.Targets,
             DivisionId = Input.Targets == ScheduleTargets.Division ? Input.DivisionId : null,
             DepartmentIds = Input.Targets == ScheduleTargets.Departments ? Input.DepartmentIds.Distinct().ToList() : [],

@@ -22,6 +22,14 @@ public class DetailsModel(AppDbContext db, ScheduleLifecycle lifecycle, Generate
     public List<Period> Upcoming { get; private set; } = [];
     public List<GeneratedPeriod> Generated { get; private set; } = [];
 
+    /// <summary>The current period, when some targets joined after it was generated.</summary>
+    public Period? CurrentPeriod { get; private set; }
+
+    /// <summary>Departments and contractors that are targets now but have no inspection in the current period.</summary>
+    public List<MissingTarget> Missing { get; private set; } = [];
+
+    public sealed record MissingTarget(string Key, string Name, bool IsContractor);
+
     [BindProperty]
     public uint Version { get; set; }
 
@@ -38,6 +46,19 @@ public class DetailsModel(AppDbContext db, ScheduleLifecycle lifecycle, Generate
         var result = await Change(id, () => lifecycle.ResumeAsync(id, Version), "Schedules.Resumed");
         await generate.GenerateAsync(id, time.GetUtcNow(), clock.Settings.FiscalYearStartMonth);
         return result;
+    }
+
+    /// <summary>Creates the current period's inspection for one target that joined mid-period (<paramref name="target"/>), or for all of them.</summary>
+    public async Task<IActionResult> OnPostCreateMissingAsync(Guid id, string? target)
+    {
+        if (!await db.InspectionSchedules.AnyAsync(s => s.Id == id))
+        {
+            return NotFound();
+        }
+
+        var result = await generate.AddMissingAsync(id, time.GetUtcNow(), clock.Settings.FiscalYearStartMonth, string.IsNullOrEmpty(target) ? null : target);
+        TempData["Message"] = result.Created > 0 ? l["Schedules.MissingCreated", result.Created].Value : l["Schedules.MissingNone"].Value;
+        return RedirectToPage("Details", new { id });
     }
 
     private async Task<IActionResult> Change(Guid id, Func<Task<ScheduleLifecycle.Outcome>> change, string message)
@@ -80,6 +101,21 @@ public class DetailsModel(AppDbContext db, ScheduleLifecycle lifecycle, Generate
         DepartmentNames = await db.Departments.Where(d => schedule.DepartmentIds.Contains(d.Id)).OrderBy(d => d.Code)
             .Select(d => d.Code + " " + (language == "en" ? d.NameEn : d.NameJa)).ToListAsync();
         Upcoming = schedule.Status == ScheduleStatus.Ended ? [] : Periods.Upcoming(schedule, time.GetUtcNow(), 5, clock.Settings.FiscalYearStartMonth).ToList();
+        var (period, missing) = await generate.MissingAsync(id, time.GetUtcNow(), clock.Settings.FiscalYearStartMonth);
+        CurrentPeriod = period;
+        if (missing.Count > 0)
+        {
+            var departmentIds = missing.Select(t => t.DepartmentId).ToList();
+            var contractorIds = missing.Where(t => t.ContractorId != null).Select(t => t.ContractorId!.Value).ToList();
+            var departments = await db.Departments.Where(d => departmentIds.Contains(d.Id))
+                .ToDictionaryAsync(d => d.Id, d => d.Code + " " + (language == "en" ? d.NameEn : d.NameJa));
+            var contractors = await db.Contractors.Where(c => contractorIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name);
+            Missing = missing.Select(t => t.ContractorId is { } contractor
+                    ? new MissingTarget(t.Key, contractors.GetValueOrDefault(contractor, "") + " (" + departments.GetValueOrDefault(t.DepartmentId, "") + ")", true)
+                    : new MissingTarget(t.Key, departments.GetValueOrDefault(t.DepartmentId, ""), false))
+                .ToList();
+        }
+
         var today = DateOnly.FromDateTime(clock.Now.DateTime);
         Generated = await db.Inspections.Where(i => i.ScheduleId == id)
             .GroupBy(i => new { i.PeriodStart, i.PeriodEnd, i.DueOn })

@@ -35,6 +35,7 @@ public class EditModel(AppDbContext db, ScheduleForm form, IStringLocalizer<Shar
             Name = s.Name,
             CatalogId = s.CatalogId,
             MeasureCodes = string.Join(", ", s.MeasureCodes),
+            Simplified = s.Simplified,
             Targets = s.Targets,
             DivisionId = s.DivisionId,
             DepartmentIds = s.DepartmentIds,
@@ -80,6 +81,7 @@ public class EditModel(AppDbContext db, ScheduleForm form, IStringLocalizer<Shar
         db.Entry(schedule).Property(s => s.Version).OriginalValue = Version;
         schedule.Name = Input.Name.Trim();
         schedule.MeasureCodes = Input.ParsedMeasureCodes();
+        schedule.Simplified = Input.Simplified;
         schedule.Targets = Input.Targets;
         schedule.DivisionId = Input.Targets == ScheduleTargets.Division ? Input.DivisionId : null;
         schedule.DepartmentIds = Input.Targets == ScheduleTargets.Departments ? Input.DepartmentIds.Distinct().ToList() : [];

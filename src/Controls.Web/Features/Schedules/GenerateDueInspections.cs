@@ -34,12 +34,7 @@ public sealed class GenerateDueInspections(AppDbContext db, CurrentActor actor, 
         db.ChangeTracker.Clear();
         // Joins the caller's transaction if there is one (the demo seed), else runs in its own.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        // PostgreSQL: the row lock; SQLite: the transaction already holds the database's write lock.
-        var schedule = db.IsSqlite
-            ? await db.InspectionSchedules.SingleOrDefaultAsync(s => s.Id == scheduleId, cancellationToken)
-            : await db.InspectionSchedules
-                .FromSql($"SELECT *, xmin FROM inspection_schedules WHERE id = {scheduleId} FOR UPDATE")
-                .SingleOrDefaultAsync(cancellationToken);
+        var schedule = await LockAsync(scheduleId, cancellationToken);
         if (schedule is null || schedule.Status != ScheduleStatus.Active)
         {
             return new Result(0, 0);
@@ -69,23 +64,7 @@ public sealed class GenerateDueInspections(AppDbContext db, CurrentActor actor, 
 
             foreach (var target in targets.Where(t => !done.Contains(t.Key)))
             {
-                var inspection = new Inspection
-                {
-                    Id = Guid.NewGuid(),
-                    ScheduleId = schedule.Id,
-                    CatalogVersionId = version.Value,
-                    MeasureCodes = [.. schedule.MeasureCodes],
-                    DepartmentId = target.DepartmentId,
-                    ContractorId = target.ContractorId,
-                    TargetKey = target.Key,
-                    PeriodStart = period.Start,
-                    PeriodEnd = period.End,
-                    DueOn = period.Start.AddDays(schedule.DueDays),
-                    Status = InspectionStatus.NotStarted,
-                    CreatedAt = now,
-                };
-                inspection.Events.Add(new InspectionEvent { Kind = InspectionEventKind.Generated, At = now, Actor = actor.Name, UserId = actor.UserId });
-                db.Inspections.Add(inspection);
+                db.Inspections.Add(NewInspection(schedule, version.Value, target, period, now));
                 created++;
             }
         }
@@ -97,6 +76,103 @@ public sealed class GenerateDueInspections(AppDbContext db, CurrentActor actor, 
             await transaction.CommitAsync(cancellationToken);
         }
         return new Result(created, existing);
+    }
+
+    /// <summary>
+    /// The schedule's current period (the latest that has begun and was already generated) and the
+    /// targets that have no inspection in it: departments and contractors added after the period was
+    /// generated. Null period: the schedule is not active or nothing was generated yet.
+    /// </summary>
+    public async Task<(Period? Period, List<Target> Missing)> MissingAsync(Guid scheduleId, DateTimeOffset asOf, int fiscalStartMonth, CancellationToken cancellationToken = default)
+    {
+        var schedule = await db.InspectionSchedules.AsNoTracking().SingleOrDefaultAsync(s => s.Id == scheduleId, cancellationToken);
+        return schedule is null ? (null, []) : await MissingAsync(schedule, asOf, fiscalStartMonth, cancellationToken);
+    }
+
+    private async Task<(Period? Period, List<Target> Missing)> MissingAsync(InspectionSchedule schedule, DateTimeOffset asOf, int fiscalStartMonth, CancellationToken cancellationToken)
+    {
+        if (schedule.Status != ScheduleStatus.Active || schedule.GeneratedThrough is not { } through)
+        {
+            return (null, []);
+        }
+
+        var period = Periods.Begun(schedule, schedule.StartsOn, asOf, fiscalStartMonth).LastOrDefault();
+        if (period is null || period.Start > through)
+        {
+            // Not generated yet: the next run creates the period for every target.
+            return (null, []);
+        }
+
+        var done = (await db.Inspections.Where(i => i.ScheduleId == schedule.Id && i.PeriodStart == period.Start)
+            .Select(i => i.TargetKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return (period, (await TargetsAsync(schedule, cancellationToken)).Where(t => !done.Contains(t.Key)).ToList());
+    }
+
+    /// <summary>
+    /// Creates the current period's inspection for targets that joined mid-period (all of them, or the
+    /// one <paramref name="targetKey"/>), exactly as a scheduled run would have: holding the schedule's
+    /// row, skipping any target that already has one, so clicking twice or racing the scheduler never
+    /// makes two.
+    /// </summary>
+    public async Task<Result> AddMissingAsync(Guid scheduleId, DateTimeOffset asOf, int fiscalStartMonth, string? targetKey, CancellationToken cancellationToken = default)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var schedule = await LockAsync(scheduleId, cancellationToken);
+        if (schedule is null)
+        {
+            return new Result(0, 0);
+        }
+
+        var (period, missing) = await MissingAsync(schedule, asOf, fiscalStartMonth, cancellationToken);
+        var version = await db.CatalogVersions.Where(v => v.CatalogId == schedule.CatalogId)
+            .OrderByDescending(v => v.Number).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(cancellationToken);
+        var chosen = missing.Where(t => targetKey is null || t.Key == targetKey).ToList();
+        if (period is null || version is null || chosen.Count == 0)
+        {
+            return new Result(0, 0);
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var target in chosen)
+        {
+            db.Inspections.Add(NewInspection(schedule, version.Value, target, period, now));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Result(chosen.Count, 0);
+    }
+
+    /// <summary>PostgreSQL: the schedule's row lock; SQLite: the transaction already holds the database's write lock.</summary>
+    private Task<InspectionSchedule?> LockAsync(Guid scheduleId, CancellationToken cancellationToken) =>
+        db.IsSqlite
+            ? db.InspectionSchedules.SingleOrDefaultAsync(s => s.Id == scheduleId, cancellationToken)
+            : db.InspectionSchedules
+                .FromSql($"SELECT *, xmin FROM inspection_schedules WHERE id = {scheduleId} FOR UPDATE")
+                .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>One target's inspection of one period, as the schedule says (catalog version, measures, variant, due date).</summary>
+    private Inspection NewInspection(InspectionSchedule schedule, Guid versionId, Target target, Period period, DateTimeOffset now)
+    {
+        var inspection = new Inspection
+        {
+            Id = Guid.NewGuid(),
+            ScheduleId = schedule.Id,
+            CatalogVersionId = versionId,
+            MeasureCodes = [.. schedule.MeasureCodes],
+            Simplified = schedule.Simplified,
+            DepartmentId = target.DepartmentId,
+            ContractorId = target.ContractorId,
+            TargetKey = target.Key,
+            PeriodStart = period.Start,
+            PeriodEnd = period.End,
+            DueOn = period.Start.AddDays(schedule.DueDays),
+            Status = InspectionStatus.NotStarted,
+            CreatedAt = now,
+        };
+        inspection.Events.Add(new InspectionEvent { Kind = InspectionEventKind.Generated, At = now, Actor = actor.Name, UserId = actor.UserId });
+        return inspection;
     }
 
     public sealed record Target(string Key, Guid DepartmentId, Guid? ContractorId);

@@ -18,6 +18,10 @@ public sealed class ScheduleInput
     [Display(Name = "Schedules.Measures")]
     public string? MeasureCodes { get; set; }
 
+    /// <summary>The simplified variant (簡易): only the small-business items; false is standard (標準).</summary>
+    [Display(Name = "Schedules.Variant")]
+    public bool Simplified { get; set; }
+
     [Display(Name = "Schedules.Targets")]
     public ScheduleTargets Targets { get; set; }
 

@@ -186,7 +186,7 @@ public sealed class StatementDraft(AppDbContext db, StatementLabels labels)
 
         var ids = latest.Values.SelectMany(v => v).Select(v => v.Inspection).Distinct().ToList();
         var answers = await db.Answers.AsNoTracking()
-            .Where(a => ids.Contains(a.InspectionId) && a.Value != null)
+            .Where(a => ids.Contains(a.InspectionId) && a.Value != null && (!a.Inspection.Simplified || a.CheckItem.SmallBusiness))
             .GroupBy(a => new { a.InspectionId, a.CheckItem.Measure.Code, a.Value })
             .Select(g => new { g.Key.InspectionId, g.Key.Code, g.Key.Value })
             .ToListAsync(cancellationToken);

@@ -10,15 +10,24 @@ namespace Controls.Web.Features.Training;
 
 /// <summary>
 /// Bulk attendance for one session from CSV (UTF-8, with or without BOM) or Excel (.xlsx, the first
-/// sheet): a header row <c>email,completed,score</c>, then one row per person: their e-mail address
-/// in the app, whether they completed (yes/no, はい/いいえ, true/false, 1/0) and an optional score
-/// 0–100. Every row is checked first; if any is wrong nothing is saved and every problem is listed
-/// with its line (the CSV line or the Excel row number). An existing attendance of the same person
-/// is updated.
+/// sheet): a header row <c>email,completed,score</c> (or 社員番号,修了,得点), then one row per person:
+/// their employee number on the staff roster or their e-mail address (on the roster or of an app
+/// user), whether they completed (yes/no, はい/いいえ, true/false, 1/0) and an optional score 0–100.
+/// A roster member must have been in service on the session's date. Every row is checked first; if
+/// any is wrong nothing is saved and every problem is listed with its line (the CSV line or the
+/// Excel row number). An existing attendance of the same person is updated.
 /// </summary>
-public sealed class AttendanceImport(AppDbContext db, TimeProvider time, ImportGate gate, IStringLocalizer<SharedResource> l)
+public sealed class AttendanceImport(AppDbContext db, TimeProvider time, ImportGate gate, TrainingPeople people, IStringLocalizer<SharedResource> l)
 {
     public const int MaxLines = 5000;
+
+    /// <summary>Accepted names of the three columns (the first: employee number or e-mail address).</summary>
+    private static readonly string[][] Columns =
+    [
+        ["email", "employee_number", "person", "社員番号", "メールアドレス", "社員番号またはメールアドレス"],
+        ["completed", "修了"],
+        ["score", "得点"],
+    ];
 
     public sealed record LineError(int Line, string Message);
 
@@ -26,11 +35,8 @@ public sealed class AttendanceImport(AppDbContext db, TimeProvider time, ImportG
 
     private sealed record Row(int Number, List<string> Cells);
 
-    public Task<Result> ImportCsvAsync(Guid sessionId, string text, CancellationToken cancellationToken = default)
-    {
-        var lines = text.TrimStart('\uFEFF').ReplaceLineEndings("\n").Split('\n');
-        return ImportAsync(sessionId, lines.Select((line, i) => new Row(i + 1, Split(line))).ToList(), cancellationToken);
-    }
+    public Task<Result> ImportCsvAsync(Guid sessionId, string text, CancellationToken cancellationToken = default) =>
+        ImportAsync(sessionId, CsvReading.Lines(text).Select(line => new Row(line.Number, line.Cells)).ToList(), cancellationToken);
 
     /// <summary>The first sheet of an .xlsx; a file that is not one is a single problem, and nothing is saved.</summary>
     public async Task<Result> ImportExcelAsync(Guid sessionId, Stream xlsx, CancellationToken cancellationToken = default)
@@ -60,7 +66,7 @@ public sealed class AttendanceImport(AppDbContext db, TimeProvider time, ImportG
             header.RemoveAt(header.Count - 1);   // Excel rows may carry empty trailing cells
         }
 
-        if (header.Count < 2 || header[0] != "email" || header[1] != "completed" || (header.Count > 2 && header[2] != "score"))
+        if (header.Count < 2 || header.Count > 3 || header.Where((name, i) => !Columns[i].Contains(name)).Any())
         {
             return new(0, [new LineError(1, l["Training.Csv.Header"])]);
         }
@@ -71,10 +77,9 @@ public sealed class AttendanceImport(AppDbContext db, TimeProvider time, ImportG
             return new(0, [new LineError(0, l["Training.Csv.TooMany", MaxLines])]);
         }
 
-        var emails = rows.Select(r => r.Cells.FirstOrDefault()?.ToUpperInvariant() ?? "").Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => emails.Contains(u.NormalizedEmail!))
-            .Select(u => new { u.Id, u.NormalizedEmail }).ToDictionaryAsync(u => u.NormalizedEmail!, u => u.Id, cancellationToken);
-        var parsed = new Dictionary<Guid, (bool Completed, int? Score)>();
+        var heldOn = await db.TrainingSessions.Where(s => s.Id == sessionId).Select(s => s.HeldOn).SingleAsync(cancellationToken);
+        var found = await people.FindAsync(rows.Select(r => r.Cells.FirstOrDefault() ?? "").ToList(), cancellationToken);
+        var parsed = new Dictionary<string, (TrainingPeople.Person Person, bool Completed, int? Score)>(StringComparer.Ordinal);
         foreach (var (number, row) in rows)
         {
             var cells = row;
@@ -90,18 +95,22 @@ public sealed class AttendanceImport(AppDbContext db, TimeProvider time, ImportG
                 continue;
             }
 
-            Guid? user = null;
-            if (!users.TryGetValue(email.ToUpperInvariant(), out var id))
+            TrainingPeople.Person? person = null;
+            if (email.Contains('\0', StringComparison.Ordinal) || !found.TryGetValue(email, out var match))
             {
-                errors.Add(new(number, l["Training.Csv.UnknownUser", email]));
+                errors.Add(new(number, l["Training.Csv.UnknownPerson", email.Replace("\0", "", StringComparison.Ordinal)]));
             }
-            else if (parsed.ContainsKey(id))
+            else if (parsed.ContainsKey(match.Key))
             {
                 errors.Add(new(number, l["Training.Csv.Duplicate", email]));
             }
+            else if (!match.InServiceOn(heldOn))
+            {
+                errors.Add(new(number, l["Training.Csv.NotInService", email, heldOn.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)]));
+            }
             else
             {
-                user = id;
+                person = match;
             }
 
             var completedText = (cells.ElementAtOrDefault(1) ?? "").ToLowerInvariant();
@@ -130,9 +139,9 @@ public sealed class AttendanceImport(AppDbContext db, TimeProvider time, ImportG
                 }
             }
 
-            if (user is { } known && completed is { } done)
+            if (person is not null && completed is { } done)
             {
-                parsed[known] = (done, score);
+                parsed[person.Key] = (person, done, score);
             }
         }
 
@@ -142,14 +151,14 @@ public sealed class AttendanceImport(AppDbContext db, TimeProvider time, ImportG
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ids = parsed.Keys.ToList();
-        var existing = await db.TrainingAttendances.Where(a => a.SessionId == sessionId && ids.Contains(a.UserId)).ToDictionaryAsync(a => a.UserId, cancellationToken);
+        var existing = (await db.TrainingAttendances.Where(a => a.SessionId == sessionId).ToListAsync(cancellationToken))
+            .ToDictionary(a => TrainingPeople.KeyOf(a.StaffMemberId, a.UserId), StringComparer.Ordinal);
         var now = time.GetUtcNow();
-        foreach (var (userId, (completed, score)) in parsed)
+        foreach (var (key, (person, completed, score)) in parsed)
         {
-            if (!existing.TryGetValue(userId, out var attendance))
+            if (!existing.TryGetValue(key, out var attendance))
             {
-                attendance = new TrainingAttendance { Id = Guid.NewGuid(), SessionId = sessionId, UserId = userId };
+                attendance = new TrainingAttendance { Id = Guid.NewGuid(), SessionId = sessionId, StaffMemberId = person.StaffMemberId, UserId = person.UserId };
                 db.TrainingAttendances.Add(attendance);
             }
 
@@ -161,49 +170,5 @@ public sealed class AttendanceImport(AppDbContext db, TimeProvider time, ImportG
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new(parsed.Count, []);
-    }
-
-    /// <summary>Comma-separated cells; a cell may be quoted ("a, b"), with "" for a quote.</summary>
-    private static List<string> Split(string line)
-    {
-        var cells = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                cells.Add(cell.ToString().Trim());
-                cell.Clear();
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        cells.Add(cell.ToString().Trim());
-        return cells;
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -10,22 +11,27 @@ using Microsoft.Extensions.Localization;
 
 namespace Controls.Web.Features.Training;
 
-/// <summary>Confidentiality pledges (誓約書) on file, newest first; a compliance officer records one per user and date.</summary>
-public class PledgesModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+/// <summary>
+/// Confidentiality pledges (誓約書) on file, newest first; a compliance officer records one per
+/// person and date: a member of the staff roster in service on the signing date, or an app user who
+/// is not on the roster.
+/// </summary>
+public class PledgesModel(AppDbContext db, TrainingPeople people, OrganisationClock clock, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public PledgeInput Input { get; set; } = new();
 
     public List<Row> Rows { get; private set; } = [];
-    public List<SelectListItem> Users { get; private set; } = [];
+    public List<SelectListItem> People { get; private set; } = [];
 
-    public sealed record Row(string Name, string Email, string Department, DateOnly SignedOn);
+    public sealed record Row(string EmployeeNumber, string Name, string Email, string Department, DateOnly SignedOn);
 
     public sealed class PledgeInput
     {
+        /// <summary>"staff:{id}" (a roster member) or "user:{id}" (an app user off the roster).</summary>
         [Required(ErrorMessage = "Validation.Required")]
         [Display(Name = "Training.Person")]
-        public Guid? UserId { get; set; }
+        public string? Person { get; set; }
 
         [Required(ErrorMessage = "Validation.Required")]
         [Display(Name = "Training.SignedOn")]
@@ -36,9 +42,33 @@ public class PledgesModel(AppDbContext db, TimeProvider time, IStringLocalizer<S
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (Input.UserId is { } userId && !await db.Users.AnyAsync(u => u.Id == userId && u.IsActive))
+        Guid? staffMemberId = null, userId = null;
+        if (Input.Person is { } person)
         {
-            ModelState.AddModelError("Input.UserId", l["Training.UnknownUser"]);
+            var parts = person.Split(':');
+            var known = false;
+            if (parts.Length == 2 && Guid.TryParse(parts[1], out var id))
+            {
+                if (parts[0] == "staff" && await db.StaffMembers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id) is { } member)
+                {
+                    known = true;
+                    staffMemberId = id;
+                    if (Input.SignedOn is { } signedOn && !member.InServiceOn(signedOn))
+                    {
+                        ModelState.AddModelError("Input.SignedOn", l["Training.PledgeNotInService", member.Name]);
+                    }
+                }
+                else if (parts[0] == "user" && await people.UsersOffRoster().AnyAsync(u => u.Id == id && u.IsActive))
+                {
+                    known = true;
+                    userId = id;
+                }
+            }
+
+            if (!known)
+            {
+                ModelState.AddModelError("Input.Person", l["Training.UnknownPerson"]);
+            }
         }
 
         if (!ModelState.IsValid)
@@ -50,7 +80,8 @@ public class PledgesModel(AppDbContext db, TimeProvider time, IStringLocalizer<S
         db.ConfidentialityPledges.Add(new ConfidentialityPledge
         {
             Id = Guid.NewGuid(),
-            UserId = Input.UserId!.Value,
+            StaffMemberId = staffMemberId,
+            UserId = userId,
             SignedOn = Input.SignedOn!.Value,
             RecordedAt = time.GetUtcNow(),
         });
@@ -62,11 +93,24 @@ public class PledgesModel(AppDbContext db, TimeProvider time, IStringLocalizer<S
     private async Task LoadAsync()
     {
         var language = Languages.Current;
-        Rows = await db.ConfidentialityPledges.AsNoTracking().OrderByDescending(p => p.SignedOn).ThenBy(p => p.User.DisplayName)
-            .Select(p => new Row(p.User.DisplayName, p.User.Email ?? "",
-                p.User.Department == null ? "" : (language == "en" ? p.User.Department.NameEn : p.User.Department.NameJa), p.SignedOn))
-            .ToListAsync();
-        Users = (await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync())
-            .Select(u => new SelectListItem($"{u.DisplayName} ({u.Email})", u.Id.ToString())).ToList();
+        Rows = (await db.ConfidentialityPledges.AsNoTracking()
+            .Select(p => p.StaffMember != null
+                ? new Row(p.StaffMember.EmployeeNumber, p.StaffMember.Name, p.StaffMember.Email ?? "",
+                    language == "en" ? p.StaffMember.Department.NameEn : p.StaffMember.Department.NameJa, p.SignedOn)
+                : new Row("", p.User!.DisplayName, p.User.Email ?? "",
+                    p.User.Department == null ? "" : (language == "en" ? p.User.Department.NameEn : p.User.Department.NameJa), p.SignedOn))
+            .ToListAsync())
+            .OrderByDescending(r => r.SignedOn).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        // Roster members who have not left (a pledge may be dated before today), then app users off the roster.
+        var today = DateOnly.FromDateTime(clock.Now.DateTime);
+        var members = await db.StaffMembers.AsNoTracking().Where(m => m.LeftOn == null || m.LeftOn >= today)
+            .OrderBy(m => m.EmployeeNumber).Select(m => new { m.Id, m.EmployeeNumber, m.Name }).ToListAsync();
+        var users = await people.UsersOffRoster().AsNoTracking().Where(u => u.IsActive)
+            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync();
+        var roster = new SelectListGroup { Name = l["Roster.Title"] };
+        var accounts = new SelectListGroup { Name = l["Roster.AppUsers"] };
+        People = members.Select(m => new SelectListItem($"{m.EmployeeNumber} {m.Name}", TrainingPeople.KeyOf(m.Id, null)) { Group = roster })
+            .Concat(users.Select(u => new SelectListItem($"{u.DisplayName} ({u.Email})", TrainingPeople.KeyOf(null, u.Id)) { Group = accounts }))
+            .ToList();
     }
 }

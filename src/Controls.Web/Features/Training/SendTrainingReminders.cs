@@ -34,7 +34,10 @@ public sealed partial class SendTrainingReminders(AppDbContext db, Notifier noti
                 u.Id,
                 u.DisplayName,
                 Department = u.DepartmentId!.Value,
-                LastTrainedOn = db.TrainingAttendances.Where(a => a.UserId == u.Id && a.Completed && a.Session.Mandatory).Max(a => (DateOnly?)a.Session.HeldOn),
+                // Recorded for the user, or for the roster member with their e-mail address (the same person).
+                LastTrainedOn = db.TrainingAttendances
+                    .Where(a => (a.UserId == u.Id || (a.StaffMember != null && a.StaffMember.NormalizedEmail == u.NormalizedEmail)) && a.Completed && a.Session.Mandatory)
+                    .Max(a => (DateOnly?)a.Session.HeldOn),
             })
             .Where(u => u.LastTrainedOn == null || u.LastTrainedOn < since)
             .ToListAsync(cancellationToken);

@@ -23,7 +23,7 @@ public class SessionModel(AppDbContext db, AttendanceImport import, IStringLocal
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
-    public sealed record Row(string Name, string Email, string Department, bool Completed, int? Score);
+    public sealed record Row(string EmployeeNumber, string Name, string Email, string Department, bool Completed, int? Score);
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -92,11 +92,14 @@ public class SessionModel(AppDbContext db, AttendanceImport import, IStringLocal
         }
 
         Session = session;
-        Rows = await db.TrainingAttendances.AsNoTracking().Where(a => a.SessionId == id)
-            .OrderBy(a => a.User.DisplayName)
-            .Select(a => new Row(a.User.DisplayName, a.User.Email ?? "",
-                a.User.Department == null ? "" : (language == "en" ? a.User.Department.NameEn : a.User.Department.NameJa), a.Completed, a.Score))
-            .ToListAsync();
+        Rows = (await db.TrainingAttendances.AsNoTracking().Where(a => a.SessionId == id)
+            .Select(a => a.StaffMember != null
+                ? new Row(a.StaffMember.EmployeeNumber, a.StaffMember.Name, a.StaffMember.Email ?? "",
+                    language == "en" ? a.StaffMember.Department.NameEn : a.StaffMember.Department.NameJa, a.Completed, a.Score)
+                : new Row("", a.User!.DisplayName, a.User.Email ?? "",
+                    a.User.Department == null ? "" : (language == "en" ? a.User.Department.NameEn : a.User.Department.NameJa), a.Completed, a.Score))
+            .ToListAsync())
+            .OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.EmployeeNumber, StringComparer.Ordinal).ToList();
         return true;
     }
 }

@@ -4,13 +4,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Controls.Web.Features.Training;
 
 /// <summary>
-/// HUM-1 coverage per department: of its active users, the share who completed a training session
-/// held within the last 12 months, how many have a confidentiality pledge on file, and who is
-/// overdue (not trained within 12 months, or no pledge).
+/// HUM-1 coverage per department: of the people in service today — the staff roster's members
+/// (joined, not left), and active app users who are not on the roster — the share who completed a
+/// training session held within the last 12 months, how many have a confidentiality pledge on
+/// file, and who is overdue (not trained within 12 months, or no pledge). An app user on the roster
+/// (same e-mail address) is one person: what was recorded for either counts.
 /// </summary>
-public sealed class TrainingCoverage(AppDbContext db)
+public sealed class TrainingCoverage(AppDbContext db, TrainingPeople people)
 {
-    public sealed record Person(Guid Id, string Name, string Email, DateOnly? LastTrainedOn, bool Pledged)
+    public sealed record Person(string Key, string EmployeeNumber, string Name, string Email, DateOnly? LastTrainedOn, bool Pledged)
     {
         public bool Trained(DateOnly since) => LastTrainedOn >= since;
     }
@@ -31,23 +33,51 @@ public sealed class TrainingCoverage(AppDbContext db)
             .Select(d => new { d.Id, d.Code, Name = language == "en" ? d.NameEn : d.NameJa })
             .ToListAsync(cancellationToken);
         var ids = departments.Select(d => d.Id).ToList();
-        var people = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && u.DepartmentId != null && ids.Contains(u.DepartmentId.Value))
-            .Select(u => new
+        var members = await db.StaffMembers.AsNoTracking()
+            .Where(m => ids.Contains(m.DepartmentId) && m.JoinedOn <= today && (m.LeftOn == null || m.LeftOn >= today))
+            .Select(m => new
             {
-                u.Id,
-                Department = u.DepartmentId!.Value,
-                u.DisplayName,
-                Email = u.Email ?? "",
-                LastTrainedOn = db.TrainingAttendances.Where(a => a.UserId == u.Id && a.Completed).Max(a => (DateOnly?)a.Session.HeldOn),
-                Pledged = db.ConfidentialityPledges.Any(p => p.UserId == u.Id),
+                m.Id,
+                Department = m.DepartmentId,
+                m.EmployeeNumber,
+                m.Name,
+                Email = m.Email ?? "",
+                // The app user with the same e-mail address: the same person.
+                User = m.NormalizedEmail == null ? null : db.Users.Where(u => u.NormalizedEmail == m.NormalizedEmail).Select(u => (Guid?)u.Id).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
+        var users = await people.UsersOffRoster().AsNoTracking()
+            .Where(u => u.IsActive && u.DepartmentId != null && ids.Contains(u.DepartmentId.Value))
+            .Select(u => new { u.Id, Department = u.DepartmentId!.Value, u.DisplayName, Email = u.Email ?? "" })
+            .ToListAsync(cancellationToken);
+
+        var trained = (await db.TrainingAttendances.AsNoTracking().Where(a => a.Completed)
+                .GroupBy(a => new { a.StaffMemberId, a.UserId })
+                .Select(g => new { g.Key.StaffMemberId, g.Key.UserId, Last = g.Max(a => a.Session.HeldOn) })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(a => TrainingPeople.KeyOf(a.StaffMemberId, a.UserId), a => a.Last, StringComparer.Ordinal);
+        var pledged = (await db.ConfidentialityPledges.AsNoTracking().Select(p => new { p.StaffMemberId, p.UserId }).Distinct().ToListAsync(cancellationToken))
+            .Select(p => TrainingPeople.KeyOf(p.StaffMemberId, p.UserId)).ToHashSet(StringComparer.Ordinal);
+
+        DateOnly? Last(params string[] keys) => keys.Select(k => trained.TryGetValue(k, out var day) ? day : (DateOnly?)null).Max();
+        bool Pledged(params string[] keys) => keys.Any(pledged.Contains);
+
+        var everyone = members.Select(m =>
+            {
+                string[] keys = m.User is { } user ? [TrainingPeople.KeyOf(m.Id, null), TrainingPeople.KeyOf(null, user)] : [TrainingPeople.KeyOf(m.Id, null)];
+                return (m.Department, Person: new Person(keys[0], m.EmployeeNumber, m.Name, m.Email, Last(keys), Pledged(keys)));
+            })
+            .Concat(users.Select(u =>
+            {
+                var key = TrainingPeople.KeyOf(null, u.Id);
+                return (u.Department, Person: new Person(key, "", u.DisplayName, u.Email, Last(key), Pledged(key)));
+            }))
+            .ToLookup(p => p.Department, p => p.Person);
         return departments.Select(d =>
         {
-            var members = people.Where(p => p.Department == d.Id).Select(p => new Person(p.Id, p.DisplayName, p.Email, p.LastTrainedOn, p.Pledged)).ToList();
-            return new Department(d.Id, d.Code, d.Name, members.Count, members.Count(m => m.Trained(since)), members.Count(m => m.Pledged),
-                members.Where(m => !m.Trained(since) || !m.Pledged).OrderBy(m => m.Name, StringComparer.Ordinal).ToList());
+            var inService = everyone[d.Id].ToList();
+            return new Department(d.Id, d.Code, d.Name, inService.Count, inService.Count(m => m.Trained(since)), inService.Count(m => m.Pledged),
+                inService.Where(m => !m.Trained(since) || !m.Pledged).OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.EmployeeNumber, StringComparer.Ordinal).ToList());
         }).ToList();
     }
 }

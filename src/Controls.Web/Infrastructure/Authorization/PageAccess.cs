@@ -106,6 +106,11 @@ public static class PageAccess
         pages.AuthorizePage("/Training/Session", CatalogEditors);
         pages.AuthorizePage("/Training/Pledges", CatalogEditors);
         pages.AuthorizePage("/Training/Coverage", IncidentUsers);
+        // The staff roster (従業者名簿): compliance officers and administrators keep it; a department head
+        // reads their own department's (the page's query).
+        pages.AuthorizePage("/Training/Roster", IncidentUsers);
+        pages.AuthorizePage("/Training/RosterMember", CatalogEditors);
+        pages.AuthorizePage("/Training/RosterImport", CatalogEditors);
         // Audits: the programme, reports and findings for everyone signed in (a department head sees
         // their department's, AuditAccess); planning and fieldwork for auditors and compliance officers.
         pages.AuthorizePage("/Audits/Create", AuditManagers);

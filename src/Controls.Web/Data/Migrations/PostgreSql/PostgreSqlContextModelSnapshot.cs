@@ -969,17 +969,27 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                         .HasColumnType("date")
                         .HasColumnName("signed_on");
 
-                    b.Property<Guid>("UserId")
+                    b.Property<Guid?>("StaffMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<Guid?>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
                         .HasName("pk_confidentiality_pledges");
 
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_confidentiality_pledges_staff_member_id");
+
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_confidentiality_pledges_user_id");
 
-                    b.ToTable("confidentiality_pledges", (string)null);
+                    b.ToTable("confidentiality_pledges", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_confidentiality_pledges_person", "(user_id IS NULL) <> (staff_member_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Controls.Web.Domain.Contractor", b =>
@@ -1703,6 +1713,10 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("schedule_id");
 
+                    b.Property<bool>("Simplified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("simplified");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1859,6 +1873,10 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("recurrence");
+
+                    b.Property<bool>("Simplified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("simplified");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date")
@@ -2543,6 +2561,78 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                     b.ToTable("report_schedules", (string)null);
                 });
 
+            modelBuilder.Entity("Controls.Web.Domain.StaffMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EmployeeNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("employee_number");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("joined_on");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_members");
+
+                    b.HasIndex("EmployeeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_members_employee_number");
+
+                    b.HasIndex("NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_members_normalized_email");
+
+                    b.HasIndex("DepartmentId", "LeftOn")
+                        .HasDatabaseName("ix_staff_members_department_id_left_on");
+
+                    b.ToTable("staff_members", (string)null);
+                });
+
             modelBuilder.Entity("Controls.Web.Domain.StatementCountryNote", b =>
                 {
                     b.Property<string>("CountryCode")
@@ -2739,21 +2829,35 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("session_id");
 
-                    b.Property<Guid>("UserId")
+                    b.Property<Guid?>("StaffMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<Guid?>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
                         .HasName("pk_training_attendances");
 
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_training_attendances_staff_member_id");
+
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_training_attendances_user_id");
+
+                    b.HasIndex("SessionId", "StaffMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_attendances_session_id_staff_member_id");
 
                     b.HasIndex("SessionId", "UserId")
                         .IsUnique()
                         .HasDatabaseName("ix_training_attendances_session_id_user_id");
 
-                    b.ToTable("training_attendances", (string)null);
+                    b.ToTable("training_attendances", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_training_attendances_person", "(user_id IS NULL) <> (staff_member_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Controls.Web.Domain.TrainingSession", b =>
@@ -3116,12 +3220,19 @@ namespace Controls.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Controls.Web.Domain.ConfidentialityPledge", b =>
                 {
+                    b.HasOne("Controls.Web.Domain.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_confidentiality_pledges_staff_members_staff_member_id");
+
                     b.HasOne("Controls.Web.Domain.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_confidentiality_pledges_users_user_id");
+
+                    b.Navigation("StaffMember");
 
                     b.Navigation("User");
                 });
@@ -3443,6 +3554,18 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                         .HasConstraintName("fk_report_deliveries_report_schedules_schedule_id");
                 });
 
+            modelBuilder.Entity("Controls.Web.Domain.StaffMember", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_members_departments_department_id");
+
+                    b.Navigation("Department");
+                });
+
             modelBuilder.Entity("Controls.Web.Domain.StatementVersion", b =>
                 {
                     b.HasOne("Controls.Web.Domain.AppUser", null)
@@ -3462,14 +3585,21 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasConstraintName("fk_training_attendances_training_sessions_session_id");
 
+                    b.HasOne("Controls.Web.Domain.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_training_attendances_staff_members_staff_member_id");
+
                     b.HasOne("Controls.Web.Domain.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_training_attendances_users_user_id");
 
                     b.Navigation("Session");
+
+                    b.Navigation("StaffMember");
 
                     b.Navigation("User");
                 });

@@ -971,18 +971,27 @@ namespace Controls.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("signed_on");
 
+                    b.Property<string>("StaffMemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_member_id");
+
                     b.Property<string>("UserId")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
                         .HasName("pk_confidentiality_pledges");
 
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_confidentiality_pledges_staff_member_id");
+
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_confidentiality_pledges_user_id");
 
-                    b.ToTable("confidentiality_pledges", (string)null);
+                    b.ToTable("confidentiality_pledges", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_confidentiality_pledges_person", "(user_id IS NULL) <> (staff_member_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Controls.Web.Domain.Contractor", b =>
@@ -1720,6 +1729,10 @@ namespace Controls.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("schedule_id");
 
+                    b.Property<bool>("Simplified")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("simplified");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1876,6 +1889,10 @@ namespace Controls.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("recurrence");
+
+                    b.Property<bool>("Simplified")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("simplified");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT")
@@ -2565,6 +2582,79 @@ namespace Controls.Web.Data.Migrations.Sqlite
                     b.ToTable("report_schedules", (string)null);
                 });
 
+            modelBuilder.Entity("Controls.Web.Domain.StaffMember", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DepartmentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EmployeeNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employee_number");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("joined_on");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1u)
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_members");
+
+                    b.HasIndex("EmployeeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_members_employee_number");
+
+                    b.HasIndex("NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_members_normalized_email");
+
+                    b.HasIndex("DepartmentId", "LeftOn")
+                        .HasDatabaseName("ix_staff_members_department_id_left_on");
+
+                    b.ToTable("staff_members", (string)null);
+                });
+
             modelBuilder.Entity("Controls.Web.Domain.StatementCountryNote", b =>
                 {
                     b.Property<string>("CountryCode")
@@ -2763,22 +2853,35 @@ namespace Controls.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("session_id");
 
+                    b.Property<string>("StaffMemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_member_id");
+
                     b.Property<string>("UserId")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
                         .HasName("pk_training_attendances");
 
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_training_attendances_staff_member_id");
+
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_training_attendances_user_id");
+
+                    b.HasIndex("SessionId", "StaffMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_attendances_session_id_staff_member_id");
 
                     b.HasIndex("SessionId", "UserId")
                         .IsUnique()
                         .HasDatabaseName("ix_training_attendances_session_id_user_id");
 
-                    b.ToTable("training_attendances", (string)null);
+                    b.ToTable("training_attendances", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_training_attendances_person", "(user_id IS NULL) <> (staff_member_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Controls.Web.Domain.TrainingSession", b =>
@@ -3138,12 +3241,19 @@ namespace Controls.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Controls.Web.Domain.ConfidentialityPledge", b =>
                 {
+                    b.HasOne("Controls.Web.Domain.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_confidentiality_pledges_staff_members_staff_member_id");
+
                     b.HasOne("Controls.Web.Domain.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_confidentiality_pledges_users_user_id");
+
+                    b.Navigation("StaffMember");
 
                     b.Navigation("User");
                 });
@@ -3465,6 +3575,18 @@ namespace Controls.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_report_deliveries_report_schedules_schedule_id");
                 });
 
+            modelBuilder.Entity("Controls.Web.Domain.StaffMember", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_members_departments_department_id");
+
+                    b.Navigation("Department");
+                });
+
             modelBuilder.Entity("Controls.Web.Domain.StatementVersion", b =>
                 {
                     b.HasOne("Controls.Web.Domain.AppUser", null)
@@ -3484,14 +3606,21 @@ namespace Controls.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_training_attendances_training_sessions_session_id");
 
+                    b.HasOne("Controls.Web.Domain.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_training_attendances_staff_members_staff_member_id");
+
                     b.HasOne("Controls.Web.Domain.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_training_attendances_users_user_id");
 
                     b.Navigation("Session");
+
+                    b.Navigation("StaffMember");
 
                     b.Navigation("User");
                 });
