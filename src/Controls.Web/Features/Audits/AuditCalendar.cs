@@ -1,6 +1,6 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Actions;
