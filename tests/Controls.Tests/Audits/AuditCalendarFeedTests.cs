@@ -15,30 +15,31 @@ public class AuditCalendarFeedTests
     [Fact]
     public void Every_audit_is_an_all_day_event_with_its_uid_status_and_absolute_report_url()
     {
-        var planned = new AuditCalendar.Event(Guid.NewGuid(), "2026年度 内部監査; 営業部, 人事部\n二行目 \\ 終わり", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 15), AuditStatus.Planned);
-        var cancelled = new AuditCalendar.Event(Guid.NewGuid(), "中止", new DateOnly(2026, 11, 30), new DateOnly(2026, 11, 30), AuditStatus.Cancelled);
-        var text = AuditCalendar.Write([planned, cancelled], Now, Report);
+        var (plannedId, cancelledId) = (Guid.NewGuid(), Guid.NewGuid());
+        var planned = AuditCalendar.Audit(plannedId, "2026年度 内部監査; 営業部, 人事部\n二行目 \\ 終わり", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 15), AuditStatus.Planned, Report(plannedId));
+        var cancelled = AuditCalendar.Audit(cancelledId, "中止", new DateOnly(2026, 11, 30), new DateOnly(2026, 11, 30), AuditStatus.Cancelled, Report(cancelledId));
+        var text = AuditCalendar.Write([planned, cancelled], Now);
 
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", text);
         Assert.EndsWith("END:VCALENDAR\r\n", text);
         Assert.DoesNotContain('\n', text.Replace("\r\n", "", StringComparison.Ordinal));
         var calendar = Calendar.Load(text)!;
         Assert.Equal("2.0", calendar.Version);
-        Assert.Equal("-//Controls//Internal audits//JA", calendar.ProductId);
+        Assert.Equal("-//Controls//Calendar//JA", calendar.ProductId);
         Assert.Equal("PUBLISH", calendar.Method);
         Assert.Equal(2, calendar.Events.Count);
 
-        var first = calendar.Events.Single(e => e.Uid == $"audit-{planned.Id}@controls");
-        Assert.Equal(planned.Title, first.Summary);
+        var first = calendar.Events.Single(e => e.Uid == $"audit-{plannedId}@controls");
+        Assert.Equal(planned.Summary, first.Summary);
         Assert.True(first.IsAllDay);
         Assert.Equal(new DateOnly(2026, 10, 1), first.DtStart!.Date);
         Assert.Equal(new DateOnly(2026, 10, 16), first.DtEnd!.Date);
         Assert.Equal(EventStatus.Tentative, first.Status);
-        Assert.Equal(Report(planned.Id), first.Url);
+        Assert.Equal(Report(plannedId), first.Url);
         Assert.True(first.DtStamp!.IsUtc);
         Assert.Equal(Now.UtcDateTime, first.DtStamp.Value);
 
-        var second = calendar.Events.Single(e => e.Uid == $"audit-{cancelled.Id}@controls");
+        var second = calendar.Events.Single(e => e.Uid == $"audit-{cancelledId}@controls");
         Assert.Equal(EventStatus.Cancelled, second.Status);
         Assert.Equal(new DateOnly(2026, 12, 1), second.DtEnd!.Date);
     }
@@ -51,7 +52,8 @@ public class AuditCalendarFeedTests
         for (var prefix = 0; prefix < 80; prefix++)
         {
             var title = new string('a', prefix) + "𠮷田 🔒, 個人データ; " + string.Concat(Enumerable.Repeat("𠮷", 40));
-            var text = AuditCalendar.Write([new(Guid.NewGuid(), title, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 1), AuditStatus.Scheduled)], Now, Report);
+            var id = Guid.NewGuid();
+            var text = AuditCalendar.Write([AuditCalendar.Audit(id, title, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 1), AuditStatus.Scheduled, Report(id))], Now);
 
             Assert.All(text.Split("\r\n")[..^1], line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, line));
             Assert.DoesNotContain('\uFFFD', Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text)));

@@ -2,6 +2,8 @@ using System.Globalization;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Features.Reports;
+using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +16,8 @@ namespace Controls.Web.Features.Audits;
 /// <summary>
 /// The calendar of one month, as a grid (weeks × weekdays, Monday first; the default) or a list:
 /// audits whose window touches the month and inspections due in it, filterable by department and
-/// auditor (kept in the URL), scoped like the audits and inspections pages.
+/// auditor (kept in the URL), scoped like the audits and inspections pages; exported (CSV, Excel)
+/// as the list view shows it.
 /// Below it the user's personal iCalendar feed: create or regenerate its secret URL (shown once).
 /// </summary>
 public class CalendarModel(AppDbContext db, AuditAccess auditAccess, InspectionAccess inspectionAccess, AuditCalendar calendar, OrganisationClock clock,
@@ -42,6 +45,32 @@ public class CalendarModel(AppDbContext db, AuditAccess auditAccess, InspectionA
     public sealed record Entry(DateOnly Start, DateOnly End, string Kind, string Title, string Page, Guid Id);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        CreatedAt = await calendar.CreatedAtAsync(InspectionAccess.UserId(User)!.Value, cancellationToken);
+        if (TempData["FeedToken"] is string token)
+        {
+            FeedUrl = $"{Request.Scheme}://{Request.Host}{Url.Page("Feed", new { token })}";
+        }
+    }
+
+    /// <summary>CSV or Excel of the month's entries the filters show, in the list view's order.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        XlsxColumn[] columns =
+        [
+            new(l["Export.Start"], 12, XlsxKind.Date), new(l["Export.End"], 12, XlsxKind.Date), new(l["Export.Kind"], 14), new(l["Export.Title"], 40),
+        ];
+        var audit = l["Audits.Audit"].Value;
+        var inspection = l["Audits.InspectionDue"].Value;
+        var rows = Entries.Select(e => new object?[] { e.Start, e.End, e.Kind == "audit" ? audit : inspection, e.Title }).ToAsyncEnumerable();
+        var title = $"{l["Audits.Calendar"].Value} {First.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+        return await ListExport.WriteAsync(this, format, "calendar", title, columns, rows, clock, cancellationToken);
+    }
+
+    /// <summary>The month's entries the filters show (the page and its export).</summary>
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.Now.DateTime);
         First = DateOnly.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? month : new DateOnly(today.Year, today.Month, 1);
@@ -85,12 +114,6 @@ public class CalendarModel(AppDbContext db, AuditAccess auditAccess, InspectionA
             var leads = db.Audits.Select(a => a.LeadAuditorId).Union(db.AuditTeamMembers.Select(m => m.UserId));
             Auditors = (await db.Users.AsNoTracking().Where(u => leads.Contains(u.Id)).OrderBy(u => u.DisplayName)
                 .Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName)).ToList();
-        }
-
-        CreatedAt = await calendar.CreatedAtAsync(InspectionAccess.UserId(User)!.Value, cancellationToken);
-        if (TempData["FeedToken"] is string token)
-        {
-            FeedUrl = $"{Request.Scheme}://{Request.Host}{Url.Page("Feed", new { token })}";
         }
     }
 

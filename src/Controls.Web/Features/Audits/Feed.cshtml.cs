@@ -3,14 +3,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Controls.Web.Features.Audits;
 
-/// <summary>The iCalendar feed itself: no sign-in (calendar apps cannot), the secret in the URL is the key; a wrong one is 404.</summary>
+/// <summary>The personal iCalendar feed itself (<see cref="AuditCalendar"/>): no sign-in (calendar apps cannot), the secret in the URL is the key; a wrong one is 404.</summary>
 public class FeedModel(AuditCalendar calendar) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
         // Absolute, from the request's scheme, host and path base: a calendar app has no page to resolve a relative URL against.
         var feed = await calendar.FeedAsync(
-            token, id => new Uri(Url.Page("/Audits/Report", pageHandler: null, values: new { id }, protocol: Request.Scheme, host: Request.Host.ToUriComponent())!),
+            token, (page, values, fragment) => new Uri(Url.Page(page, pageHandler: null, values: values, protocol: Request.Scheme, host: Request.Host.ToUriComponent(), fragment: fragment)!),
             cancellationToken);
         if (feed is null)
         {

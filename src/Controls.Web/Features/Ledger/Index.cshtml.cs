@@ -1,16 +1,21 @@
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Features.Reports;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
+using Microsoft.Extensions.Localization;
 
 namespace Controls.Web.Features.Ledger;
 
-/// <summary>The personal-data ledger (個人データ取扱台帳), with entries overdue for their annual review marked; exported as Excel. A department head sees their department's only.</summary>
-public class IndexModel(LedgerAccess access, LedgerWorkbook workbook, OrganisationClock clock) : PageModel
+/// <summary>
+/// The personal-data ledger (個人データ取扱台帳), with entries overdue for their annual review marked;
+/// exported as CSV or Excel exactly as filtered (every field, so the workbook imports back). A
+/// department head sees their department's only.
+/// </summary>
+public class IndexModel(LedgerAccess access, LedgerWorkbook workbook, OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 100;
 
@@ -30,19 +35,11 @@ public class IndexModel(LedgerAccess access, LedgerWorkbook workbook, Organisati
     public async Task OnGetAsync()
     {
         var language = Languages.Current;
-        SeesAll = InspectionAccess.SeesAllDepartments(User);
         CanCreate = LedgerAccess.CanCreate(User);
-        Today = DateOnly.FromDateTime(clock.Now.DateTime);
-        var yearAgo = Today.AddYears(-1);
-        var query = (await access.VisibleAsync(User)).AsNoTracking();
-        if (OverdueOnly)
-        {
-            query = query.Where(e => e.LastReviewedOn == null || e.LastReviewedOn < yearAgo);
-        }
-
+        var query = await FilteredAsync(HttpContext.RequestAborted);
         PageNumber = Shared.Paging.Clamp(PageNumber);
         var (skip, take) = Shared.Paging.Window(PageNumber, PageSize);
-        var rows = await query.OrderBy(e => e.Department.Code).ThenBy(e => e.Name).ThenBy(e => e.Id)
+        var rows = await query
             .Skip(skip).Take(take)
             .Select(e => new
             {
@@ -63,14 +60,26 @@ public class IndexModel(LedgerAccess access, LedgerWorkbook workbook, Organisati
             r.LastReviewedOn, LedgerAccess.CanEdit(User, r.DepartmentId))).ToList();
     }
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    /// <summary>CSV or Excel (the default) of every entry the filters show, in the list's order; the workbook has no title row so it imports back.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
     {
-        Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+        var query = await FilteredAsync(cancellationToken);
+        return await ListExport.WriteAsync(this, format ?? ListExport.Xlsx, "ledger", l["Nav.Ledger"], workbook.ExportColumns(),
+            workbook.ExportRowsAsync(query, cancellationToken), clock, cancellationToken, titleRow: false);
+    }
+
+    /// <summary>The entries this user may see, narrowed by the page's filters, in the list's order (the page and its export).</summary>
+    private async Task<IQueryable<LedgerEntry>> FilteredAsync(CancellationToken cancellationToken)
+    {
+        SeesAll = InspectionAccess.SeesAllDepartments(User);
+        Today = DateOnly.FromDateTime(clock.Now.DateTime);
+        var yearAgo = Today.AddYears(-1);
+        var query = (await access.VisibleAsync(User, cancellationToken)).AsNoTracking();
+        if (OverdueOnly)
         {
-            FileNameStar = $"ledger-{clock.Now:yyyyMMdd}.xlsx",
-        }.ToString();
-        await workbook.ExportAsync(User, Response.Body, cancellationToken);
-        return new EmptyResult();
+            query = query.Where(e => e.LastReviewedOn == null || e.LastReviewedOn < yearAgo);
+        }
+
+        return query.OrderBy(e => e.Department.Code).ThenBy(e => e.Name).ThenBy(e => e.Id);
     }
 }

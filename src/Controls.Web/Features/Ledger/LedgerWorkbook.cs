@@ -43,30 +43,26 @@ public sealed class LedgerWorkbook(AppDbContext db, LedgerAccess access, TimePro
         public bool Succeeded => Errors.Count == 0;
     }
 
-    public async Task ExportAsync(ClaimsPrincipal user, Stream output, CancellationToken cancellationToken)
+    /// <summary>The export's columns: every field, headers in the reader's language (what the import reads back).</summary>
+    public IReadOnlyList<XlsxColumn> ExportColumns() =>
+        Columns.Select(c => new XlsxColumn(l["Ledger.Field." + c.Field], c.Width, c.Field == "LastReviewedOn" ? XlsxKind.Date : XlsxKind.General)).ToList();
+
+    /// <summary>One export row per entry of <paramref name="entries"/>, in its order (the list page's filtered query).</summary>
+    public async IAsyncEnumerable<object?[]> ExportRowsAsync(IQueryable<LedgerEntry> entries, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var contractors = await db.Contractors.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-        var entries = await (await access.VisibleAsync(user, cancellationToken)).AsNoTracking()
-            .OrderBy(e => e.Department.Code).ThenBy(e => e.Name).ThenBy(e => e.Id)
-            .Select(e => new { Entry = e, e.Department.Code })
-            .ToListAsync(cancellationToken);
-        await using var book = new XlsxWriter(output, cancellationToken);
-        var sheet = book.AddSheet(l["Ledger.Sheet"], new SheetOptions
-        {
-            Columns = Columns.Select(c => new XlsxColumn(l["Ledger.Field." + c.Field], c.Width, c.Field == "LastReviewedOn" ? XlsxKind.Date : XlsxKind.General)).ToList(),
-        });
-        foreach (var x in entries)
+        await foreach (var x in entries.Select(e => new { Entry = e, e.Department.Code }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var e = x.Entry;
-            await sheet.AddRowAsync(
+            yield return
+            [
                 e.Id.ToString(), x.Code, e.Name, e.Kind, e.DataItems, e.Purpose, e.ResponsiblePerson, e.AccessibleBy, e.StorageLocation,
                 e.StorageMethod, l["Ledger.Medium." + e.Medium].Value, string.Join(", ", e.Countries), l["Ledger.People." + e.People].Value,
                 YesNo(e.SpecialCareData), YesNo(e.EncryptedAtRest), YesNo(e.RetainedPersonalData), e.AcquisitionMethod, e.PurposeNotification,
                 e.Consent, e.ThirdPartyProvision, string.Join("\n", e.ContractorIds.Select(id => contractors.GetValueOrDefault(id, id.ToString()))),
-                e.Subcontractors, e.RetentionPeriod, e.DisposalMethod, e.LastReviewedOn);
+                e.Subcontractors, e.RetentionPeriod, e.DisposalMethod, e.LastReviewedOn,
+            ];
         }
-
-        await book.CompleteAsync();
     }
 
     private string YesNo(bool value) => l[value ? "Ledger.Yes" : "Ledger.No"].Value;

@@ -9,7 +9,10 @@ namespace Controls.Web.Features.Reports;
 /// the same filter query as the list, so the file holds exactly the rows its filters show (every
 /// page of them). Rows are streamed into the writer as the query yields them. CSV is UTF-8 with a
 /// byte-order mark (Japanese opens correctly in Excel); the workbook has a title row naming the
-/// list and the generation time, a frozen header and an autofilter.
+/// list and the generation time, a frozen header and an autofilter (or, for a file meant to be
+/// imported again, only the header: <c>titleRow: false</c>). The file is named after the list in
+/// the user's language and the organisation's date (個人データ台帳_2026-12-06.csv, RFC 5987
+/// <c>filename*</c>), with an ASCII <c>filename</c> for clients that read only that.
 /// <code>
 /// public Task&lt;IActionResult&gt; OnGetExportAsync(string? format, CancellationToken ct) =>
 ///     ListExport.WriteAsync(this, format, "inspections", title, columns, Rows(query), clock, ct);
@@ -22,7 +25,8 @@ public static class ListExport
 
     public static async Task<IActionResult> WriteAsync(
         Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, string? format, string fileBase, string title,
-        IReadOnlyList<XlsxColumn> columns, IAsyncEnumerable<object?[]> rows, Infrastructure.Time.OrganisationClock clock, CancellationToken cancellationToken)
+        IReadOnlyList<XlsxColumn> columns, IAsyncEnumerable<object?[]> rows, Infrastructure.Time.OrganisationClock clock, CancellationToken cancellationToken,
+        bool titleRow = true)
     {
         if (format is not (Csv or Xlsx))
         {
@@ -31,9 +35,8 @@ public static class ListExport
 
         var response = page.Response;
         var now = clock.Now;
-        var fileName = string.Create(CultureInfo.InvariantCulture, $"{fileBase}-{now:yyyyMMdd-HHmm}.{format}");
         response.ContentType = format == Csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment") { FileName = fileName, FileNameStar = fileName }.ToString();
+        response.Headers.ContentDisposition = Attachment(fileBase, title, now, format);
         if (format == Csv)
         {
             await using var csv = new CsvWriter(response.Body, cancellationToken);
@@ -46,7 +49,9 @@ public static class ListExport
         else
         {
             await using var book = new XlsxWriter(response.Body, cancellationToken);
-            var sheet = book.AddSheet(title, new SheetOptions { Title = title, Subtitle = clock.Format(now.ToUniversalTime()), Columns = columns });
+            var sheet = book.AddSheet(title, titleRow
+                ? new SheetOptions { Title = title, Subtitle = clock.Format(now.ToUniversalTime()), Columns = columns }
+                : new SheetOptions { Columns = columns });
             await foreach (var row in rows.WithCancellation(cancellationToken))
             {
                 await sheet.AddRowAsync(row);
@@ -56,6 +61,22 @@ public static class ListExport
         }
 
         return new EmptyResult();
+    }
+
+    /// <summary>
+    /// <c>attachment; filename="ledger_2026-12-06.csv"; filename*=UTF-8''個人データ台帳_2026-12-06.csv</c>:
+    /// the list's name in the user's language with the organisation's date (<paramref name="now"/>
+    /// is its clock time); characters a file name cannot hold become <c>_</c>.
+    /// </summary>
+    public static string Attachment(string fileBase, string title, DateTimeOffset now, string extension)
+    {
+        var date = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var safe = new string(title.Select(c => char.IsControl(c) || Path.GetInvalidFileNameChars().Contains(c) || c is '"' or '\\' or '/' or ':' or '*' or '?' or '<' or '>' or '|' ? '_' : c).ToArray()).Trim();
+        return new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment")
+        {
+            FileName = $"{fileBase}_{date}.{extension}",
+            FileNameStar = $"{(safe.Length > 0 ? safe : fileBase)}_{date}.{extension}",
+        }.ToString();
     }
 
     /// <summary>The list's current filters (its query string without paging or handler), for the export links.</summary>

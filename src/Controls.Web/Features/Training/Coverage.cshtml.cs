@@ -1,23 +1,60 @@
+using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Features.Admin.Departments;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Features.Reports;
+using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Controls.Web.Features.Training;
 
-/// <summary>HUM-1 coverage per department (trained within 12 months, pledges on file, who is overdue). A department head sees their own department only.</summary>
-public class CoverageModel(TrainingCoverage coverage, OrganisationClock clock) : PageModel
+/// <summary>
+/// HUM-1 coverage per department (trained within 12 months, pledges on file, who is overdue),
+/// filterable by department and exported (CSV, Excel) exactly as filtered. A department head sees
+/// their own department only.
+/// </summary>
+public class CoverageModel(AppDbContext db, TrainingCoverage coverage, OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
 {
+    [BindProperty(SupportsGet = true)] public Guid? Department { get; set; }
+
     public DateOnly Since { get; private set; }
+    public bool SeesAll { get; private set; }
+    public List<(Guid Id, string Name)> DepartmentChoices { get; private set; } = [];
     public List<TrainingCoverage.Department> Departments { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Departments = await FilteredAsync(cancellationToken);
+        if (SeesAll)
+        {
+            DepartmentChoices = await DepartmentTree.FilterChoicesAsync(db, cancellationToken);
+        }
+    }
+
+    /// <summary>CSV or Excel of the coverage table the filter shows, in its order and columns.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        var departments = await FilteredAsync(cancellationToken);
+        XlsxColumn[] columns =
+        [
+            new(l["Field.Department"], 26), new(l["Training.ActiveUsers"], 10), new(l["Export.TrainedCount"], 10),
+            new(l["Export.TrainedShare"], 10, XlsxKind.Percent), new(l["Export.PledgedCount"], 10),
+        ];
+        var rows = departments.Select(d => new object?[] { $"{d.Code} {d.Name}", d.Active, d.Trained, d.TrainedShare, d.Pledged }).ToAsyncEnumerable();
+        return await ListExport.WriteAsync(this, format, "training-coverage", l["Training.Coverage"], columns, rows, clock, cancellationToken);
+    }
+
+    /// <summary>The departments this user may see, narrowed by the filter (the page and its export).</summary>
+    private async Task<List<TrainingCoverage.Department>> FilteredAsync(CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.Now.DateTime);
         Since = TrainingCoverage.Since(today);
-        var seesAll = User.IsInRole(Roles.ComplianceOfficer) || User.IsInRole(Roles.Administrator);
-        Guid? only = seesAll ? null : InspectionAccess.DepartmentOf(User) ?? Guid.Empty;
-        Departments = await coverage.ForAsync(only, today, Languages.Current);
+        SeesAll = User.IsInRole(Roles.ComplianceOfficer) || User.IsInRole(Roles.Administrator);
+        Guid? only = SeesAll ? Department : InspectionAccess.DepartmentOf(User) ?? Guid.Empty;
+        return await coverage.ForAsync(only, today, Languages.Current, cancellationToken);
     }
 }
