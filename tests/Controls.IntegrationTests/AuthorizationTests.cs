@@ -77,6 +77,7 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Ledger/Edit"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
         ["/Ledger/Import"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
         ["/Audits/Index"] = [SignedIn],
+        ["/Audits/Programme"] = [SignedIn],
         ["/Audits/Report"] = [SignedIn],
         ["/Audits/Finding"] = [SignedIn],
         ["/Audits/Calendar"] = [SignedIn],

@@ -108,6 +108,8 @@ public static class PageAccess
         pages.AuthorizePage("/Training/Coverage", IncidentUsers);
         // Audits: the programme, reports and findings for everyone signed in (a department head sees
         // their department's, AuditAccess); planning and fieldwork for auditors and compliance officers.
+        // The programme's approval (/Audits/Programme) is asked for by auditors and compliance officers and
+        // given by management: who may take each step is SeparationOfDuties' (a refused step changes nothing).
         pages.AuthorizePage("/Audits/Create", AuditManagers);
         pages.AuthorizePage("/Audits/Edit", AuditManagers);
         pages.AuthorizePage("/Audits/Fieldwork", AuditManagers);
