@@ -39,7 +39,7 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Admin/Departments/Create"] = [Roles.Administrator],
         ["/Admin/Departments/Edit"] = [Roles.Administrator],
         ["/Admin/Settings/Index"] = [Roles.Administrator],
-        ["/Admin/AuditTrail/Index"] = [Roles.Administrator],
+        ["/Admin/AuditTrail/Index"] = [Roles.Administrator, Roles.ComplianceOfficer],
         ["/Admin/Outbox/Index"] = [Roles.Administrator],
         ["/Notifications/Index"] = [SignedIn],
         ["/Catalog/Index"] = [SignedIn],
