@@ -58,6 +58,7 @@ public class HandlerAuthorizationTests(ControlsApp app) : IClassFixture<Controls
         ["/Audits/Findings"] = ["GET", "GET Export"],
         ["/Audits/FollowUp"] = ["GET", "POST"],
         ["/Audits/Index"] = ["GET", "GET Export"],
+        ["/Audits/Programme"] = ["GET", "POST Approve", "POST Close", "POST Reopen", "POST Submit"],
         ["/Audits/Report"] = ["GET", "GET Evidence", "GET Xlsx"],
         ["/Audits/Rules"] = ["GET", "POST", "POST Deactivate", "POST Plan"],
         ["/Catalog/Download"] = ["GET"],

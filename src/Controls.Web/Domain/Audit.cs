@@ -15,8 +15,115 @@ public class AuditProgramme
     public int FiscalYear { get; set; }
     public AuditProgrammeStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Who asked for approval (the audit lead or a compliance officer who prepared it), and when; cleared when it goes back to draft.</summary>
+    public Guid? SubmittedById { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+    /// <summary>Who approved it (top management), and when; cleared when it goes back to draft.</summary>
+    public Guid? ApprovedById { get; set; }
+    public DateTimeOffset? ApprovedAt { get; set; }
     public List<Audit> Audits { get; set; } = [];
     public uint Version { get; set; }
+
+    public bool IsSubmitted => Status == AuditProgrammeStatus.Draft && SubmittedAt is not null;
+
+    /// <summary>
+    /// Asks for approval (needs <see cref="Audits"/> loaded): only a draft with at least one audit.
+    /// Returns the message key of the refusal, or null when done.
+    /// </summary>
+    public string? Submit(Guid by, DateTimeOffset at)
+    {
+        if (Status != AuditProgrammeStatus.Draft)
+        {
+            return "AuditProgramme.NotDraft";
+        }
+
+        if (Audits.Count == 0)
+        {
+            return "AuditProgramme.NoAudits";
+        }
+
+        if (SubmittedAt is not null)
+        {
+            return "AuditProgramme.AlreadySubmitted";
+        }
+
+        SubmittedById = by;
+        SubmittedAt = at;
+        return null;
+    }
+
+    /// <summary>
+    /// Approves the programme (needs <see cref="Audits"/> loaded): only a draft with at least one audit,
+    /// and never by the person who asked for approval or planned one of its audits (who may approve at
+    /// all is SeparationOfDuties'). Returns the message key of the refusal, or null when done.
+    /// </summary>
+    public string? Approve(Guid by, DateTimeOffset at)
+    {
+        if (Status != AuditProgrammeStatus.Draft)
+        {
+            return Status == AuditProgrammeStatus.Approved ? "AuditProgramme.AlreadyApproved" : "AuditProgramme.NotDraft";
+        }
+
+        if (Audits.Count == 0)
+        {
+            return "AuditProgramme.NoAudits";
+        }
+
+        if (SubmittedById == by || Audits.Any(a => a.CreatedById == by))
+        {
+            return "AuditProgramme.PreparerCannotApprove";
+        }
+
+        Status = AuditProgrammeStatus.Approved;
+        ApprovedById = by;
+        ApprovedAt = at;
+        return null;
+    }
+
+    /// <summary>
+    /// Back to draft, for changes that need a new approval: the approval is cleared (the audit trail
+    /// keeps who approved it, and when). Only an approved programme.
+    /// </summary>
+    public string? Reopen()
+    {
+        if (Status != AuditProgrammeStatus.Approved)
+        {
+            return "AuditProgramme.NotApproved";
+        }
+
+        Status = AuditProgrammeStatus.Draft;
+        SubmittedById = null;
+        SubmittedAt = null;
+        ApprovedById = null;
+        ApprovedAt = null;
+        return null;
+    }
+
+    /// <summary>An audit was added: an approved programme goes back to draft, as the new audit is not approved.</summary>
+    public void AuditAdded()
+    {
+        if (Status == AuditProgrammeStatus.Approved)
+        {
+            Reopen();
+        }
+    }
+
+    /// <summary>Closes the year's programme (needs <see cref="Audits"/> loaded): only an approved one whose audits are all closed or cancelled.</summary>
+    public string? Close()
+    {
+        if (Status != AuditProgrammeStatus.Approved)
+        {
+            return "AuditProgramme.NotApproved";
+        }
+
+        if (Audits.Any(a => a.IsActive))
+        {
+            return "AuditProgramme.AuditsStillActive";
+        }
+
+        Status = AuditProgrammeStatus.Closed;
+        return null;
+    }
 }
 
 public enum AuditStatus

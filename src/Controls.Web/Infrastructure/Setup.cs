@@ -138,6 +138,7 @@ public static class Setup
     public static void AddFeatures(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<VerifyAuditTrail>();
+        builder.Services.AddScoped<Features.Admin.AuditTrail.TrailReading>();
         builder.Services.AddScoped<PruneExpiredData>();
         builder.Services.AddScoped<CreateAdministrator>();
         builder.Services.AddScoped<DemoSeed>();

@@ -23,6 +23,8 @@ public class IndexModel(AppDbContext db, AuditAccess access, OrganisationClock c
     public int FiscalYear { get; private set; }
     public bool Manages { get; private set; }
     public AuditProgrammeStatus? ProgrammeStatus { get; private set; }
+    public DateTimeOffset? ApprovedAt { get; private set; }
+    public string? ApprovedBy { get; private set; }
     public List<int> Years { get; private set; } = [];
     public List<Row> Rows { get; private set; } = [];
 
@@ -58,7 +60,12 @@ public class IndexModel(AppDbContext db, AuditAccess access, OrganisationClock c
         FiscalYear = Year is >= 2000 and <= 2200 ? Year.Value : current;
         Years = await db.AuditProgrammes.AsNoTracking().Select(p => p.FiscalYear).ToListAsync(cancellationToken);
         Years = Years.Append(current).Append(FiscalYear).Distinct().OrderDescending().ToList();
-        ProgrammeStatus = await db.AuditProgrammes.AsNoTracking().Where(p => p.FiscalYear == FiscalYear).Select(p => (AuditProgrammeStatus?)p.Status).SingleOrDefaultAsync(cancellationToken);
+        var programme = await db.AuditProgrammes.AsNoTracking().Where(p => p.FiscalYear == FiscalYear)
+            .Select(p => new { p.Status, p.ApprovedAt, ApprovedBy = db.Users.Where(u => u.Id == p.ApprovedById).Select(u => u.DisplayName).FirstOrDefault() })
+            .SingleOrDefaultAsync(cancellationToken);
+        ProgrammeStatus = programme?.Status;
+        ApprovedAt = programme?.ApprovedAt;
+        ApprovedBy = programme?.ApprovedBy;
         var visibleFindings = access.Findings(User);
         var audits = await access.Audits(User).AsNoTracking().Where(a => a.Programme.FiscalYear == FiscalYear)
             .OrderBy(a => a.WindowStart).ThenBy(a => a.Title)

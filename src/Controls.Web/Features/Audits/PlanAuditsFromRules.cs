@@ -128,6 +128,15 @@ public sealed class PlanAuditsFromRules(AppDbContext db, AuditorIndependence ind
         }
 
         var programmeId = await AuditProgrammes.EnsureAsync(db, year, time.GetUtcNow(), cancellationToken);
+        var programme = await db.AuditProgrammes.SingleAsync(p => p.Id == programmeId, cancellationToken);
+        if (programme.Status == AuditProgrammeStatus.Closed)
+        {
+            logger.LogWarning("Audit rule {Rule}: the programme of {Year} is closed, {Target} not planned", rule.Name, year, target.Name);
+            return false;
+        }
+
+        // A new audit is not approved: an approved programme goes back to draft.
+        programme.AuditAdded();
         var audit = new Audit
         {
             Id = Guid.NewGuid(),
@@ -159,6 +168,7 @@ public sealed class PlanAuditsFromRules(AppDbContext db, AuditorIndependence ind
         {
             // Another run planned it first.
             db.Entry(audit).State = EntityState.Detached;
+            db.Entry(programme).State = EntityState.Detached;
             return false;
         }
     }

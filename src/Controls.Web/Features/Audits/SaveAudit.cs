@@ -130,6 +130,15 @@ public sealed class SaveAudit(AppDbContext db, AuditorIndependence independence,
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var year = FiscalYear(input.WindowStart!.Value, fiscalStartMonth);
         var programmeId = await AuditProgrammes.EnsureAsync(db, year, time.GetUtcNow(), cancellationToken);
+        var programme = await db.AuditProgrammes.SingleAsync(p => p.Id == programmeId, cancellationToken);
+        if (programme.Status == AuditProgrammeStatus.Closed)
+        {
+            state.AddModelError("Input.WindowStart", l["AuditProgramme.ClosedNoNewAudits", year]);
+            return null;
+        }
+
+        // A new audit is not approved: an approved programme goes back to draft.
+        programme.AuditAdded();
         var audit = new Audit
         {
             Id = Guid.NewGuid(),

@@ -36,6 +36,10 @@ public class AnswerModel(
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public InspectionContent.Sheet Sheet { get; private set; } = null!;
+    /// <summary>"?unanswered=1": only the items not answered yet (site.js toggles the same without a reload).</summary>
+    public bool OnlyUnanswered => Request.Query["unanswered"] == "1";
+
+    public bool IsAnswered(Guid itemId) => Sheet.Answers.TryGetValue(itemId, out var answer) && answer.Value is not null;
 
     /// <summary>The user answers for this department (head or delegate) and the inspection is open.</summary>
     public bool CanAnswer { get; private set; }

@@ -39,7 +39,11 @@ public sealed class InspectionContent(AppDbContext db)
         public bool IsOverdue(DateOnly today) => IsOpen && today > DueOn;
     }
 
-    public sealed record MeasureView(string Code, string TitleJa, string TitleEn, string DescriptionJa, string DescriptionEn, List<ItemView> Items);
+    public sealed record MeasureView(string Code, string TitleJa, string TitleEn, string DescriptionJa, string DescriptionEn, List<ItemView> Items)
+    {
+        /// <summary>The kind of measure (organisational, human, physical, technical…; resource "Category.{category}").</summary>
+        public string Category { get; init; } = "";
+    }
 
     public sealed record ItemView(
         Guid Id, string Code, string QuestionJa, string QuestionEn, string GuidanceJa, string GuidanceEn, string EvidenceJa, string EvidenceEn);
@@ -97,7 +101,8 @@ public sealed class InspectionContent(AppDbContext db)
             .Select(m => new MeasureView(m.Code, m.TitleJa, m.TitleEn, m.DescriptionJa, m.DescriptionEn,
                 m.Items.Where(c => !simplified || c.SmallBusiness).OrderBy(c => c.SortOrder)
                     .Select(c => new ItemView(c.Id, c.Code, c.QuestionJa, c.QuestionEn, c.GuidanceJa, c.GuidanceEn, c.EvidenceJa, c.EvidenceEn))
-                    .ToList()))
+                    .ToList())
+            { Category = m.Category })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 

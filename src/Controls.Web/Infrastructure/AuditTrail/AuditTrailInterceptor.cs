@@ -41,6 +41,12 @@ public sealed class AuditTrailInterceptor(CurrentActor actor, TimeProvider time)
     /// <summary>Bookkeeping fields that change on every write and say nothing to a reader.</summary>
     private static readonly HashSet<string> Noise = ["ConcurrencyStamp", "Version"];
 
+    /// <summary>Changes of records of this type are recorded.</summary>
+    public static bool IsAudited(Type type) => !NotAudited.Contains(type);
+
+    /// <summary>Changes of this field are recorded (bookkeeping fields are not).</summary>
+    public static bool IsRecorded(string field) => !Noise.Contains(field);
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Record(eventData.Context);

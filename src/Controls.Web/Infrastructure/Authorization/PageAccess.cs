@@ -25,6 +25,8 @@ public static class PageAccess
     public const string AuditManagers = nameof(AuditManagers);
     /// <summary>Any of the five roles (not a delegate without one): the dashboard and its workbook.</summary>
     public const string Reporting = nameof(Reporting);
+    /// <summary>Administrators and compliance officers: the audit trail (sign-ins and refused requests included: reviewing access is the compliance officer's duty too).</summary>
+    public const string AuditTrailReaders = nameof(AuditTrailReaders);
     /// <summary>Compliance officers, administrators and management: the published statement of security measures taken.</summary>
     public const string StatementReaders = nameof(StatementReaders);
 
@@ -40,6 +42,7 @@ public static class PageAccess
         options.AddPolicy(IncidentUsers, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead));
         options.AddPolicy(AuditManagers, p => p.RequireRole(Roles.Auditor, Roles.ComplianceOfficer));
         options.AddPolicy(Reporting, p => p.RequireRole(Roles.Management, Roles.ComplianceOfficer, Roles.Auditor, Roles.Administrator, Roles.DepartmentHead));
+        options.AddPolicy(AuditTrailReaders, p => p.RequireRole(Roles.Administrator, Roles.ComplianceOfficer));
         options.AddPolicy(StatementReaders, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator, Roles.Management));
     }
 
@@ -72,8 +75,10 @@ public static class PageAccess
         // The personal audit calendar feed: calendar apps cannot sign in; the secret in its URL is the key.
         pages.AllowAnonymousToPage("/Audits/Feed");
 
-        // Administrators: users, departments, organisation settings, audit trail, mail outbox (and the jobs dashboard: MapJobsDashboard).
-        pages.AuthorizeFolder("/Admin", Administration);
+        // Administrators: users, departments, organisation settings, mail outbox (and the jobs dashboard: MapJobsDashboard);
+        // the audit trail for administrators and compliance officers. Every page under /Admin gets exactly one of the two.
+        pages.AddFolderApplicationModelConvention("/Admin", model => model.EndpointMetadata.Add(new AuthorizeAttribute(
+            model.ViewEnginePath.StartsWith("/Admin/AuditTrail/", StringComparison.Ordinal) ? AuditTrailReaders : Administration)));
 
         // Catalogs: everyone signed in reads them; compliance officers and administrators change them.
         pages.AuthorizePage("/Catalog/Upload", CatalogEditors);
@@ -113,6 +118,8 @@ public static class PageAccess
         pages.AuthorizePage("/Training/RosterImport", CatalogEditors);
         // Audits: the programme, reports and findings for everyone signed in (a department head sees
         // their department's, AuditAccess); planning and fieldwork for auditors and compliance officers.
+        // The programme's approval (/Audits/Programme) is asked for by auditors and compliance officers and
+        // given by management: who may take each step is SeparationOfDuties' (a refused step changes nothing).
         pages.AuthorizePage("/Audits/Create", AuditManagers);
         pages.AuthorizePage("/Audits/Edit", AuditManagers);
         pages.AuthorizePage("/Audits/Fieldwork", AuditManagers);

@@ -17,6 +17,9 @@ namespace Controls.Web.Infrastructure.Authorization;
 /// is neither the action's owner nor a member of the finding's department.</item>
 /// <item>An inspection is reviewed (accepted or returned) by a compliance officer who is not the head of
 /// the inspected department.</item>
+/// <item>The annual audit programme is prepared and submitted by auditors and compliance officers and
+/// approved (or sent back to draft) by top management, never by the person who submitted it or planned
+/// one of its audits (docs/adr/0015-audit-programme-approval.md).</item>
 /// </list>
 /// </summary>
 public static class SeparationOfDuties
@@ -67,4 +70,15 @@ public static class SeparationOfDuties
         !user.IsInRole(Roles.ComplianceOfficer) ? "Review.OnlyComplianceOfficers"
         : user.IsInRole(Roles.DepartmentHead) && DepartmentOf(user) == inspectedDepartmentId ? "Review.OwnDepartment"
         : null;
+
+    /// <summary>The message key of the refusal to ask for approval of the audit programme, or null when this user prepares it.</summary>
+    public static string? RefusesProgrammeSubmission(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Auditor) || user.IsInRole(Roles.ComplianceOfficer) ? null : "AuditProgramme.OnlyPreparersSubmit";
+
+    /// <summary>
+    /// The message key of the refusal to approve the audit programme or send it back to draft, or null
+    /// when this user may (top management; the programme itself refuses its own preparer).
+    /// </summary>
+    public static string? RefusesProgrammeApproval(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Management) ? null : "AuditProgramme.OnlyManagementApproves";
 }

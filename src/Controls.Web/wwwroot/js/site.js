@@ -126,6 +126,7 @@ document.querySelectorAll('[data-qr]').forEach(function (element) {
                     showProgress(data.answered, data.total);
                     showSavedValue(form);
                     say(form, data.message, 'success');
+                    form.dispatchEvent(new CustomEvent('answer-saved', { bubbles: true }));
                 } else {
                     say(form, (data.errors && data.errors.length ? data.errors.join(' ') : text('failed')), 'danger');
                 }
@@ -164,6 +165,124 @@ document.querySelectorAll('[data-qr]').forEach(function (element) {
             save(form);
         });
     });
+})();
+
+// The answer form's navigator: per-measure progress kept up to date as answers save, "unanswered
+// only" without a reload, and "next unanswered" from where the reader is. Without JavaScript the
+// same controls are links (?unanswered=1, #item-…) that the server answers.
+(function () {
+    var container = document.querySelector('[data-answer-items]');
+    if (!container) {
+        return;
+    }
+    var filter = document.querySelector('[data-filter-unanswered]');
+    var next = document.querySelector('[data-next-unanswered]');
+    var toolbar = document.querySelector('.answer-toolbar');
+    var allAnswered = document.querySelector('[data-all-answered]');
+
+    function firstUnanswered() {
+        return container.querySelector('.inspection-item:not(.answered)');
+    }
+
+    function refresh() {
+        container.querySelectorAll('[data-measure]').forEach(function (section) {
+            var code = section.getAttribute('data-measure');
+            var total = section.querySelectorAll('.inspection-item').length;
+            var done = section.querySelectorAll('.inspection-item.answered').length;
+            document.querySelectorAll('[data-measure-answered="' + code + '"]').forEach(function (e) { e.textContent = done; });
+            document.querySelectorAll('[data-measure-link="' + code + '"]').forEach(function (e) { e.classList.toggle('measure-complete', done === total); });
+            section.classList.toggle('complete', done === total);
+        });
+        var left = firstUnanswered();
+        if (next) {
+            next.setAttribute('href', left ? '#' + left.id : '#submit');
+        }
+        if (allAnswered) {
+            allAnswered.classList.toggle('d-none', !!left);
+        }
+    }
+
+    // An answer saved in the filtered view stays in sight until the reader moves on.
+    document.addEventListener('answer-saved', function (event) {
+        var item = event.target.closest('.inspection-item');
+        if (item) {
+            item.classList.add('answered');
+            item.classList.add('just-answered');
+        }
+        refresh();
+    });
+
+    function settle() {
+        container.querySelectorAll('.just-answered').forEach(function (e) { e.classList.remove('just-answered'); });
+    }
+
+    function setFilter(on) {
+        settle();
+        container.classList.toggle('only-unanswered', on);
+        if (filter) {
+            filter.setAttribute('aria-pressed', on ? 'true' : 'false');
+            filter.classList.toggle('btn-secondary', on);
+            filter.classList.toggle('btn-outline-secondary', !on);
+            filter.setAttribute('href', '?unanswered=' + (on ? '0' : '1'));
+        }
+        var url = new URL(window.location.href);
+        if (on) {
+            url.searchParams.set('unanswered', '1');
+        } else {
+            url.searchParams.delete('unanswered');
+        }
+        window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    }
+
+    if (filter) {
+        filter.addEventListener('click', function (event) {
+            event.preventDefault();
+            setFilter(!container.classList.contains('only-unanswered'));
+        });
+    }
+
+    function go(target) {
+        target.scrollIntoView({ block: 'start' });
+        var focus = target.querySelector('input[name="value"]:checked, input[name="value"], a, button');
+        if (focus) {
+            focus.focus({ preventScroll: true });
+        }
+    }
+
+    if (next) {
+        next.addEventListener('click', function (event) {
+            settle();
+            var below = toolbar ? toolbar.getBoundingClientRect().bottom + 8 : 0;
+            var open = Array.prototype.slice.call(container.querySelectorAll('.inspection-item:not(.answered)'));
+            var target = open.filter(function (e) { return e.getBoundingClientRect().top > below; })[0] || open[0];
+            if (!target) {
+                return;
+            }
+            event.preventDefault();
+            go(target);
+        });
+    }
+
+    // A measure chosen in the navigator: close the drawer; show the measure even if the filter hid it.
+    document.querySelectorAll('[data-measure-link]').forEach(function (link) {
+        link.addEventListener('click', function (event) {
+            var section = document.getElementById('measure-' + link.getAttribute('data-measure-link'));
+            var drawer = link.closest('details');
+            if (drawer) {
+                drawer.open = false;
+            }
+            if (!section) {
+                return;
+            }
+            event.preventDefault();
+            if (section.offsetParent === null) {
+                setFilter(false);
+            }
+            go(section);
+        });
+    });
+
+    refresh();
 })();
 
 // Print buttons (the audit report): data-print prints the page.

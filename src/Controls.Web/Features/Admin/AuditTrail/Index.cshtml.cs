@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Infrastructure.Time;
@@ -9,8 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Controls.Web.Features.Admin.AuditTrail;
 
-/// <summary>Who changed what, when: the audit trail, filtered and paged, newest first. Administrators only.</summary>
-public class IndexModel(AppDbContext db, OrganisationClock clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
+/// <summary>
+/// Who changed what, when: the audit trail, filtered and paged, newest first, in the reader's words
+/// (<see cref="TrailReading"/>). Administrators and compliance officers read all of it, sign-ins and
+/// refused requests included (PageAccess).
+/// </summary>
+public class IndexModel(AppDbContext db, OrganisationClock clock, TrailReading reading, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 100;
 
@@ -21,21 +23,23 @@ public class IndexModel(AppDbContext db, OrganisationClock clock, Microsoft.Exte
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    public List<string> Entities { get; private set; } = [];
+    /// <summary>The entities in the trail (recorded name, display name), by display name.</summary>
+    public List<(string Entity, string Name)> Entities { get; private set; } = [];
     /// <summary>The last run of the tamper check (none yet: null).</summary>
     public AuditTrailVerification? LastVerification { get; private set; }
-    public List<AuditTrailEntry> Rows { get; private set; } = [];
+    public List<TrailReading.Row> Rows { get; private set; } = [];
     public bool HasMore { get; private set; }
 
     public async Task OnGetAsync()
     {
         PageNumber = Math.Clamp(PageNumber, 1, 100_000);
         LastVerification = await db.AuditTrailVerifications.AsNoTracking().OrderByDescending(v => v.Id).FirstOrDefaultAsync();
-        Entities = await db.AuditTrail.Select(e => e.Entity).Distinct().OrderBy(e => e).ToListAsync();
+        Entities = (await db.AuditTrail.Select(e => e.Entity).Distinct().ToListAsync())
+            .Select(e => (e, reading.Entity(e))).OrderBy(e => e.Item2, StringComparer.Ordinal).ToList();
         var rows = await Filtered().OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync();
         HasMore = rows.Count > PageSize;
-        Rows = rows.Take(PageSize).ToList();
+        Rows = await reading.ReadAsync(rows.Take(PageSize).ToList());
     }
 
     /// <summary>Runs the tamper check now (recorded like a command-line run) and shows its result.</summary>
@@ -48,14 +52,31 @@ public class IndexModel(AppDbContext db, OrganisationClock clock, Microsoft.Exte
     /// <summary>CSV or Excel of every entry the current filters show (all pages), newest first.</summary>
     public Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
     {
-        var rows = Filtered().OrderByDescending(e => e.At).ThenByDescending(e => e.Id).AsAsyncEnumerable()
-            .Select(e => new object?[] { clock.ToLocal(e.At), e.Actor, e.Entity, e.EntityKey, e.Action.ToString(), Describe(e.Changes) });
         List<Controls.Web.Infrastructure.Excel.XlsxColumn> columns =
         [
             new(l["Export.At"], 17, Infrastructure.Excel.XlsxKind.DateTime), new(l["Export.Actor"], 24), new(l["Export.Entity"], 18),
-            new(l["Export.Key"], 38), new(l["Export.Action"], 10), new(l["Export.Changes"], 60),
+            new(l["AuditTrail.Record"], 30), new(l["Export.Key"], 38), new(l["Export.Action"], 10), new(l["Export.Changes"], 60),
         ];
-        return Features.Reports.ListExport.WriteAsync(this, format, "audit-trail", l["Nav.AuditTrail"], columns, rows, clock, cancellationToken);
+        return Features.Reports.ListExport.WriteAsync(this, format, "audit-trail", l["Nav.AuditTrail"], columns, ExportRows(cancellationToken), clock, cancellationToken);
+    }
+
+    /// <summary>The filtered entries in batches, each read as the page shows them.</summary>
+    private async IAsyncEnumerable<object?[]> ExportRows([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        const int batch = 500;
+        for (var skip = 0; ; skip += batch)
+        {
+            var entries = await Filtered().OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip(skip).Take(batch).ToListAsync(cancellationToken);
+            foreach (var row in await reading.ReadAsync(entries, cancellationToken))
+            {
+                yield return [clock.ToLocal(row.At), row.Actor, row.Entity, row.Record, row.Key, l["AuditTrail." + row.Action].Value, TrailReading.Describe(row)];
+            }
+
+            if (entries.Count < batch)
+            {
+                yield break;
+            }
+        }
     }
 
     private IQueryable<AuditTrailEntry> Filtered()
@@ -109,35 +130,4 @@ public class IndexModel(AppDbContext db, OrganisationClock clock, Microsoft.Exte
         var local = day.ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(local, clock.Zone.GetUtcOffset(local)).ToUniversalTime();
     }
-
-    /// <summary>"Field: old → new" per line, from the stored JSON.</summary>
-    public static string Describe(string changes)
-    {
-        using var document = JsonDocument.Parse(changes);
-        var text = new StringBuilder();
-        foreach (var field in document.RootElement.EnumerateObject())
-        {
-            text.Append(field.Name).Append(": ");
-            if (field.Value.ValueKind != JsonValueKind.Object)
-            {
-                // Sign-ins, refused requests and bulk writes: plain values.
-                text.Append(field.Value.ToString());
-            }
-            else if (field.Value.TryGetProperty("changed", out _))
-            {
-                text.Append("(changed)");
-            }
-            else
-            {
-                text.Append(Value(field.Value, "old")).Append(" → ").Append(Value(field.Value, "new"));
-            }
-
-            text.AppendLine();
-        }
-
-        return text.ToString().TrimEnd();
-    }
-
-    private static string Value(JsonElement change, string name) =>
-        change.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.ToString() : "∅";
 }
