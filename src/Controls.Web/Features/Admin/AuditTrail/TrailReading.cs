@@ -43,6 +43,24 @@ public sealed class TrailReading(AppDbContext db, OrganisationClock clock, IStri
         return value.ResourceNotFound ? null : value.Value;
     }
 
+    /// <summary>Enums whose words the pages already have under another name (ActionStatus.Open for CorrectiveActionStatus.Open).</summary>
+    private static readonly Dictionary<string, string> EnumWords = new(StringComparer.Ordinal)
+    {
+        ["CorrectiveActionStatus"] = "ActionStatus",
+        ["CorrectiveActionSource"] = "ActionSource",
+        ["ContractorStatus"] = "Contractors.Status",
+        ["LedgerMedium"] = "Ledger.Medium",
+        ["PeopleRange"] = "Ledger.People",
+        ["IncidentKind"] = "Incidents.Kind",
+        ["InspectionEventKind"] = "InspectionEvent",
+        ["ScheduleRecurrence"] = "Schedules.Recurrence",
+        ["ScheduleStatus"] = "Schedules.Status",
+        ["ScheduleTargets"] = "Schedules.Target",
+    };
+
+    /// <summary>The enum value as the pages name it, or null when no word exists.</summary>
+    public string? EnumWord(Type enumType, string value) => Resource($"{EnumWords.GetValueOrDefault(enumType.Name, enumType.Name)}.{value}");
+
     public string Entity(string entity) => Resource("TrailEntity." + entity) ?? entity;
 
     public string Field(string entity, string field) =>
@@ -188,7 +206,7 @@ public sealed class TrailReading(AppDbContext db, OrganisationClock clock, IStri
 
                 var clrType = type?.FindProperty(field)?.ClrType;
                 var enumType = clrType is null ? null : Nullable.GetUnderlyingType(clrType) ?? clrType;
-                if (enumType is { IsEnum: true } && Resource($"{enumType.Name}.{text}") is { } word)
+                if (enumType is { IsEnum: true } && Resource($"{EnumWords.GetValueOrDefault(enumType.Name, enumType.Name)}.{text}") is { } word)
                 {
                     return word;
                 }
