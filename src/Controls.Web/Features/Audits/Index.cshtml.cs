@@ -59,8 +59,8 @@ public class IndexModel(AppDbContext db, AuditAccess access, OrganisationClock c
         Years = await db.AuditProgrammes.AsNoTracking().Select(p => p.FiscalYear).ToListAsync(cancellationToken);
         Years = Years.Append(current).Append(FiscalYear).Distinct().OrderDescending().ToList();
         ProgrammeStatus = await db.AuditProgrammes.AsNoTracking().Where(p => p.FiscalYear == FiscalYear).Select(p => (AuditProgrammeStatus?)p.Status).SingleOrDefaultAsync(cancellationToken);
-        var visibleFindings = access.Findings(User);
-        var audits = await access.Audits(User).AsNoTracking().Where(a => a.Programme.FiscalYear == FiscalYear)
+        var visibleFindings = (await access.FindingsAsync(User, cancellationToken));
+        var audits = await (await access.AuditsAsync(User, cancellationToken)).AsNoTracking().Where(a => a.Programme.FiscalYear == FiscalYear)
             .OrderBy(a => a.WindowStart).ThenBy(a => a.Title)
             .Select(a => new
             {

@@ -39,7 +39,7 @@ public class IndexModel(IncidentAccess access, OrganisationClock clock, TimeProv
         Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
         PageNumber = Shared.Paging.Clamp(PageNumber);
         var (skip, take) = Shared.Paging.Window(PageNumber, PageSize);
-        var incidents = await access.Visible(User).AsNoTracking()
+        var incidents = await (await access.VisibleAsync(User)).AsNoTracking()
             .OrderByDescending(i => i.AwareAt).ThenBy(i => i.Id)
             .Skip(skip).Take(take)
             .Select(i => new { Incident = i, Department = i.Department.Code + " " + (language == "en" ? i.Department.NameEn : i.Department.NameJa) })
