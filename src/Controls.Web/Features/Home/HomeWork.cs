@@ -138,7 +138,7 @@ public sealed class HomeWork(AppDbContext db, DepartmentScope scope, ComplianceR
         var mine = db.CorrectiveActions.AsNoTracking().Where(a => a.OwnerId == me).WhereOpen();
         var actionCount = await mine.CountAsync(cancellationToken);
         var overdueActions = await mine.WhereOverdue(today).CountAsync(cancellationToken);
-        var actionRows = await mine.OrderBy(a => a.DueOn).Take(Few)
+        var actionRows = await mine.OrderBy(a => a.Status == CorrectiveActionStatus.Implemented).ThenBy(a => a.DueOn).Take(Few)
             .Select(a => new { a.Id, a.Action, a.DueOn, a.Status, a.InspectionId, a.Source, Department = en ? a.Department.NameEn : a.Department.NameJa })
             .ToListAsync(cancellationToken);
         var actions = new Card("actions", "Home.MyActions", actionCount,
