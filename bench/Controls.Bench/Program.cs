@@ -21,6 +21,12 @@ if (mode == "report")
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
 }
 
+if (mode == "home")
+{
+    return await Controls.Bench.HomeBench.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+}
+
 if (mode == "inspections")
 {
     return await Controls.Bench.InspectionBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
@@ -47,6 +53,7 @@ if (mode is not ("xlsx" or "csv"))
     Console.Error.WriteLine("usage: Controls.Bench xlsx|csv [rows] [file]   (default 500000 rows × 10 columns, to a temporary file)");
     Console.Error.WriteLine("       Controls.Bench xlsx-compare [rows]   (ClosedXML against the streaming writer, each in its own process; default 100000 rows)");
     Console.Error.WriteLine("       Controls.Bench [--provider sqlite|postgresql] report [departments] [years]   (default 500 departments x 3 years of monthly inspections)");
+    Console.Error.WriteLine("       Controls.Bench [--provider sqlite|postgresql] home [departments] [years]   (the home page per role; default 500 departments x 3 years; target median < 100 ms)");
     Console.Error.WriteLine("       Controls.Bench [--provider sqlite|postgresql] inspections [departments]   (default 1000 departments × 5 schedules)");
     Console.Error.WriteLine("       Controls.Bench [--provider sqlite|postgresql] audit-trail [entries]   (default 1000000 chained entries, then audit-trail verify; target < 30 s)");
     Console.Error.WriteLine("       (SQLite: a temporary file; PostgreSQL: a database on the server CONTROLS_BENCH_SERVER names)");

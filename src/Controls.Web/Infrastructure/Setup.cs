@@ -151,6 +151,8 @@ public static class Setup
         builder.Services.AddScoped<ImportCatalogs>();
         builder.Services.AddScoped<EditCatalog>();
         builder.Services.AddScoped<InspectionAccess>();
+        builder.Services.AddScoped<Authorization.DepartmentScope>();
+        builder.Services.AddScoped<Features.Home.HomeWork>();
         builder.Services.AddScoped<GenerateDueInspections>();
         builder.Services.AddScoped<ScheduleLifecycle>();
         builder.Services.AddScoped<ScheduleForm>();

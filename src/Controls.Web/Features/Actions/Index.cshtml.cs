@@ -19,7 +19,7 @@ namespace Controls.Web.Features.Actions;
 /// Implemented). Any signed-in user: department heads and delegates see their department's,
 /// everyone sees the actions they own, those who see all departments see all.
 /// </summary>
-public class IndexModel(AppDbContext db, UpdateActionStatus update, OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(AppDbContext db, InspectionAccess access, UpdateActionStatus update, OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 100;
 
@@ -29,6 +29,8 @@ public class IndexModel(AppDbContext db, UpdateActionStatus update, Organisation
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public bool SeesAll { get; private set; }
+    /// <summary>Sees several departments (all, or a division head's): the list filters by department.</summary>
+    public bool ShowsDepartments { get; private set; }
     public DateOnly Today { get; private set; }
     public List<Row> Rows { get; private set; } = [];
     public bool HasMore { get; private set; }
@@ -140,9 +142,11 @@ public class IndexModel(AppDbContext db, UpdateActionStatus update, Organisation
         Today = DateOnly.FromDateTime(clock.Now.DateTime);
         var today = Today;
         var query = (await update.VisibleAsync(User, cancellationToken)).AsNoTracking();
-        if (SeesAll)
+        var departments = await access.DepartmentsAsync(User, cancellationToken);
+        ShowsDepartments = departments.Several;
+        if (ShowsDepartments)
         {
-            Departments = await DepartmentTree.FilterChoicesAsync(db, cancellationToken);
+            Departments = await DepartmentTree.FilterChoicesAsync(db, departments.All ? null : departments.Ids, cancellationToken);
             if (Department is { } department)
             {
                 query = query.Where(a => a.DepartmentId == department);

@@ -26,17 +26,18 @@ public sealed class UpdateActionStatus(AppDbContext db, InspectionAccess access,
         _ => [],
     };
 
-    /// <summary>The actions this user may see: all of them for those who see all departments; otherwise their department's and their own.</summary>
+    /// <summary>The actions this user may see: those of the departments they see (<see cref="Infrastructure.Authorization.DepartmentScope"/>) and their own.</summary>
     public async Task<IQueryable<CorrectiveAction>> VisibleAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (InspectionAccess.SeesAllDepartments(user))
+        var departments = await access.DepartmentsAsync(user, cancellationToken);
+        if (departments.All)
         {
             return db.CorrectiveActions;
         }
 
-        var department = await access.AnsweringDepartmentAsync(user, cancellationToken);
         var me = InspectionAccess.UserId(user);
-        return db.CorrectiveActions.Where(a => a.DepartmentId == department || a.OwnerId == me);
+        var ids = departments.Ids;
+        return db.CorrectiveActions.Where(a => ids.Contains(a.DepartmentId) || a.OwnerId == me);
     }
 
     /// <summary>The owner or the head of the action's department.</summary>

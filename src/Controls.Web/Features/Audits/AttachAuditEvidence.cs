@@ -119,10 +119,11 @@ public sealed class AttachAuditEvidence(AppDbContext db, AuditAccess access, Evi
     /// <summary>The file for download, or null if it does not exist or this user may not see it.</summary>
     public async Task<Download?> OpenAsync(ClaimsPrincipal user, Guid auditId, Guid evidenceId, CancellationToken cancellationToken = default)
     {
-        var findings = access.Findings(user);
+        var findings = (await access.FindingsAsync(user, cancellationToken));
         var seesTests = AuditAccess.SeesAll(user);
+        var audits = await access.AuditsAsync(user, cancellationToken);
         var evidence = await db.AuditEvidence.AsNoTracking()
-            .Where(e => e.Id == evidenceId && e.AuditId == auditId && access.Audits(user).Any(a => a.Id == auditId))
+            .Where(e => e.Id == evidenceId && e.AuditId == auditId && audits.Any(a => a.Id == auditId))
             .Where(e => e.FindingId == null ? seesTests : findings.Any(f => f.Id == e.FindingId))
             .Select(e => new { e.FileName, e.ContentType, e.StoragePath })
             .SingleOrDefaultAsync(cancellationToken);

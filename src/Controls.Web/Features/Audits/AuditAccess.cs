@@ -12,40 +12,44 @@ namespace Controls.Web.Features.Audits;
 /// contractor it owns) and only their department's findings — others answer 404. Auditors and
 /// compliance officers plan and run audits; only auditors verify corrective actions.
 /// </summary>
-public sealed class AuditAccess(AppDbContext db)
+public sealed class AuditAccess(AppDbContext db, DepartmentScope scope)
 {
     public static bool Manages(ClaimsPrincipal user) => user.IsInRole(Roles.Auditor) || user.IsInRole(Roles.ComplianceOfficer);
 
     public static bool SeesAll(ClaimsPrincipal user) => InspectionAccess.SeesAllDepartments(user);
 
-    /// <summary>The department whose audits and findings a department head sees.</summary>
-    public static Guid? AuditeeDepartment(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.DepartmentHead) ? InspectionAccess.DepartmentOf(user) : null;
+    /// <summary>The departments whose audits and findings a department head sees: theirs and those below it (<see cref="DepartmentScope.HeadedAsync"/>).</summary>
+    public async Task<DepartmentScope.Departments> AuditeeDepartmentsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        SeesAll(user) ? DepartmentScope.Departments.Every : await scope.HeadedAsync(user, cancellationToken);
 
-    public IQueryable<Audit> Audits(ClaimsPrincipal user)
+    public async Task<IQueryable<Audit>> AuditsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (SeesAll(user))
+        var departments = await AuditeeDepartmentsAsync(user, cancellationToken);
+        if (departments.All)
         {
             return db.Audits;
         }
 
-        if (AuditeeDepartment(user) is not { } department)
+        if (departments.IsEmpty)
         {
             return db.Audits.Where(_ => false);
         }
 
-        return db.Audits.Where(a => a.DepartmentIds.Contains(department)
-            || db.Contractors.Any(c => a.ContractorIds.Contains(c.Id) && c.OwningDepartmentId == department));
+        var ids = departments.Ids;
+        return db.Audits.Where(a => a.DepartmentIds.Any(d => ids.Contains(d))
+            || db.Contractors.Any(c => a.ContractorIds.Contains(c.Id) && ids.Contains(c.OwningDepartmentId)));
     }
 
-    public IQueryable<Finding> Findings(ClaimsPrincipal user)
+    public async Task<IQueryable<Finding>> FindingsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (SeesAll(user))
+        var departments = await AuditeeDepartmentsAsync(user, cancellationToken);
+        if (departments.All)
         {
             return db.Findings;
         }
 
-        return AuditeeDepartment(user) is { } department ? db.Findings.Where(f => f.DepartmentId == department) : db.Findings.Where(_ => false);
+        var ids = departments.Ids;
+        return departments.IsEmpty ? db.Findings.Where(_ => false) : db.Findings.Where(f => ids.Contains(f.DepartmentId));
     }
 
     /// <summary>

@@ -182,7 +182,7 @@ public sealed class AuditCalendar(AppDbContext db, TimeProvider time, IUserClaim
                 }));
         }
 
-        var incidents = await incidentAccess.Visible(user).AsNoTracking()
+        var incidents = await (await incidentAccess.VisibleAsync(user)).AsNoTracking()
             .Where(i => i.PreliminaryReportedOn == null || i.FinalReportedOn == null)
             .OrderBy(i => i.AwareAt).Take(MaxPerKind)
             .ToListAsync(cancellationToken);

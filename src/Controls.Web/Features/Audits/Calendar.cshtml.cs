@@ -79,7 +79,7 @@ public class CalendarModel(AppDbContext db, AuditAccess auditAccess, InspectionA
         Weeks = MonthWeeks(First);
         var english = Languages.Current == Languages.English;
 
-        var audits = auditAccess.Audits(User).AsNoTracking().Where(a => a.WindowStart <= last && a.WindowEnd >= First && a.Status != AuditStatus.Cancelled);
+        var audits = (await auditAccess.AuditsAsync(User, cancellationToken)).AsNoTracking().Where(a => a.WindowStart <= last && a.WindowEnd >= First && a.Status != AuditStatus.Cancelled);
         if (Department is { } department)
         {
             audits = audits.Where(a => a.DepartmentIds.Contains(department) || db.Contractors.Any(c => a.ContractorIds.Contains(c.Id) && c.OwningDepartmentId == department));

@@ -155,8 +155,8 @@ public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveA
         return Page();
     }
 
-    private Task<Finding?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        access.Findings(User).Include(f => f.Audit).ThenInclude(a => a.Team).Include(f => f.Department).Include(f => f.CorrectiveAction)
+    private async Task<Finding?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await (await access.FindingsAsync(User, cancellationToken)).Include(f => f.Audit).ThenInclude(a => a.Team).Include(f => f.Department).Include(f => f.CorrectiveAction)
             .SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
 
     private async Task LoadAsync(Finding finding, CancellationToken cancellationToken)

@@ -28,6 +28,8 @@ public class FindingsModel(AppDbContext db, AuditAccess access, OrganisationCloc
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public bool SeesAll { get; private set; }
+    /// <summary>Sees several departments (all, or a division head's): the list filters by department.</summary>
+    public bool ShowsDepartments { get; private set; }
     public DateOnly Today { get; private set; }
     public List<Row> Rows { get; private set; } = [];
     public bool HasMore { get; private set; }
@@ -103,10 +105,12 @@ public class FindingsModel(AppDbContext db, AuditAccess access, OrganisationCloc
         SeesAll = AuditAccess.SeesAll(User);
         PageNumber = Math.Clamp(PageNumber, 1, 100_000);
         Today = DateOnly.FromDateTime(clock.Now.DateTime);
-        var query = access.Findings(User).AsNoTracking();
-        if (SeesAll)
+        var query = (await access.FindingsAsync(User, cancellationToken)).AsNoTracking();
+        var departments = await access.AuditeeDepartmentsAsync(User, cancellationToken);
+        ShowsDepartments = departments.Several;
+        if (ShowsDepartments)
         {
-            Departments = await DepartmentTree.FilterChoicesAsync(db, cancellationToken);
+            Departments = await DepartmentTree.FilterChoicesAsync(db, departments.All ? null : departments.Ids, cancellationToken);
             if (Department is { } department)
             {
                 query = query.Where(f => f.DepartmentId == department);

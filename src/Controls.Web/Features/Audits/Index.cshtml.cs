@@ -66,8 +66,8 @@ public class IndexModel(AppDbContext db, AuditAccess access, OrganisationClock c
         ProgrammeStatus = programme?.Status;
         ApprovedAt = programme?.ApprovedAt;
         ApprovedBy = programme?.ApprovedBy;
-        var visibleFindings = access.Findings(User);
-        var audits = await access.Audits(User).AsNoTracking().Where(a => a.Programme.FiscalYear == FiscalYear)
+        var visibleFindings = await access.FindingsAsync(User, cancellationToken);
+        var audits = await (await access.AuditsAsync(User, cancellationToken)).AsNoTracking().Where(a => a.Programme.FiscalYear == FiscalYear)
             .OrderBy(a => a.WindowStart).ThenBy(a => a.Title)
             .Select(a => new
             {

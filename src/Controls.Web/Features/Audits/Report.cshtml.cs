@@ -154,7 +154,7 @@ public class ReportModel(AppDbContext db, AuditAccess access, SelfInspectionComp
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var audit = await access.Audits(User).AsNoTracking().Include(a => a.CatalogVersion).Include(a => a.LeadAuditor)
+        var audit = await (await access.AuditsAsync(User, cancellationToken)).AsNoTracking().Include(a => a.CatalogVersion).Include(a => a.LeadAuditor)
             .Include(a => a.Team).ThenInclude(m => m.User).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (audit is null)
         {
@@ -175,16 +175,18 @@ public class ReportModel(AppDbContext db, AuditAccess access, SelfInspectionComp
                 x.Test?.Seed, x.Test?.Result, ShowsTestNotes ? x.Test?.Notes : null))
             .ToList();
         var answers = await comparison.LatestAsync(audit, Measures.Select(m => m.Code).ToList(), cancellationToken);
-        if (AuditAccess.AuditeeDepartment(User) is { } own && !AuditAccess.SeesAll(User))
+        var auditee = await access.AuditeeDepartmentsAsync(User, cancellationToken);
+        if (!auditee.All)
         {
-            var ownContractors = await db.Contractors.Where(c => c.OwningDepartmentId == own).Select(c => c.Id).ToListAsync(cancellationToken);
-            answers = answers.Where(a => a.TargetId == own || ownContractors.Contains(a.TargetId)).ToList();
+            var ids = auditee.Ids;
+            var ownContractors = await db.Contractors.Where(c => ids.Contains(c.OwningDepartmentId)).Select(c => c.Id).ToListAsync(cancellationToken);
+            answers = answers.Where(a => auditee.Includes(a.TargetId) || ownContractors.Contains(a.TargetId)).ToList();
         }
 
         SelfAnswers = answers.Count;
         Disagreements = SelfInspectionComparison.CountDisagreements(answers, Tests.ToDictionary(t => t.Key, t => t.Value.Result));
         var english = Languages.Current == Languages.English;
-        Findings = await access.Findings(User).AsNoTracking().Where(f => f.AuditId == audit.Id).OrderBy(f => f.CreatedAt)
+        Findings = await (await access.FindingsAsync(User, cancellationToken)).AsNoTracking().Where(f => f.AuditId == audit.Id).OrderBy(f => f.CreatedAt)
             .Select(f => new Row(f.Id, f.Classification, f.MeasureCode, f.CheckItemCode, f.Description, english ? f.Department.NameEn : f.Department.NameJa, f.Status,
                 f.CorrectiveAction == null ? null : f.CorrectiveAction.Status,
                 f.CorrectiveAction == null ? null : f.CorrectiveAction.Owner.DisplayName,
@@ -192,12 +194,12 @@ public class ReportModel(AppDbContext db, AuditAccess access, SelfInspectionComp
             .ToListAsync(cancellationToken);
         if (audit.FollowUpOfAuditId is { } originalId)
         {
-            Original = await access.Audits(User).AsNoTracking().Where(a => a.Id == originalId).Select(a => new ValueTuple<Guid, string>(a.Id, a.Title)).SingleOrDefaultAsync(cancellationToken);
+            Original = await (await access.AuditsAsync(User, cancellationToken)).AsNoTracking().Where(a => a.Id == originalId).Select(a => new ValueTuple<Guid, string>(a.Id, a.Title)).SingleOrDefaultAsync(cancellationToken);
         }
 
-        FollowUps = await access.Audits(User).AsNoTracking().Where(a => a.FollowUpOfAuditId == audit.Id).OrderBy(a => a.WindowStart)
+        FollowUps = await (await access.AuditsAsync(User, cancellationToken)).AsNoTracking().Where(a => a.FollowUpOfAuditId == audit.Id).OrderBy(a => a.WindowStart)
             .Select(a => new FollowUpRow(a.Id, a.Title, a.WindowStart, a.WindowEnd, a.Status)).ToListAsync(cancellationToken);
-        var visible = access.Findings(User);
+        var visible = (await access.FindingsAsync(User, cancellationToken));
         Rechecks = await db.FindingRechecks.AsNoTracking().Where(r => r.AuditId == audit.Id && visible.Any(f => f.Id == r.FindingId)).OrderBy(r => r.Finding.CreatedAt)
             .Select(r => new RecheckRow(r.FindingId, r.Finding.Classification, r.Finding.MeasureCode, r.Finding.CheckItemCode, r.Finding.Description,
                 english ? r.Finding.Department.NameEn : r.Finding.Department.NameJa, r.Result, r.Notes, r.Finding.Status,

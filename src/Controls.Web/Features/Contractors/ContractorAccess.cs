@@ -15,13 +15,14 @@ public sealed class ContractorAccess(AppDbContext db, InspectionAccess inspectio
 {
     public async Task<IQueryable<Contractor>> VisibleAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (InspectionAccess.SeesAllDepartments(user))
+        var departments = await inspections.DepartmentsAsync(user, cancellationToken);
+        if (departments.All)
         {
             return db.Contractors;
         }
 
-        var department = await inspections.AnsweringDepartmentAsync(user, cancellationToken);
-        return department is { } id ? db.Contractors.Where(c => c.OwningDepartmentId == id) : db.Contractors.Where(_ => false);
+        var ids = departments.Ids;
+        return db.Contractors.Where(c => ids.Contains(c.OwningDepartmentId));
     }
 
     /// <summary>Changes contractors of every department.</summary>

@@ -3,6 +3,7 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
 using Controls.Web.Features.Reports;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -17,9 +18,10 @@ namespace Controls.Web.Features.Dashboard;
 /// change against the one before, inspections on time / late / overdue / not started, open and
 /// overdue corrective actions, contractors due for review and the 12-period trend. The filters
 /// (division, department, catalog, period) are carried in the URL. Management, compliance
-/// officers, auditors and administrators see every department; a department head sees their own.
+/// officers, auditors and administrators see every department; a department head sees their own and
+/// the departments below it (DepartmentScope), with the department filter over those.
 /// </summary>
-public class IndexModel(AppDbContext db, ComplianceReport report, ManagementReviewWorkbook workbook, OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(AppDbContext db, DepartmentScope scope, ComplianceReport report, ManagementReviewWorkbook workbook, OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Division { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Department { get; set; }
@@ -38,7 +40,7 @@ public class IndexModel(AppDbContext db, ComplianceReport report, ManagementRevi
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var filter = Filter();
+        var filter = await FilterAsync(cancellationToken);
         Figures = await report.RunAsync(filter, cancellationToken: cancellationToken);
         await LoadChoicesAsync(cancellationToken);
         TrendJson = JsonSerializer.Serialize(new
@@ -53,7 +55,7 @@ public class IndexModel(AppDbContext db, ComplianceReport report, ManagementRevi
     /// <summary>The management-review workbook for the period and filters shown.</summary>
     public async Task<IActionResult> OnGetWorkbookAsync(CancellationToken cancellationToken)
     {
-        var filter = Filter();
+        var filter = await FilterAsync(cancellationToken);
         Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment")
         {
@@ -72,9 +74,14 @@ public class IndexModel(AppDbContext db, ComplianceReport report, ManagementRevi
         ["period"] = period ?? SelectedPeriod.Key,
     };
 
-    private ReportFilter Filter()
+    /// <summary>The departments a department head sees (null for those who see every department).</summary>
+    private IReadOnlySet<Guid>? visible;
+
+    private async Task<ReportFilter> FilterAsync(CancellationToken cancellationToken)
     {
-        SeesAll = InspectionAccess.SeesAllDepartments(User);
+        var departments = await scope.VisibleAsync(User, cancellationToken);
+        SeesAll = departments.All;
+        visible = SeesAll ? null : departments.Ids;
         var fiscalStart = clock.Settings.FiscalYearStartMonth;
         var today = DateOnly.FromDateTime(clock.Now.DateTime);
         if (ReportPeriod.TryParse(Period, fiscalStart, out var period))
@@ -87,13 +94,14 @@ public class IndexModel(AppDbContext db, ComplianceReport report, ManagementRevi
             SelectedPeriod = ReportPeriod.CurrentFiscalYear(today, fiscalStart);
         }
 
-        Guid? only = null;
+        IReadOnlyCollection<Guid>? only = null;
         if (!SeesAll)
         {
-            // A department head (the only other role let in) is confined to their own department.
-            only = InspectionAccess.DepartmentOf(User) ?? Guid.Empty;
+            // A department head (the only other role let in) is confined to their department and those below it;
+            // a division head may narrow to one of them.
+            only = [.. visible!];
             Division = null;
-            Department = null;
+            Department = Department is { } chosen && visible!.Contains(chosen) && visible.Count > 1 ? chosen : null;
         }
 
         return new ReportFilter(SelectedPeriod, Division, Department, Catalog, only);
@@ -127,16 +135,17 @@ public class IndexModel(AppDbContext db, ComplianceReport report, ManagementRevi
             PeriodChoices.Insert(0, SelectedPeriod);
         }
 
-        if (!SeesAll)
+        if (!SeesAll && visible!.Count <= 1)
         {
             return;
         }
 
-        var departments = await db.Departments.AsNoTracking().Where(d => d.RetiredAt == null).OrderBy(d => d.Code)
+        var shown = visible;
+        var departments = await db.Departments.AsNoTracking().Where(d => d.RetiredAt == null && (shown == null || shown.Contains(d.Id))).OrderBy(d => d.Code)
             .Select(d => new { d.Id, d.Code, d.NameJa, d.NameEn, d.ParentId, HasChildren = d.Children.Any() })
             .ToListAsync(cancellationToken);
         string Name(string code, string ja, string en) => code + " " + (language == Languages.English ? en : ja);
-        Divisions = departments.Where(d => d.ParentId == null && d.HasChildren).Select(d => (d.Id, Name(d.Code, d.NameJa, d.NameEn))).ToList();
+        Divisions = departments.Where(d => SeesAll && d.ParentId == null && d.HasChildren).Select(d => (d.Id, Name(d.Code, d.NameJa, d.NameEn))).ToList();
         DepartmentChoices = departments.Select(d => (d.Id, Name(d.Code, d.NameJa, d.NameEn))).ToList();
         Catalogs = (await db.Catalogs.AsNoTracking().OrderBy(c => c.Key)
                 .Select(c => new { c.Id, c.Key, Latest = c.Versions.OrderByDescending(v => v.Number).Select(v => new { v.TitleJa, v.TitleEn }).FirstOrDefault() })

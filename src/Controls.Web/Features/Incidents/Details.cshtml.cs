@@ -93,7 +93,7 @@ public class DetailsModel(AppDbContext db, IncidentAccess access, OrganisationCl
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var incident = await access.Visible(User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
+        var incident = await (await access.VisibleAsync(User)).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
         if (incident is null)
         {
             return NotFound();
@@ -105,7 +105,7 @@ public class DetailsModel(AppDbContext db, IncidentAccess access, OrganisationCl
 
     public async Task<IActionResult> OnPostDecideAsync(Guid id)
     {
-        var incident = await access.Visible(User).SingleOrDefaultAsync(i => i.Id == id);
+        var incident = await (await access.VisibleAsync(User)).SingleOrDefaultAsync(i => i.Id == id);
         if (incident is null)
         {
             return NotFound();
@@ -140,7 +140,7 @@ public class DetailsModel(AppDbContext db, IncidentAccess access, OrganisationCl
 
     public async Task<IActionResult> OnPostReportsAsync(Guid id)
     {
-        var incident = await access.Visible(User).SingleOrDefaultAsync(i => i.Id == id);
+        var incident = await (await access.VisibleAsync(User)).SingleOrDefaultAsync(i => i.Id == id);
         if (incident is null)
         {
             return NotFound();
@@ -194,7 +194,7 @@ public class DetailsModel(AppDbContext db, IncidentAccess access, OrganisationCl
     /// <summary>Adds a recurrence-prevention action: a corrective action (Source = Incident) of the incident's department, linked to it, in one save.</summary>
     public async Task<IActionResult> OnPostActionAsync(Guid id)
     {
-        var incident = await access.Visible(User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
+        var incident = await (await access.VisibleAsync(User)).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
         if (incident is null)
         {
             return NotFound();
@@ -248,7 +248,7 @@ public class DetailsModel(AppDbContext db, IncidentAccess access, OrganisationCl
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var current = await access.Visible(User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == incident.Id);
+            var current = await (await access.VisibleAsync(User)).AsNoTracking().SingleOrDefaultAsync(i => i.Id == incident.Id);
             if (current is null)
             {
                 return NotFound();

@@ -27,7 +27,7 @@ public class EditModel(AppDbContext db, IncidentAccess access, OrganisationClock
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var incident = await access.Visible(User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
+        var incident = await (await access.VisibleAsync(User)).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
         if (incident is null)
         {
             return NotFound();
@@ -41,7 +41,7 @@ public class EditModel(AppDbContext db, IncidentAccess access, OrganisationClock
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        var incident = await access.Visible(User).SingleOrDefaultAsync(i => i.Id == id);
+        var incident = await (await access.VisibleAsync(User)).SingleOrDefaultAsync(i => i.Id == id);
         if (incident is null)
         {
             return NotFound();
@@ -64,7 +64,7 @@ public class EditModel(AppDbContext db, IncidentAccess access, OrganisationClock
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var current = await access.Visible(User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
+            var current = await (await access.VisibleAsync(User)).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
             if (current is null)
             {
                 return NotFound();

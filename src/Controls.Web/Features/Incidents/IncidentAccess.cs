@@ -2,19 +2,21 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Time;
 
 namespace Controls.Web.Features.Incidents;
 
 /// <summary>
 /// Who may see and change which incident. Compliance officers and administrators see and edit
-/// every department's; a department head sees and edits their own department's only (another
+/// every department's; a department head sees their own department's and those of the departments
+/// below it (DepartmentScope; read-only) and records and edits their own department's only (another
 /// department's answers 404) — unless the organisation restricts the register to compliance
 /// officers (<see cref="OrganisationSettings.IncidentsComplianceOfficersOnly"/>, on the organisation settings page): department heads then see none
 /// (every record answers 404) and record none. Only compliance officers decide reportability and
 /// record the reports. Other roles do not open the register at all (PageAccess).
 /// </summary>
-public sealed class IncidentAccess(AppDbContext db, OrganisationClock clock)
+public sealed class IncidentAccess(AppDbContext db, DepartmentScope scope, OrganisationClock clock)
 {
     /// <summary>The register is closed to department heads.</summary>
     public bool Restricted => clock.Settings.IncidentsComplianceOfficersOnly;
@@ -26,14 +28,20 @@ public sealed class IncidentAccess(AppDbContext db, OrganisationClock clock)
     public Guid? OwnDepartment(ClaimsPrincipal user) =>
         !Restricted && !SeesAll(user) && user.IsInRole(Roles.DepartmentHead) ? InspectionAccess.DepartmentOf(user) : null;
 
-    public IQueryable<Incident> Visible(ClaimsPrincipal user)
+    public async Task<IQueryable<Incident>> VisibleAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         if (SeesAll(user))
         {
             return db.Incidents;
         }
 
-        return OwnDepartment(user) is { } own ? db.Incidents.Where(i => i.DepartmentId == own) : db.Incidents.Where(_ => false);
+        if (OwnDepartment(user) is null)
+        {
+            return db.Incidents.Where(_ => false);
+        }
+
+        var ids = (await scope.HeadedAsync(user, cancellationToken)).Ids;
+        return db.Incidents.Where(i => ids.Contains(i.DepartmentId));
     }
 
     public bool CanCreate(ClaimsPrincipal user) => SeesAll(user) || OwnDepartment(user) is not null;

@@ -44,7 +44,7 @@ public class IndexModel(IncidentAccess access, OrganisationClock clock, TimeProv
         Restricted = access.Restricted;
         PageNumber = Shared.Paging.Clamp(PageNumber);
         var (skip, take) = Shared.Paging.Window(PageNumber, PageSize);
-        var rows = await RowsAsync(Filtered().Skip(skip).Take(take), cancellationToken);
+        var rows = await RowsAsync((await FilteredAsync()).Skip(skip).Take(take), cancellationToken);
         Paging = new(PageNumber, rows.Count > PageSize);
         Rows = rows.Take(PageSize).ToList();
     }
@@ -52,7 +52,7 @@ public class IndexModel(IncidentAccess access, OrganisationClock clock, TimeProv
     /// <summary>CSV or Excel of every incident the filters show (all pages), in the list's order and columns.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
     {
-        var rows = await RowsAsync(Filtered(), cancellationToken);
+        var rows = await RowsAsync(await FilteredAsync(), cancellationToken);
         XlsxColumn[] columns =
         [
             new(l["Incidents.Field.Title"], 30), new(l["Incidents.Field.Kind"], 10), new(l["Incidents.Field.Department"], 22),
@@ -70,10 +70,10 @@ public class IndexModel(IncidentAccess access, OrganisationClock clock, TimeProv
     }
 
     /// <summary>The incidents this user may see, narrowed by the page's filters, in the list's order (the page and its export).</summary>
-    private IQueryable<Incident> Filtered()
+    private async Task<IQueryable<Incident>> FilteredAsync()
     {
         SeesAll = IncidentAccess.SeesAll(User);
-        var query = access.Visible(User).AsNoTracking();
+        var query = (await access.VisibleAsync(User)).AsNoTracking();
         if (Kind is { } kind)
         {
             query = query.Where(i => i.Kind == kind);

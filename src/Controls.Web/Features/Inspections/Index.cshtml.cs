@@ -37,6 +37,8 @@ public class IndexModel(AppDbContext db, InspectionAccess access, OrganisationCl
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public bool SeesAll { get; private set; }
+    /// <summary>Sees several departments (all, or a division head's): rows name the department and the list filters by it.</summary>
+    public bool ShowsDepartments { get; private set; }
     public bool RangeWasInvalid { get; private set; }
     public bool Answers { get; private set; }
     public bool IsHead { get; private set; }
@@ -119,6 +121,8 @@ public class IndexModel(AppDbContext db, InspectionAccess access, OrganisationCl
     private async Task<IQueryable<Inspection>> FilteredAsync(CancellationToken cancellationToken)
     {
         SeesAll = InspectionAccess.SeesAllDepartments(User);
+        var departments = await access.DepartmentsAsync(User, cancellationToken);
+        ShowsDepartments = departments.Several;
         Answers = await access.AnsweringDepartmentAsync(User, cancellationToken) is not null;
         IsHead = User.IsInRole(Roles.DepartmentHead) && InspectionAccess.DepartmentOf(User) is not null;
         View = Views.Contains(View) ? View : SeesAll && !Answers ? "all" : "open";
@@ -148,9 +152,9 @@ public class IndexModel(AppDbContext db, InspectionAccess access, OrganisationCl
             visible = visible.Where(i => i.CatalogVersion.CatalogId == catalog);
         }
 
-        if (SeesAll)
+        if (ShowsDepartments)
         {
-            Departments = await DepartmentTree.FilterChoicesAsync(db, cancellationToken);
+            Departments = await DepartmentTree.FilterChoicesAsync(db, departments.All ? null : departments.Ids, cancellationToken);
             if (Department is { } department)
             {
                 visible = visible.Where(i => i.DepartmentId == department);

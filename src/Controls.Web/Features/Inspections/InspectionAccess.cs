@@ -7,53 +7,40 @@ using Microsoft.EntityFrameworkCore;
 namespace Controls.Web.Features.Inspections;
 
 /// <summary>
-/// Who may see and act on which inspection. Compliance officers, auditors, management and
-/// administrators see every department's; a department head and the delegates they named see
-/// only their own department's (others' records answer 404, never 403: their existence is not
-/// revealed). Only the department head signs off; only compliance officers review.
+/// Who may see and act on which inspection. Who sees which department is <see cref="DepartmentScope"/>'s
+/// (every department for compliance officers, auditors, management and administrators; a department
+/// head's own and those below it; a delegate's department); others' records answer 404, never 403.
+/// Only the department's own head and the delegates they named answer; only its head signs off; only
+/// compliance officers review. A division head reads the departments below and answers none of them.
 /// </summary>
-public sealed class InspectionAccess(AppDbContext db)
+public sealed class InspectionAccess(AppDbContext db, DepartmentScope scope)
 {
-    public static bool SeesAllDepartments(ClaimsPrincipal user) =>
-        Roles.SeeingEveryDepartment.Any(user.IsInRole);
+    public static bool SeesAllDepartments(ClaimsPrincipal user) => DepartmentScope.SeesAllDepartments(user);
 
-    public static Guid? UserId(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    public static Guid? UserId(ClaimsPrincipal user) => DepartmentScope.UserId(user);
 
-    public static Guid? DepartmentOf(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(ControlsClaims.DepartmentId), out var id) ? id : null;
+    public static Guid? DepartmentOf(ClaimsPrincipal user) => DepartmentScope.DepartmentOf(user);
 
     /// <summary>The department whose inspections this user answers: their own, as its head or a named delegate.</summary>
-    public async Task<Guid?> AnsweringDepartmentAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
-    {
-        if (DepartmentOf(user) is not { } department || UserId(user) is not { } userId)
-        {
-            return null;
-        }
+    public Task<Guid?> AnsweringDepartmentAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        scope.Answering(user, cancellationToken);
 
-        if (user.IsInRole(Roles.DepartmentHead))
-        {
-            return department;
-        }
-
-        return await db.DepartmentDelegates.AnyAsync(d => d.DepartmentId == department && d.UserId == userId, cancellationToken) ? department : null;
-    }
+    /// <summary>The departments whose inspections this user sees.</summary>
+    public Task<DepartmentScope.Departments> DepartmentsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        scope.VisibleAsync(user, cancellationToken);
 
     /// <summary>The inspections this user may see.</summary>
     public async Task<IQueryable<Inspection>> VisibleAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (SeesAllDepartments(user))
-        {
-            return db.Inspections;
-        }
-
-        var department = await AnsweringDepartmentAsync(user, cancellationToken);
-        return department is { } id ? db.Inspections.Where(i => i.DepartmentId == id) : db.Inspections.Where(_ => false);
+        var departments = await scope.VisibleAsync(user, cancellationToken);
+        return departments.All ? db.Inspections
+            : departments.IsEmpty ? db.Inspections.Where(_ => false)
+            : db.Inspections.Where(i => departments.Ids.Contains(i.DepartmentId));
     }
 
     /// <summary>May see this inspection (otherwise it is "not found" for this user).</summary>
     public async Task<bool> CanSeeAsync(ClaimsPrincipal user, Inspection inspection, CancellationToken cancellationToken = default) =>
-        SeesAllDepartments(user) || await AnsweringDepartmentAsync(user, cancellationToken) == inspection.DepartmentId;
+        (await scope.VisibleAsync(user, cancellationToken)).Includes(inspection.DepartmentId);
 
     /// <summary>Answers for this inspection's department (as its head or a named delegate), whatever the inspection's state.</summary>
     public async Task<bool> AnswersForAsync(ClaimsPrincipal user, Inspection inspection, CancellationToken cancellationToken = default) =>

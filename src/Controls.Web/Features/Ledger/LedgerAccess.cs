@@ -15,13 +15,14 @@ public sealed class LedgerAccess(AppDbContext db, InspectionAccess inspections)
 {
     public async Task<IQueryable<LedgerEntry>> VisibleAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (InspectionAccess.SeesAllDepartments(user))
+        var departments = await inspections.DepartmentsAsync(user, cancellationToken);
+        if (departments.All)
         {
             return db.LedgerEntries;
         }
 
-        var department = await inspections.AnsweringDepartmentAsync(user, cancellationToken);
-        return department is { } id ? db.LedgerEntries.Where(e => e.DepartmentId == id) : db.LedgerEntries.Where(_ => false);
+        var ids = departments.Ids;
+        return db.LedgerEntries.Where(e => ids.Contains(e.DepartmentId));
     }
 
     public static bool EditsAll(ClaimsPrincipal user) =>

@@ -113,6 +113,24 @@ public sealed class ComplianceReport(AppDbContext db, OrganisationClock clock)
         return figures;
     }
 
+    /// <summary>
+    /// The dashboard's headline figures only (the overall score, inspections and actions; no heatmap
+    /// rows, previous period or trend), by the same queries and definitions: the home page's.
+    /// </summary>
+    public async Task<Figures> HeadlineAsync(ReportFilter filter, CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(clock.Now.DateTime);
+        var figures = new Figures { Filter = filter, Previous = filter.Period.Previous(clock.Settings.FiscalYearStartMonth), Today = today };
+        foreach (var score in (await ScoresAsync(db, filter, filter.Period, cancellationToken)).Values)
+        {
+            figures.Overall += score;
+        }
+
+        await CountInspectionsAsync(figures, cancellationToken);
+        await CountActionsAsync(figures, cancellationToken);
+        return figures;
+    }
+
     private async Task FillAsync(
         Figures figures, Dictionary<(Guid Department, string Category), ComplianceScore> now,
         Dictionary<(Guid Department, string Category), ComplianceScore> before, int fiscalStart, CancellationToken cancellationToken)

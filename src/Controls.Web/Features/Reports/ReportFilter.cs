@@ -5,10 +5,10 @@ namespace Controls.Web.Features.Reports;
 
 /// <summary>
 /// What a report covers: a period, optionally one division (a top-level department and the
-/// departments under it), one department and one catalog. <see cref="OnlyDepartment"/> is the
-/// department a department head is confined to, whatever the other filters say.
+/// departments under it), one department and one catalog. <see cref="OnlyDepartments"/> are the
+/// departments a department head is confined to (theirs and those below, DepartmentScope), whatever the other filters say.
 /// </summary>
-public sealed record ReportFilter(ReportPeriod Period, Guid? DivisionId = null, Guid? DepartmentId = null, Guid? CatalogId = null, Guid? OnlyDepartment = null)
+public sealed record ReportFilter(ReportPeriod Period, Guid? DivisionId = null, Guid? DepartmentId = null, Guid? CatalogId = null, IReadOnlyCollection<Guid>? OnlyDepartments = null)
 {
     /// <summary>The departments in scope that are not retired (the rows of the heatmap and the tables).</summary>
     public IQueryable<Department> Departments(AppDbContext db) => Selected(db).Where(d => d.RetiredAt == null);
@@ -17,9 +17,9 @@ public sealed record ReportFilter(ReportPeriod Period, Guid? DivisionId = null, 
     private IQueryable<Department> Selected(AppDbContext db)
     {
         var query = db.Departments.AsQueryable();
-        if (OnlyDepartment is { } only)
+        if (OnlyDepartments is { } only)
         {
-            query = query.Where(d => d.Id == only);
+            query = query.Where(d => only.Contains(d.Id));
         }
 
         if (DivisionId is { } division)
@@ -43,9 +43,9 @@ public sealed record ReportFilter(ReportPeriod Period, Guid? DivisionId = null, 
     public IQueryable<Inspection> Inspections(AppDbContext db)
     {
         var query = db.Inspections.AsQueryable();
-        if (OnlyDepartment is { } only)
+        if (OnlyDepartments is { } only)
         {
-            query = query.Where(i => i.DepartmentId == only);
+            query = query.Where(i => only.Contains(i.DepartmentId));
         }
 
         if (DivisionId is { } division)
@@ -83,7 +83,7 @@ public sealed record ReportFilter(ReportPeriod Period, Guid? DivisionId = null, 
     }
 
     /// <summary>Whether the filter narrows the departments at all (else every department is in scope).</summary>
-    public bool Narrowed => OnlyDepartment is not null || DivisionId is not null || DepartmentId is not null;
+    public bool Narrowed => OnlyDepartments is not null || DivisionId is not null || DepartmentId is not null;
 
     /// <summary>Audit findings of the departments in scope.</summary>
     public IQueryable<Finding> Findings(AppDbContext db)

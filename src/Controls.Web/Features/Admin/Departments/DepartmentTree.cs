@@ -42,18 +42,22 @@ public static class DepartmentTree
     }
 
     /// <summary>The departments and all their descendants.</summary>
-    public static HashSet<Guid> Subtree(IEnumerable<Node> tree, Guid root)
+    public static HashSet<Guid> Subtree(IEnumerable<Node> tree, Guid root) =>
+        Subtree(tree.Select(n => (n.Id, n.ParentId)), root);
+
+    /// <summary>The department <paramref name="root"/> and all departments below it, from (id, parent) pairs.</summary>
+    public static HashSet<Guid> Subtree(IEnumerable<(Guid Id, Guid? ParentId)> tree, Guid root)
     {
-        var byParent = tree.ToLookup(n => n.ParentId);
+        var byParent = tree.ToLookup(n => n.ParentId, n => n.Id);
         var result = new HashSet<Guid> { root };
         var queue = new Queue<Guid>([root]);
         while (queue.TryDequeue(out var id))
         {
             foreach (var child in byParent[id])
             {
-                if (result.Add(child.Id))
+                if (result.Add(child))
                 {
-                    queue.Enqueue(child.Id);
+                    queue.Enqueue(child);
                 }
             }
         }
@@ -80,10 +84,14 @@ public static class DepartmentTree
     /// The department filter of the list pages (inspections, actions, answers, findings): every
     /// department, retired ones too (their records stay listed), as "code name" in the current language.
     /// </summary>
-    public static async Task<List<(Guid Id, string Name)>> FilterChoicesAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    public static async Task<List<(Guid Id, string Name)>> FilterChoicesAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
+        await FilterChoicesAsync(db, null, cancellationToken);
+
+    /// <summary>The departments to filter a list by: all, or only <paramref name="only"/> (those a division head sees).</summary>
+    public static async Task<List<(Guid Id, string Name)>> FilterChoicesAsync(AppDbContext db, IReadOnlySet<Guid>? only, CancellationToken cancellationToken = default)
     {
         var language = Languages.Current;
-        return (await db.Departments.AsNoTracking().OrderBy(d => d.Code)
+        return (await db.Departments.AsNoTracking().Where(d => only == null || only.Contains(d.Id)).OrderBy(d => d.Code)
                 .Select(d => new { d.Id, d.Code, d.NameJa, d.NameEn }).ToListAsync(cancellationToken))
             .Select(d => (d.Id, d.Code + " " + (language == Languages.English ? d.NameEn : d.NameJa))).ToList();
     }
