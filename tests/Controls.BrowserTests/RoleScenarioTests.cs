@@ -67,12 +67,12 @@ public class RoleScenarioTests(BrowserApp app) : IClassFixture<BrowserApp>
         await officer.GotoAsync($"{app.BaseUrl}/Inspections/Review");
         await Assertions.Expect(officer.GetByTestId("review-queue")).ToBeVisibleAsync();
         await shots.TakeAsync(officer, "04-officer-review-queue");
-        await officer.GotoAsync($"{app.BaseUrl}/Inspections/Review/{inspectionId}");
+        await officer.Locator($"a[data-testid=review-link][href*='{inspectionId}']").ClickAsync();
         await officer.GetByTestId($"item-comment-{items[1]}").FillAsync("改善計画の期限が遅すぎます。今期中の日付にしてください。");
         await officer.GetByTestId("overall-comment").FillAsync("1件見直してください。");
         officer.Dialog += (_, dialog) => dialog.AcceptAsync();
         await officer.GetByTestId("return").ClickAsync();
-        await Assertions.Expect(officer.Locator("[data-testid=history-row][data-kind=Returned]")).ToBeVisibleAsync();
+        await Assertions.Expect(officer.GetByTestId("flash")).ToContainTextAsync("差戻しました");
         await shots.TakeAsync(officer, "05-officer-returned");
         Assert.Equal(InspectionStatus.Returned, await StatusAsync(inspectionId));
 
@@ -89,9 +89,9 @@ public class RoleScenarioTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Equal(InspectionStatus.Submitted, await StatusAsync(inspectionId));
 
         // The officer accepts it.
-        await officer.GotoAsync($"{app.BaseUrl}/Inspections/Review/{inspectionId}");
+        await officer.GotoAsync($"{app.BaseUrl}/Inspections/Review/Decide/{inspectionId}");
         await officer.GetByTestId("accept").ClickAsync();
-        await Assertions.Expect(officer.Locator("[data-testid=history-row][data-kind=Accepted]")).ToBeVisibleAsync();
+        await Assertions.Expect(officer.GetByTestId("flash")).ToContainTextAsync("承認しました");
         await shots.TakeAsync(officer, "07-officer-accepted");
         Assert.Equal(InspectionStatus.Accepted, await StatusAsync(inspectionId));
         Assert.Empty(errors);
@@ -165,10 +165,17 @@ public class RoleScenarioTests(BrowserApp app) : IClassFixture<BrowserApp>
         await finding.Locator("#f-classification").SelectOptionAsync("MinorNonconformity");
         await finding.Locator("#f-description").FillAsync($"抽出した5件のうち1件で返却日の記録がなかった({width}px)。");
         await finding.Locator("#f-evidence").FillAsync("持出し記録簿 No.2026-118");
+        await finding.Locator("#f-root").FillAsync("返却時の確認手順が決まっていなかった。");
+        await finding.Locator("#f-action").FillAsync("返却時に管理者が記録簿を確認し押印する手順を定める。");
+        await finding.Locator("#f-due").FillAsync(DateTime.Today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var owner = await finding.Locator("#f-owner option:not([value=''])").First.GetAttributeAsync("value");
+        await finding.Locator("#f-owner").SelectOptionAsync(owner!);
         await finding.Locator("button[type=submit]").ClickAsync();
         var refused = auditor.GetByTestId("finding-errors");
         Assert.False(await refused.IsVisibleAsync(), "the finding was refused: " + (await refused.IsVisibleAsync() ? await refused.TextContentAsync() : ""));
-        await Assertions.Expect(auditor.GetByTestId("findings")).ToContainTextAsync($"返却日の記録がなかった({width}px)");
+        // The finding opens on its own page, with the corrective action the department must take.
+        await Assertions.Expect(auditor.GetByTestId("finding")).ToContainTextAsync($"返却日の記録がなかった({width}px)");
+        await Assertions.Expect(auditor.GetByTestId("corrective-action")).ToContainTextAsync("押印する手順");
         await shots.TakeAsync(auditor, "22-auditor-finding");
         Assert.Empty(errors);
         Assert.True(await app.QueryAsync(db => db.Findings.AnyAsync(f => f.AuditId == auditId && f.Description.Contains($"({width}px)"))));
@@ -197,8 +204,21 @@ public class RoleScenarioTests(BrowserApp app) : IClassFixture<BrowserApp>
 
     private sealed class Shots(string prefix)
     {
-        public Task TakeAsync(IPage page, string name) =>
-            page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath($"scenario-{prefix}-{name}.png"), FullPage = false });
+        /// <summary>A screenshot once the page has settled (Chromium refuses one taken mid-navigation; it is tried once more).</summary>
+        public async Task TakeAsync(IPage page, string name)
+        {
+            var path = BrowserApp.ScreenshotPath($"scenario-{prefix}-{name}.png");
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            try
+            {
+                await page.ScreenshotAsync(new() { Path = path });
+            }
+            catch (PlaywrightException)
+            {
+                await page.WaitForTimeoutAsync(500);
+                await page.ScreenshotAsync(new() { Path = path });
+            }
+        }
     }
 
     private async Task<IPage> SignInAsync(int width, int height, string email, string shownName)
@@ -244,8 +264,12 @@ public class RoleScenarioTests(BrowserApp app) : IClassFixture<BrowserApp>
             await Assertions.Expect(action).ToBeVisibleAsync();
             await action.Locator($"#action-text-{Css(code)}").FillAsync("周知用の資料を作り、部門会議で説明する。");
             await action.Locator($"#action-due-{Css(code)}").FillAsync(DateTime.Today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            var owner = await action.Locator($"#action-owner-{Css(code)} option:not([value=''])").First.GetAttributeAsync("value");
+            await action.Locator($"#action-owner-{Css(code)}").SelectOptionAsync(owner!);
             await page.GetByTestId($"save-action-{code}").ClickAsync();
-            await Assertions.Expect(page.GetByTestId($"action-{code}")).ToBeVisibleAsync();
+            var errors = page.GetByTestId($"item-{code}").GetByTestId("item-errors");
+            Assert.False(await errors.IsVisibleAsync(), $"the improvement action of {code} was refused: " + (await errors.IsVisibleAsync() ? await errors.TextContentAsync() : ""));
+            await Assertions.Expect(page.GetByTestId($"action-{code}").GetByTestId("action-summary")).ToBeVisibleAsync();
         }
     }
 
@@ -254,7 +278,7 @@ public class RoleScenarioTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByTestId("sign-off").CheckAsync();
         await page.GetByTestId("submit-inspection").ClickAsync();
         var refused = page.GetByTestId("submit-errors");
-        Assert.False(await refused.IsVisibleAsync(), "submitting was refused: " + (await refused.IsVisibleAsync() ? await refused.TextContentAsync() : ""));
+        Assert.False(await refused.IsVisibleAsync(), "submitting was refused: " + (await refused.IsVisibleAsync() ? await page.GetByTestId("missing").TextContentAsync() : ""));
         await Assertions.Expect(page.GetByTestId("submitted-note")).ToBeVisibleAsync();
     }
 
