@@ -307,7 +307,7 @@ public sealed class HomeWork(AppDbContext db, DepartmentScope scope, ComplianceR
         var unplacedCount = await unplaced.CountAsync(cancellationToken);
         var unplacedRows = await unplaced.OrderBy(u => u.Email).Take(Few).Select(u => new { u.Id, u.DisplayName, u.Email, u.DepartmentId }).ToListAsync(cancellationToken);
         var users = new Card("users", "Home.UsersUnplaced", unplacedCount, [],
-            unplacedRows.Select(u => new Row(u.DisplayName, u.Email, null, u.DepartmentId is null ? "Home.NoDepartment" : "Home.NoRole", $"/Admin/Users/Edit/{u.Id}")).ToList(),
+            unplacedRows.Select(u => new Row(u.DisplayName, u.Email, null, u.DepartmentId is null ? "Home.NoDepartment" : "Home.NoRoles", $"/Admin/Users/Edit/{u.Id}")).ToList(),
             "/Admin/Users", "Home.NoUsersUnplaced");
 
         var since = clock.Now.AddDays(-7);

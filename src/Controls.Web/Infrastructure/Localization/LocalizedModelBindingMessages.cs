@@ -33,7 +33,7 @@ public sealed class LocalizedModelBindingMessages(IStringLocalizerFactory factor
         m.SetValueMustNotBeNullAccessor(v => l["Binding.ValueMustNotBeNull", v]);
         options.ModelMetadataDetailsProviders.Add(new FieldNamedMessages(l, m));
         options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider(loggers));
-        options.ModelBinderProviders.Insert(0, new FieldNamedCollectionBinderProvider());
+        options.ModelBinderProviders.Insert(0, new FieldNamedCollectionBinderProvider(options.ModelBinderProviders));
     }
 
     /// <summary>Per property and parameter: the value-only messages name the field.</summary>
@@ -64,15 +64,19 @@ public sealed class LocalizedModelBindingMessages(IStringLocalizerFactory factor
     /// elements are bound with the element type's messages, which know only the value; the refusal
     /// names the field instead, as a single field's does.
     /// </summary>
-    private sealed class FieldNamedCollectionBinderProvider : IModelBinderProvider
+    private sealed class FieldNamedCollectionBinderProvider(IList<IModelBinderProvider> providers) : IModelBinderProvider
     {
-        private readonly CollectionModelBinderProvider _collections = new();
+        /// <summary>The binder MVC itself would choose (collection, dictionary, …), wrapped.</summary>
+        public IModelBinder? GetBinder(ModelBinderProviderContext context)
+        {
+            if (context.Metadata.MetadataKind == ModelMetadataKind.Type || !context.Metadata.IsEnumerableType || context.Metadata.ModelType == typeof(string))
+            {
+                return null;
+            }
 
-        public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
-            context.Metadata.MetadataKind != ModelMetadataKind.Type && context.Metadata.IsEnumerableType && context.Metadata.ModelType != typeof(string)
-            && _collections.GetBinder(context) is { } inner
-                ? new FieldNamedCollectionBinder(inner)
-                : null;
+            var inner = providers.Where(p => p != this).Select(p => p.GetBinder(context)).FirstOrDefault(b => b is not null);
+            return inner is null ? null : new FieldNamedCollectionBinder(inner);
+        }
     }
 
     private sealed class FieldNamedCollectionBinder(IModelBinder inner) : IModelBinder
