@@ -37,11 +37,16 @@ public static class ReportBench
         var label = database.Label;
         await using var app = InspectionBench.BuildApp(database);
         await app.MigrateSqliteOnStartAsync();   // as Program.cs does before serving
+        if (!database.Reused)
+        {
+            // Before the host starts: its start-up work (e.g. protecting stored user tokens) reads the schema.
+            await InspectionBench.Cli(app.Services, "db", "migrate");
+        }
+
         await app.StartAsync();
         var services = app.Services;
         if (!database.Reused)
         {
-            await InspectionBench.Cli(services, "db", "migrate");
             await InspectionBench.Cli(services, "catalog", "import", "--built-in", Path.Combine(InspectionBench.FindRoot(), "checklists", "appi-security-measures.yaml"));
             var seedOutput = await InspectionBench.Cli(services, "seed", "bench", "--departments", departments.ToString(CultureInfo.InvariantCulture), "--years", years.ToString(CultureInfo.InvariantCulture));
             Console.Write($"{label} seed: " + seedOutput);
