@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Localization;
 
 namespace Controls.Web.Infrastructure;
 
@@ -19,6 +20,10 @@ public sealed class CurrentActor(IHttpContextAccessor http)
         ?? http.HttpContext?.User.FindFirstValue(ClaimTypes.Email)
         ?? http.HttpContext?.User.Identity?.Name
         ?? "system";
+
+    /// <summary>An actor as a reader sees it: a person's own name or e-mail as recorded, the system actors in the reader's words.</summary>
+    public static string Shown(string actor, IStringLocalizer l) =>
+        actor is "system" or "cli" ? l["Actor." + actor].Value : actor;
 
     private static Guid? ParseId(ClaimsPrincipal? user) =>
         Guid.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;

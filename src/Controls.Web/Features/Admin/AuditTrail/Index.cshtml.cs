@@ -69,7 +69,7 @@ public class IndexModel(AppDbContext db, OrganisationClock clock, TrailReading r
             var entries = await Filtered().OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip(skip).Take(batch).ToListAsync(cancellationToken);
             foreach (var row in await reading.ReadAsync(entries, cancellationToken))
             {
-                yield return [clock.ToLocal(row.At), row.Actor is "system" or "cli" ? l["Actor." + row.Actor].Value : row.Actor, row.Entity, row.Record, row.Key, l["AuditTrail." + row.Action].Value, TrailReading.Describe(row)];
+                yield return [clock.ToLocal(row.At), Infrastructure.CurrentActor.Shown(row.Actor, l), row.Entity, row.Record, row.Key, l["AuditTrail." + row.Action].Value, TrailReading.Describe(row)];
             }
 
             if (entries.Count < batch)
