@@ -65,8 +65,14 @@ public class NoticeLinkTests(NotificationsApp app) : IClassFixture<Notifications
             db.ReportSchedules.Add(new ReportSchedule { Id = Guid.NewGuid(), Name = "月次報告", Frequency = DistributionFrequency.Monthly, Period = DistributionPeriod.PreviousPeriod, CreatedAt = app.Clock.GetUtcNow(), CreatedById = officer });
             db.ReportSchedules.Add(new ReportSchedule
             {
-                Id = Guid.NewGuid(), Name = "Quarterly review", Frequency = DistributionFrequency.Quarterly, Period = DistributionPeriod.FiscalYearToDate, Language = "en",
-                RecipientIds = eligible, CreatedAt = app.Clock.GetUtcNow(), CreatedById = officer,
+                Id = Guid.NewGuid(),
+                Name = "Quarterly review",
+                Frequency = DistributionFrequency.Quarterly,
+                Period = DistributionPeriod.FiscalYearToDate,
+                Language = "en",
+                RecipientIds = eligible,
+                CreatedAt = app.Clock.GetUtcNow(),
+                CreatedById = officer,
             });
             return await db.SaveChangesAsync();
         });

@@ -218,8 +218,13 @@ public class RegisterExportsFollowTheListTests(ControlsApp app) : IClassFixture<
             {
                 db.OutboxMessages.Add(new OutboxMessage
                 {
-                    To = $"person{i}@example.jp", Subject = $"{marker} {i:D3}", Body = "本文", CreatedAt = start.AddMinutes(i),
-                    Attempts = 2, NextAttemptAt = start.AddHours(6), LastError = "接続できません",
+                    To = $"person{i}@example.jp",
+                    Subject = $"{marker} {i:D3}",
+                    Body = "本文",
+                    CreatedAt = start.AddMinutes(i),
+                    Attempts = 2,
+                    NextAttemptAt = start.AddHours(6),
+                    LastError = "接続できません",
                 });
             }
 

@@ -1,8 +1,8 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Admin.Departments;
-using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Features.Reports;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
