@@ -1,5 +1,6 @@
 using System.Net;
 using Controls.IntegrationTests.Infrastructure;
+using Controls.IntegrationTests.Reports;
 using Controls.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,6 +39,10 @@ public class DivisionHeadTests(InspectionApp app) : IClassFixture<InspectionApp>
 
         return new Division(top, head, await app.SignInAsync(head), below, further, belowHead);
     }
+
+    /// <summary>The department filter's options for the division's head: all, then the division's departments by code.</summary>
+    private static List<string?> Choices(Division division) =>
+        [.. new[] { "" }.Concat(new[] { division.Top, division.Below, division.Further }.OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => d.Id.ToString()))];
 
     private async Task<Inspection> OverdueInspectionAsync(Guid departmentId)
     {
@@ -141,6 +146,100 @@ public class DivisionHeadTests(InspectionApp app) : IClassFixture<InspectionApp>
         var below = await app.SignInAsync(theirs.BelowHead);
         Assert.Equal(HttpStatusCode.NotFound, (await below.GetAsync(InspectionForms.Url(top.Id))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await below.GetAsync(InspectionForms.Url(inspection.Id))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_division_head_sees_the_training_coverage_of_the_departments_below_filters_to_one_and_exports_what_is_shown()
+    {
+        var mine = await DivisionAsync("研修");
+        var theirs = await DivisionAsync("法務");
+        string[] Names(List<string[]> rows) => rows.Select(r => r[0]).ToArray();
+
+        var page = await mine.Client.GetPageAsync("/Training/Coverage");
+        var shown = ExportsFollowTheListTests.Shown(page, "[data-testid=coverage-table] tbody tr");
+        Assert.Equal(new[] { $"{mine.Top.Code} 研修本部", $"{mine.Below.Code} 研修部", $"{mine.Further.Code} 研修課" }.Order(StringComparer.Ordinal), Names(shown));
+        // The filter offers the division's departments, not another division's.
+        var choices = page.QuerySelectorAll("[data-testid=filters] select[name=Department] option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Equal(Choices(mine), choices);
+
+        var header = ExportsFollowTheListTests.Text(page.QuerySelector("[data-testid=coverage-table] th")!);
+        var all = await ExportsFollowTheListTests.ExportAsync(mine.Client, page, header);
+        Assert.Equal(Names(shown), Names(all.Csv));
+
+        var one = await mine.Client.GetPageAsync($"/Training/Coverage?Department={mine.Below.Id}");
+        Assert.Equal([$"{mine.Below.Code} 研修部"], Names(ExportsFollowTheListTests.Shown(one, "[data-testid=coverage-table] tbody tr")));
+        var filtered = await ExportsFollowTheListTests.ExportAsync(mine.Client, one, header);
+        Assert.Equal([$"{mine.Below.Code} 研修部"], Names(filtered.Csv));
+        Assert.Equal([$"{mine.Below.Code} 研修部"], filtered.Xlsx.Select(r => (string)r[0]!));
+
+        // Another division's department named in the link shows (and exports) the own division, never the other one.
+        var forged = await mine.Client.GetPageAsync($"/Training/Coverage?Department={theirs.Below.Id}");
+        Assert.DoesNotContain(ExportsFollowTheListTests.Shown(forged, "[data-testid=coverage-table] tbody tr"), r => r[0].Contains("法務"));
+        var forgedExport = await ExportsFollowTheListTests.ExportAsync(mine.Client, forged, header);
+        Assert.DoesNotContain(forgedExport.Csv, r => r[0].Contains("法務"));
+        Assert.Equal(3, forgedExport.Csv.Count);
+    }
+
+    [Fact]
+    public async Task A_plain_department_head_still_sees_only_their_own_departments_coverage_and_answers()
+    {
+        var (department, _, head) = await app.DepartmentWithHeadAsync();
+        var division = await DivisionAsync("購買");
+        var inspection = await app.CreateInspectionAsync(department.Id, "POL-1");
+        Assert.Equal(HttpStatusCode.Redirect, (await head.AnswerAsync(inspection.Id, "POL-1.1", "Yes", "自部門の回答")).StatusCode);
+
+        var coverage = await head.GetPageAsync($"/Training/Coverage?Department={division.Top.Id}");
+        Assert.Null(coverage.QuerySelector("[data-testid=filters]"));
+        Assert.Equal([$"{department.Code} {department.NameJa}"], ExportsFollowTheListTests.Shown(coverage, "[data-testid=coverage-table] tbody tr").Select(r => r[0]));
+
+        var answers = await head.GetPageAsync($"/Reports/Answers?Period=FY2026&Department={division.Top.Id}");
+        Assert.Null(answers.QuerySelector("[data-testid=filters] select[name=Department]"));
+        var rows = ExportsFollowTheListTests.Shown(answers, "[data-testid=answer-row]");
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.StartsWith(department.Code + " ", r[0]));
+        var export = await ExportsFollowTheListTests.ExportAsync(head, answers, "部門コード");
+        Assert.Equal(rows.Count, export.Csv.Count);
+        Assert.All(export.Csv, r => Assert.Equal(department.Code, r[0]));
+    }
+
+    [Fact]
+    public async Task A_division_head_reads_the_answers_of_the_departments_below_filters_to_one_and_exports_exactly_those()
+    {
+        var mine = await DivisionAsync("財務");
+        var theirs = await DivisionAsync("広報");
+        var below = await app.CreateInspectionAsync(mine.Below.Id, "POL-1");
+        var further = await app.CreateInspectionAsync(mine.Further.Id, "POL-1");
+        var other = await app.CreateInspectionAsync(theirs.Below.Id, "POL-1");
+        Assert.Equal(HttpStatusCode.Redirect, (await (await app.SignInAsync(mine.BelowHead)).AnswerAsync(below.Id, "POL-1.1", "Yes", "部の回答")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await (await app.SignInAsync(theirs.BelowHead)).AnswerAsync(other.Id, "POL-1.1", "No", "他本部の回答")).StatusCode);
+        await using (var db = app.Db())
+        {
+            var item = (await app.ItemsAsync(further))["POL-1.1"];
+            db.Answers.Add(new Answer { Id = Guid.NewGuid(), InspectionId = further.Id, CheckItemId = item, Value = AnswerValue.Partial, Comment = "課の回答", AnsweredAt = DateTimeOffset.UtcNow, AnsweredById = mine.Head.Id });
+            await db.SaveChangesAsync();
+        }
+
+        var page = await mine.Client.GetPageAsync("/Reports/Answers?Period=FY2026");
+        var rows = ExportsFollowTheListTests.Shown(page, "[data-testid=answer-row]");
+        Assert.Contains(rows, r => r[0] == $"{mine.Below.Code} 財務部" && r[5] == "部の回答");
+        Assert.Contains(rows, r => r[0] == $"{mine.Further.Code} 財務課" && r[5] == "課の回答");
+        Assert.DoesNotContain(rows, r => r[0].Contains("広報") || r[5] == "他本部の回答");
+        var choices = page.QuerySelectorAll("[data-testid=filters] select[name=Department] option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Equal(Choices(mine), choices);
+
+        var one = await mine.Client.GetPageAsync($"/Reports/Answers?Period=FY2026&Department={mine.Further.Id}");
+        var shown = ExportsFollowTheListTests.Shown(one, "[data-testid=answer-row]");
+        Assert.Equal(["課の回答"], shown.Select(r => r[5]));
+        var (csv, xlsx) = await ExportsFollowTheListTests.ExportAsync(mine.Client, one, "部門コード");
+        Assert.Equal([mine.Further.Code], csv.Select(r => r[0]));
+        Assert.Equal(["課の回答"], csv.Select(r => r[9]));
+        Assert.Equal(["課の回答"], xlsx.Select(r => (string)r[9]!));
+
+        // Another division's department in the link shows none of its answers.
+        var forged = await mine.Client.GetPageAsync($"/Reports/Answers?Period=FY2026&Department={theirs.Below.Id}");
+        Assert.Empty(forged.QuerySelectorAll("[data-testid=answer-row]"));
+        var forgedCsv = await mine.Client.GetByteArrayAsync($"/Reports/Answers?handler=Export&format=csv&Period=FY2026&Department={theirs.Below.Id}");
+        Assert.Single(ExportsFollowTheListTests.ParseCsv(System.Text.Encoding.UTF8.GetString(forgedCsv[3..])));
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string handler, Dictionary<string, object> values)

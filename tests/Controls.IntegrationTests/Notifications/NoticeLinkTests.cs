@@ -6,8 +6,10 @@ using Controls.Web.Features.Incidents;
 using Controls.Web.Features.Inspections;
 using Controls.Web.Features.Ledger;
 using Controls.Web.Features.Notifications;
+using Controls.Web.Features.Reports.Distribution;
 using Controls.Web.Features.Training;
 using Controls.Web.Infrastructure.Cli;
+using Controls.Web.Jobs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,8 +20,9 @@ namespace Controls.IntegrationTests.Notifications;
 /// <summary>
 /// Every notice opens a page its recipient may see: the demo organisation lives through a few
 /// months (reminders, overdue inspections escalated to division heads and compliance officers,
-/// overdue actions, reviews, audits announced, incident report deadlines, ledger reviews, training),
-/// then every recipient signs in and opens every link they were sent.
+/// overdue actions, reviews, audits announced, incident report deadlines, ledger reviews, training,
+/// scheduled workbooks delivered, an altered audit trail found), then every recipient signs in and
+/// opens every link they were sent.
 /// </summary>
 public class NoticeLinkTests(NotificationsApp app) : IClassFixture<NotificationsApp>
 {
@@ -53,7 +56,28 @@ public class NoticeLinkTests(NotificationsApp app) : IClassFixture<Notifications
             }
         }
 
-        // The scheduled jobs, on the day and then weeks later (reminders, overdue, escalations, digests).
+        // Scheduled workbooks: a monthly one to management (no one chosen), a quarterly one in English
+        // to everyone who may receive it (compliance officer, auditor, administrator, management).
+        await app.QueryAsync(async db =>
+        {
+            var officer = await db.Users.Where(u => u.Email == "privacy@sakura.example").Select(u => u.Id).SingleAsync();
+            var eligible = await DistributeReports.EligibleRecipients(db).Select(u => u.Id).ToListAsync();
+            db.ReportSchedules.Add(new ReportSchedule { Id = Guid.NewGuid(), Name = "月次報告", Frequency = DistributionFrequency.Monthly, Period = DistributionPeriod.PreviousPeriod, CreatedAt = app.Clock.GetUtcNow(), CreatedById = officer });
+            db.ReportSchedules.Add(new ReportSchedule
+            {
+                Id = Guid.NewGuid(),
+                Name = "Quarterly review",
+                Frequency = DistributionFrequency.Quarterly,
+                Period = DistributionPeriod.FiscalYearToDate,
+                Language = "en",
+                RecipientIds = eligible,
+                CreatedAt = app.Clock.GetUtcNow(),
+                CreatedById = officer,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        // The scheduled jobs, on the day and then weeks later (reminders, overdue, escalations, digests, workbooks).
         foreach (var day in new[] { Jst(2027, 2, 10), Jst(2027, 2, 25), Jst(2027, 3, 15), Jst(2027, 5, 10), Jst(2027, 7, 1) })
         {
             app.Clock.Set(day);
@@ -62,6 +86,15 @@ public class NoticeLinkTests(NotificationsApp app) : IClassFixture<Notifications
             await scope.ServiceProvider.GetRequiredService<SendIncidentReminders>().RunAsync();
             await scope.ServiceProvider.GetRequiredService<SendLedgerReviewReminders>().RunAsync();
             await scope.ServiceProvider.GetRequiredService<SendTrainingReminders>().RunAsync();
+            await scope.ServiceProvider.GetRequiredService<DistributeReports>().RunAsync(DateOnly.FromDateTime(day.DateTime));
+        }
+
+        // Someone alters an audit-trail entry behind the app's back: the daily verification tells the administrators.
+        await app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE audit_trail SET actor = 'mallory@example.com' WHERE sequence = 2"));
+        using (var scope = app.Services.CreateScope())
+        {
+            var verification = ActivatorUtilities.CreateInstance<AuditTrailVerificationJob>(scope.ServiceProvider);
+            Assert.StartsWith("TAMPERED:", await verification.RunAsync(CancellationToken.None));
         }
 
         var notices = await app.QueryAsync(db => db.Notifications.AsNoTracking()
@@ -73,12 +106,16 @@ public class NoticeLinkTests(NotificationsApp app) : IClassFixture<Notifications
         Assert.Empty(new[]
         {
             "reminder", "overdue", "escalation:division", "escalation:compliance", "digest", "action:overdue", "action:escalation",
-            "submitted", "returned", "accepted", "audit", "incident", "ledger-review", "training",
+            "submitted", "returned", "accepted", "audit", "incident", "ledger-review", "training", "report-delivery", "audit-trail-verification",
         }.Except(steps));
         Assert.Contains(NotificationKinds.Bundle, notices.Select(n => n.Kind));
 
-        // The division head of 管理本部 was told about its departments' overdue inspections.
+        // The division head of 管理本部 was told about its departments' overdue inspections; management
+        // and the compliance officer of the workbooks; the administrator of the altered trail.
         Assert.Contains(notices, n => n.Email == "kimura@sakura.example");
+        Assert.Contains(notices, n => n.Email == "exec@sakura.example" && n.Link.StartsWith("/Reports/Distribution/Download/", StringComparison.Ordinal));
+        Assert.Contains(notices, n => n.Email == "privacy@sakura.example" && n.Link.StartsWith("/Reports/Distribution/Download/", StringComparison.Ordinal));
+        Assert.Contains(notices, n => n.Email == "admin@sakura.example" && n.Link == "/Admin/AuditTrail");
 
         // Every recipient opens every link they were sent.
         var failures = new List<string>();
@@ -107,6 +144,7 @@ public class NoticeLinkTests(NotificationsApp app) : IClassFixture<Notifications
         {
             "escalation" => "escalation:" + parts[^1],
             "action" => "action:" + parts[^1],
+            "audit-trail-verification" => parts[0],
             var first when first.StartsWith("audit", StringComparison.Ordinal) => "audit",
             var first when first.StartsWith("incident", StringComparison.Ordinal) => "incident",
             var first when first.StartsWith("training", StringComparison.Ordinal) => "training",

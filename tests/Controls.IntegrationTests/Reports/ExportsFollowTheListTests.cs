@@ -17,14 +17,14 @@ public class ExportsFollowTheListTests(InspectionApp app) : IClassFixture<Inspec
 {
     private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
 
-    private static string Text(IElement element) => string.Join(" ", element.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    public static string Text(IElement element) => string.Join(" ", element.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The cells of the page's rows, as a person reads them.</summary>
-    private static List<string[]> Shown(IDocument page, string rowSelector) =>
+    public static List<string[]> Shown(IDocument page, string rowSelector) =>
         page.QuerySelectorAll(rowSelector).Select(tr => tr.QuerySelectorAll("td").Select(Text).ToArray()).ToList();
 
     /// <summary>Follows the page's own export links (they carry its filters) and reads both files: the CSV's and the workbook's data rows.</summary>
-    private static async Task<(List<string[]> Csv, List<object?[]> Xlsx)> ExportAsync(HttpClient client, IDocument page, string firstHeader)
+    public static async Task<(List<string[]> Csv, List<object?[]> Xlsx)> ExportAsync(HttpClient client, IDocument page, string firstHeader)
     {
         var csvLink = page.QuerySelector("[data-testid=export-csv]")!.GetAttribute("href")!;
         var xlsxLink = page.QuerySelector("[data-testid=export-xlsx]")!.GetAttribute("href")!;

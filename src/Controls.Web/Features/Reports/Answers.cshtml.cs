@@ -13,7 +13,8 @@ using Microsoft.Extensions.Localization;
 namespace Controls.Web.Features.Reports;
 
 /// <summary>
-/// The answers (回答) of the inspections the user may see (InspectionAccess), one row per answer:
+/// The answers (回答) of the inspections the user may see (InspectionAccess: a division head's
+/// departments below theirs too, filterable to one of them), one row per answer:
 /// department, inspection period, measure, check item, answer, comment and the number of evidence
 /// files; filtered by period (<see cref="ReportPeriod"/>: inspections whose period starts in it),
 /// department, measure and answer. CSV and Excel of exactly the rows shown.
@@ -28,7 +29,8 @@ public class AnswersModel(AppDbContext db, InspectionAccess access, Organisation
     [BindProperty(SupportsGet = true)] public AnswerValue? Value { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    public bool SeesAll { get; private set; }
+    /// <summary>More than one department to see (every one, or a division head's): the department filter is offered.</summary>
+    public bool ShowsDepartments { get; private set; }
     public bool PeriodWasInvalid { get; private set; }
     public ReportPeriod SelectedPeriod { get; private set; } = null!;
     public List<Row> Rows { get; private set; } = [];
@@ -88,7 +90,8 @@ public class AnswersModel(AppDbContext db, InspectionAccess access, Organisation
     /// <summary>The answers of the inspections this user may see, narrowed by the filters.</summary>
     private async Task<IQueryable<Answer>> FilteredAsync(CancellationToken cancellationToken)
     {
-        SeesAll = InspectionAccess.SeesAllDepartments(User);
+        var departments = await access.DepartmentsAsync(User, cancellationToken);
+        ShowsDepartments = departments.Several;
         PageNumber = Math.Clamp(PageNumber, 1, 100_000);
         var fiscalStart = clock.Settings.FiscalYearStartMonth;
         if (ReportPeriod.TryParse(Period, fiscalStart, out var period))
@@ -105,9 +108,9 @@ public class AnswersModel(AppDbContext db, InspectionAccess access, Organisation
         var end = SelectedPeriod.End;
         var inspections = (await access.VisibleAsync(User, cancellationToken)).AsNoTracking()
             .Where(i => i.PeriodStart >= start && i.PeriodStart <= end);
-        if (SeesAll)
+        if (ShowsDepartments)
         {
-            Departments = await DepartmentTree.FilterChoicesAsync(db, cancellationToken);
+            Departments = await DepartmentTree.FilterChoicesAsync(db, departments.All ? null : departments.Ids, cancellationToken);
             if (Department is { } department)
             {
                 inspections = inspections.Where(i => i.DepartmentId == department);

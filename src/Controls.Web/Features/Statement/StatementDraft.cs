@@ -166,18 +166,31 @@ public sealed class StatementDraft(AppDbContext db, StatementLabels labels)
                 i.DepartmentId,
                 i.ContractorId,
                 CatalogKey = i.CatalogVersion.Catalog.Key,
+                i.CatalogVersionId,
                 i.MeasureCodes,
+                i.Simplified,
                 i.PeriodEnd,
                 i.ReviewedAt,
             })
             .ToListAsync(cancellationToken);
+
+        // The measures (of the inspected catalog versions) that have items in the simplified variant: a
+        // simplified inspection covers only these; the measures it leaves out keep the evidence of the
+        // target's latest standard inspection, or have none.
+        var simplifiedVersions = inspections.Where(i => i.Simplified).Select(i => i.CatalogVersionId).Distinct().ToList();
+        var inSimplified = (await db.Measures.AsNoTracking()
+                .Where(m => simplifiedVersions.Contains(m.CatalogVersionId) && m.Items.Any(c => c.SmallBusiness))
+                .Select(m => new { m.CatalogVersionId, m.Code })
+                .ToListAsync(cancellationToken))
+            .Select(m => (m.CatalogVersionId, m.Code)).ToHashSet();
 
         // Per measure and target: the latest accepted inspection that covers the measure.
         var latest = new Dictionary<(string, string), List<(Guid Inspection, Guid Department, Guid? Contractor)>>();
         foreach (var measure in measures)
         {
             latest[(measure.CatalogKey, measure.Code)] = inspections
-                .Where(i => i.CatalogKey == measure.CatalogKey && (i.MeasureCodes.Count == 0 || i.MeasureCodes.Contains(measure.Code)))
+                .Where(i => i.CatalogKey == measure.CatalogKey && (i.MeasureCodes.Count == 0 || i.MeasureCodes.Contains(measure.Code))
+                    && (!i.Simplified || inSimplified.Contains((i.CatalogVersionId, measure.Code))))
                 .GroupBy(i => i.TargetKey)
                 .Select(g => g.OrderByDescending(i => i.PeriodEnd).ThenByDescending(i => i.ReviewedAt).ThenBy(i => i.Id).First())
                 .Select(i => (i.Id, i.DepartmentId, i.ContractorId))

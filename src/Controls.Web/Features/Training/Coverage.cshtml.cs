@@ -1,8 +1,8 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Admin.Departments;
-using Controls.Web.Features.Inspections;
 using Controls.Web.Features.Reports;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
@@ -14,25 +14,23 @@ namespace Controls.Web.Features.Training;
 
 /// <summary>
 /// HUM-1 coverage per department (trained within 12 months, pledges on file, who is overdue),
-/// filterable by department and exported (CSV, Excel) exactly as filtered. A department head sees
-/// their own department only.
+/// filterable by department and exported (CSV, Excel) exactly as filtered. Which departments a
+/// user sees is <see cref="DepartmentScope"/>'s: compliance officers and administrators every one, a
+/// department head their own and (a division head) those below it, filterable to one of them.
 /// </summary>
-public class CoverageModel(AppDbContext db, TrainingCoverage coverage, OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
+public class CoverageModel(AppDbContext db, TrainingCoverage coverage, DepartmentScope scope, OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Department { get; set; }
 
     public DateOnly Since { get; private set; }
-    public bool SeesAll { get; private set; }
+    /// <summary>More than one department to see: the department filter is offered.</summary>
+    public bool ShowsDepartments { get; private set; }
     public List<(Guid Id, string Name)> DepartmentChoices { get; private set; } = [];
     public List<TrainingCoverage.Department> Departments { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Departments = await FilteredAsync(cancellationToken);
-        if (SeesAll)
-        {
-            DepartmentChoices = await DepartmentTree.FilterChoicesAsync(db, cancellationToken);
-        }
     }
 
     /// <summary>CSV or Excel of the coverage table the filter shows, in its order and columns.</summary>
@@ -53,8 +51,18 @@ public class CoverageModel(AppDbContext db, TrainingCoverage coverage, Organisat
     {
         var today = DateOnly.FromDateTime(clock.Now.DateTime);
         Since = TrainingCoverage.Since(today);
-        SeesAll = User.IsInRole(Roles.ComplianceOfficer) || User.IsInRole(Roles.Administrator);
-        Guid? only = SeesAll ? Department : InspectionAccess.DepartmentOf(User) ?? Guid.Empty;
+        var visible = await scope.VisibleAsync(User, cancellationToken);
+        ShowsDepartments = visible.Several;
+        if (ShowsDepartments)
+        {
+            DepartmentChoices = await DepartmentTree.FilterChoicesAsync(db, visible.All ? null : visible.Ids, cancellationToken);
+        }
+
+        // One department when the filter names one this user sees (any department for those who see all:
+        // an unknown one shows nothing); otherwise every department they see.
+        IReadOnlySet<Guid>? only = visible.All
+            ? Department is { } any ? new HashSet<Guid> { any } : null
+            : Department is { } asked && visible.Includes(asked) ? new HashSet<Guid> { asked } : visible.Ids;
         return await coverage.ForAsync(only, today, Languages.Current, cancellationToken);
     }
 }

@@ -1,6 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Features.Admin.Departments;
+using Controls.Web.Features.Reports;
+using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -14,15 +17,19 @@ namespace Controls.Web.Features.Training;
 /// <summary>
 /// Confidentiality pledges (誓約書) on file, newest first; a compliance officer records one per
 /// person and date: a member of the staff roster in service on the signing date, or an app user who
-/// is not on the roster.
+/// is not on the roster. Filtered by department (the roster member's, or the user's) and exported
+/// (CSV, Excel) exactly as filtered.
 /// </summary>
 public class PledgesModel(AppDbContext db, TrainingPeople people, OrganisationClock clock, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public PledgeInput Input { get; set; } = new();
 
+    [BindProperty(SupportsGet = true)] public Guid? Department { get; set; }
+
     public List<Row> Rows { get; private set; } = [];
     public List<SelectListItem> People { get; private set; } = [];
+    public List<(Guid Id, string Name)> DepartmentChoices { get; private set; } = [];
 
     public sealed record Row(string EmployeeNumber, string Name, string Email, string Department, DateOnly SignedOn);
 
@@ -39,6 +46,38 @@ public class PledgesModel(AppDbContext db, TrainingPeople people, OrganisationCl
     }
 
     public async Task OnGetAsync() => await LoadAsync();
+
+    /// <summary>CSV or Excel of the pledges the filter shows, in the list's order and columns.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        XlsxColumn[] columns =
+        [
+            new(l["Roster.EmployeeNumber"], 12), new(l["Training.Person"], 20), new(l["Training.Email"], 30),
+            new(l["Field.Department"], 24), new(l["Training.SignedOn"], 12, XlsxKind.Date),
+        ];
+        var rows = (await FilteredAsync(cancellationToken)).Select(r => new object?[] { r.EmployeeNumber, r.Name, r.Email, r.Department, r.SignedOn }).ToAsyncEnumerable();
+        return await ListExport.WriteAsync(this, format, "pledges", l["Training.Pledges"], columns, rows, clock, cancellationToken);
+    }
+
+    /// <summary>The pledges on file, narrowed by the department filter, newest first (the page and its export).</summary>
+    private async Task<List<Row>> FilteredAsync(CancellationToken cancellationToken = default)
+    {
+        var language = Languages.Current;
+        var query = db.ConfidentialityPledges.AsNoTracking();
+        if (Department is { } department)
+        {
+            query = query.Where(p => p.StaffMember != null ? p.StaffMember.DepartmentId == department : p.User!.DepartmentId == department);
+        }
+
+        return (await query
+            .Select(p => p.StaffMember != null
+                ? new Row(p.StaffMember.EmployeeNumber, p.StaffMember.Name, p.StaffMember.Email ?? "",
+                    p.StaffMember.Department.Code + " " + (language == "en" ? p.StaffMember.Department.NameEn : p.StaffMember.Department.NameJa), p.SignedOn)
+                : new Row("", p.User!.DisplayName, p.User.Email ?? "",
+                    p.User.Department == null ? "" : p.User.Department.Code + " " + (language == "en" ? p.User.Department.NameEn : p.User.Department.NameJa), p.SignedOn))
+            .ToListAsync(cancellationToken))
+            .OrderByDescending(r => r.SignedOn).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.EmployeeNumber, StringComparer.Ordinal).ToList();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -92,15 +131,8 @@ public class PledgesModel(AppDbContext db, TrainingPeople people, OrganisationCl
 
     private async Task LoadAsync()
     {
-        var language = Languages.Current;
-        Rows = (await db.ConfidentialityPledges.AsNoTracking()
-            .Select(p => p.StaffMember != null
-                ? new Row(p.StaffMember.EmployeeNumber, p.StaffMember.Name, p.StaffMember.Email ?? "",
-                    language == "en" ? p.StaffMember.Department.NameEn : p.StaffMember.Department.NameJa, p.SignedOn)
-                : new Row("", p.User!.DisplayName, p.User.Email ?? "",
-                    p.User.Department == null ? "" : (language == "en" ? p.User.Department.NameEn : p.User.Department.NameJa), p.SignedOn))
-            .ToListAsync())
-            .OrderByDescending(r => r.SignedOn).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        Rows = await FilteredAsync();
+        DepartmentChoices = await DepartmentTree.FilterChoicesAsync(db);
         // Roster members who have not left (a pledge may be dated before today), then app users off the roster.
         var today = DateOnly.FromDateTime(clock.Now.DateTime);
         var members = await db.StaffMembers.AsNoTracking().Where(m => m.LeftOn == null || m.LeftOn >= today)

@@ -10,7 +10,8 @@ namespace Controls.Web.Features.Training;
 /// <summary>
 /// The staff roster (従業者名簿) from CSV (UTF-8) or Excel (.xlsx, the first sheet): a header row
 /// <c>社員番号,氏名,メールアドレス,部門コード,入社日,退職日</c> (or employee_number, name, email,
-/// department, joined_on, left_on; the last column may be left out), then one row per employee.
+/// department, joined_on, left_on, or the English headers of the roster's export; the last column
+/// may be left out), then one row per employee.
 /// A row whose employee number is on the roster updates that member (a leaving date records the
 /// leave), any other row adds one. Every row is checked first; if any is wrong nothing is saved
 /// and every problem is listed with its line.
@@ -21,12 +22,12 @@ public sealed class RosterImport(AppDbContext db, TimeProvider time, ImportGate 
 
     private static readonly string[][] Columns =
     [
-        ["社員番号", "employee_number"],
+        ["社員番号", "employee_number", "employee number"],
         ["氏名", "name"],
-        ["メールアドレス", "email"],
-        ["部門コード", "department"],
-        ["入社日", "joined_on"],
-        ["退職日", "left_on"],
+        ["メールアドレス", "email", "e-mail address"],
+        ["部門コード", "department", "department code"],
+        ["入社日", "joined_on", "joined on"],
+        ["退職日", "left_on", "left on"],
     ];
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy/M/d", "yyyy-M-d"];

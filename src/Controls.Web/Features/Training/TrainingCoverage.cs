@@ -24,11 +24,12 @@ public sealed class TrainingCoverage(AppDbContext db, TrainingPeople people)
 
     public static DateOnly Since(DateOnly today) => today.AddMonths(-12);
 
-    public async Task<List<Department>> ForAsync(Guid? onlyDepartment, DateOnly today, string language, CancellationToken cancellationToken = default)
+    /// <summary>The coverage of the active departments among <paramref name="only"/> (every active department when null).</summary>
+    public async Task<List<Department>> ForAsync(IReadOnlySet<Guid>? only, DateOnly today, string language, CancellationToken cancellationToken = default)
     {
         var since = Since(today);
         var departments = await db.Departments.AsNoTracking()
-            .Where(d => d.RetiredAt == null && (onlyDepartment == null || d.Id == onlyDepartment))
+            .Where(d => d.RetiredAt == null && (only == null || only.Contains(d.Id)))
             .OrderBy(d => d.Code)
             .Select(d => new { d.Id, d.Code, Name = language == "en" ? d.NameEn : d.NameJa })
             .ToListAsync(cancellationToken);

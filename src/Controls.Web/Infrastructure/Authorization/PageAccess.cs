@@ -75,7 +75,8 @@ public static class PageAccess
         // The personal audit calendar feed: calendar apps cannot sign in; the secret in its URL is the key.
         pages.AllowAnonymousToPage("/Audits/Feed");
 
-        // Administrators: users, departments, organisation settings, mail outbox (and the jobs dashboard: MapJobsDashboard);
+        // Administrators: users, departments, organisation settings, mail outbox, and the exports of their lists
+        // (and the jobs dashboard: MapJobsDashboard);
         // the audit trail for administrators and compliance officers. Every page under /Admin gets exactly one of the two.
         pages.AddFolderApplicationModelConvention("/Admin", model => model.EndpointMetadata.Add(new AuthorizeAttribute(
             model.ViewEnginePath.StartsWith("/Admin/AuditTrail/", StringComparison.Ordinal) ? AuditTrailReaders : Administration)));
@@ -106,7 +107,8 @@ public static class PageAccess
         pages.AuthorizePage("/Ledger/Edit", IncidentUsers);
         pages.AuthorizePage("/Ledger/Import", IncidentUsers);
         // Training and pledges (HUM-1): compliance officers and administrators keep the records;
-        // department heads also see their department's coverage.
+        // department heads also see their department's coverage (a division head the departments below).
+        // Each list's CSV/Excel export (?handler=Export) is its page's: the same readers.
         pages.AuthorizePage("/Training/Index", CatalogEditors);
         pages.AuthorizePage("/Training/Session", CatalogEditors);
         pages.AuthorizePage("/Training/Pledges", CatalogEditors);
