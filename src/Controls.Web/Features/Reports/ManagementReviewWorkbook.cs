@@ -367,8 +367,9 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
     }
 
     /// <summary>
-    /// The outputs of the management reviews held in the period, and those of earlier reviews still
-    /// open at its end (the follow-up of the previous review's instructions is itself an input). A
+    /// The outputs of the management reviews of the period (a review is held after the period it
+    /// reviews), and those of reviews held before its end that are still open (the follow-up of the
+    /// previous review's instructions is itself an input). A
     /// workbook narrowed to departments shows only the outputs given to those departments.
     /// </summary>
     private async Task WriteManagementReviewsAsync(XlsxSheet sheet, ReportFilter filter, CancellationToken cancellationToken)
@@ -377,9 +378,9 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
         var today = DateOnly.FromDateTime(clock.Now.DateTime);
         var (start, end) = (filter.Period.Start, filter.Period.End);
         var outputs = db.ManagementReviewOutputs.AsNoTracking()
-            .Where(o => o.ManagementReview.HeldOn <= end
-                && (o.ManagementReview.HeldOn >= start
-                    || (o.CorrectiveAction == null ? o.Kind != ManagementReviewOutputKind.Decision : o.CorrectiveAction.Status != CorrectiveActionStatus.Verified)));
+            .Where(o => (o.ManagementReview.PeriodStart <= end && o.ManagementReview.PeriodEnd >= start)
+                || (o.ManagementReview.HeldOn <= end
+                    && (o.CorrectiveAction == null ? o.Kind != ManagementReviewOutputKind.Decision : o.CorrectiveAction.Status != CorrectiveActionStatus.Verified)));
         if (filter.OnlyDepartments is not null || filter.DivisionId is not null || filter.DepartmentId is not null)
         {
             var departments = filter.Departments(db).Select(d => d.Id);
