@@ -115,7 +115,8 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         "/Schedules/Details", "/Schedules/Edit", "/Contractors/Edit", "/Contractors/Details", "/Inspections/Review/Decide",
         "/Incidents/Edit", "/Incidents/Details", "/Ledger/Edit", "/Training/Session", "/Training/RosterMember",
         "/Audits/Edit", "/Audits/Fieldwork", "/Audits/Report", "/Audits/Finding",
-        "/Audits/FollowUp", "/Statement/Version", "/Statement/Measure", "/Statement/Country", "/Reports/Distribution/Download"];
+        "/Audits/FollowUp", "/Statement/Version", "/Statement/Measure", "/Statement/Country", "/Reports/Distribution/Download",
+        "/ManagementReviews/Details", "/ManagementReviews/Edit", "/ManagementReviews/Outputs"];
 
     /// <summary>Each page once, with a URL to request it by (route values filled with a random id).</summary>
     private Dictionary<string, string> Pages() =>
