@@ -305,7 +305,9 @@ public sealed class HomeWork(AppDbContext db, DepartmentScope scope, ComplianceR
                 .Where(o => o.CorrectiveAction == null ? o.Kind != ManagementReviewOutputKind.Decision : o.CorrectiveAction.Status != CorrectiveActionStatus.Verified)
                 .Select(o => new
                 {
-                    o.ManagementReviewId, o.Text, o.Kind,
+                    o.ManagementReviewId,
+                    o.Text,
+                    o.Kind,
                     DepartmentJa = o.CorrectiveAction == null ? null : o.CorrectiveAction.Department.NameJa,
                     DepartmentEn = o.CorrectiveAction == null ? null : o.CorrectiveAction.Department.NameEn,
                     DueOn = o.CorrectiveAction == null ? (DateOnly?)null : o.CorrectiveAction.DueOn,

@@ -25,7 +25,12 @@ public class IndexModel(AppDbContext db) : PageModel
             .OrderByDescending(r => r.HeldOn).ThenByDescending(r => r.CreatedAt)
             .Select(r => new
             {
-                r.Id, r.Kind, r.HeldOn, r.PeriodStart, r.PeriodEnd, r.Chair,
+                r.Id,
+                r.Kind,
+                r.HeldOn,
+                r.PeriodStart,
+                r.PeriodEnd,
+                r.Chair,
                 Outputs = r.Outputs.Select(o => new { o.Kind, Status = o.CorrectiveAction == null ? (CorrectiveActionStatus?)null : o.CorrectiveAction.Status }).ToList(),
             })
             .Take(500)
