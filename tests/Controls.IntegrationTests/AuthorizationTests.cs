@@ -42,6 +42,11 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Admin/AuditTrail/Index"] = [Roles.Administrator, Roles.ComplianceOfficer],
         ["/Admin/Outbox/Index"] = [Roles.Administrator],
         ["/Notifications/Index"] = [SignedIn],
+        ["/ManagementReviews/Index"] = [Roles.Management, Roles.ComplianceOfficer, Roles.Auditor],
+        ["/ManagementReviews/Details"] = [Roles.Management, Roles.ComplianceOfficer, Roles.Auditor],
+        ["/ManagementReviews/Create"] = [Roles.Management, Roles.ComplianceOfficer],
+        ["/ManagementReviews/Edit"] = [Roles.Management, Roles.ComplianceOfficer],
+        ["/ManagementReviews/Outputs"] = [Roles.Management, Roles.ComplianceOfficer],
         ["/Catalog/Index"] = [SignedIn],
         ["/Catalog/Measure"] = [SignedIn],
         ["/Catalog/Mapping"] = [SignedIn],
@@ -110,7 +115,8 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         "/Schedules/Details", "/Schedules/Edit", "/Contractors/Edit", "/Contractors/Details", "/Inspections/Review/Decide",
         "/Incidents/Edit", "/Incidents/Details", "/Ledger/Edit", "/Training/Session", "/Training/RosterMember",
         "/Audits/Edit", "/Audits/Fieldwork", "/Audits/Report", "/Audits/Finding",
-        "/Audits/FollowUp", "/Statement/Version", "/Statement/Measure", "/Statement/Country", "/Reports/Distribution/Download"];
+        "/Audits/FollowUp", "/Statement/Version", "/Statement/Measure", "/Statement/Country", "/Reports/Distribution/Download",
+        "/ManagementReviews/Details", "/ManagementReviews/Edit", "/ManagementReviews/Outputs"];
 
     /// <summary>Each page once, with a URL to request it by (route values filled with a random id).</summary>
     private Dictionary<string, string> Pages() =>

@@ -144,6 +144,14 @@ public class HomePageTests(ControlsApp app) : IClassFixture<ControlsApp>
         var workbook = await client.GetAsync(section.QuerySelector("[data-testid=home-workbook]")!.GetAttribute("href"));
         Assert.Equal(System.Net.HttpStatusCode.OK, workbook.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.Content.Headers.ContentType?.MediaType);
+
+        // Last year's management review left three outputs open (one overdue first); each row opens the review.
+        var reviews = section.QuerySelector("[data-testid=card-review-outputs]")!;
+        Assert.Equal("3", reviews.QuerySelector("[data-testid=count]")!.TextContent.Trim());
+        var rows = reviews.QuerySelectorAll("li a[href^='/ManagementReviews/Details/']").ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Contains("標的型メール", rows[0].TextContent);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(rows[0].GetAttribute("href"))).StatusCode);
     }
 
     [Fact]

@@ -73,6 +73,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<StatementVersion> StatementVersions => Set<StatementVersion>();
     public DbSet<ReportSchedule> ReportSchedules => Set<ReportSchedule>();
     public DbSet<ReportDelivery> ReportDeliveries => Set<ReportDelivery>();
+    public DbSet<ManagementReview> ManagementReviews => Set<ManagementReview>();
+    public DbSet<ManagementReviewOutput> ManagementReviewOutputs => Set<ManagementReviewOutput>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,6 +17,8 @@ public enum CorrectiveActionSource
     AuditFinding,
     /// <summary>Recurrence prevention after an incident.</summary>
     Incident,
+    /// <summary>An instruction or resource need of a management review (マネジメントレビューの指示事項).</summary>
+    ManagementReview,
 }
 
 /// <summary>
@@ -31,6 +33,8 @@ public class CorrectiveAction
     public Department Department { get; set; } = null!;
     public Guid? InspectionId { get; set; }
     public Guid? CheckItemId { get; set; }
+    /// <summary>The management review whose output this action carries out (<see cref="CorrectiveActionSource.ManagementReview"/>).</summary>
+    public Guid? ManagementReviewId { get; set; }
     /// <summary>What will be done.</summary>
     public string Action { get; set; } = "";
     public string RootCause { get; set; } = "";

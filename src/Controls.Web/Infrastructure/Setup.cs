@@ -146,6 +146,8 @@ public static class Setup
         builder.Services.AddScoped<DemoAudits>();
         builder.Services.AddScoped<Features.Reports.ComplianceReport>();
         builder.Services.AddScoped<Features.Reports.ManagementReviewWorkbook>();
+        builder.Services.AddScoped<Features.ManagementReviews.ReviewInputs>();
+        builder.Services.AddScoped<Features.ManagementReviews.RecordReviewOutputs>();
         builder.Services.AddScoped<Features.Reports.Distribution.DistributeReports>();
         builder.Services.AddScoped<BenchSeed>();
         builder.Services.AddScoped<ImportCatalogs>();

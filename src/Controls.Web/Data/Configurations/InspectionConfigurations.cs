@@ -119,6 +119,7 @@ public class CorrectiveActionConfiguration : IEntityTypeConfiguration<Corrective
         builder.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Inspection>().WithMany().HasForeignKey(a => a.InspectionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CheckItem>().WithMany().HasForeignKey(a => a.CheckItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ManagementReview>().WithMany().HasForeignKey(a => a.ManagementReviewId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.Action).HasMaxLength(4000);
         builder.Property(a => a.RootCause).HasMaxLength(4000);
         builder.Property(a => a.EffectivenessNote).HasMaxLength(4000);

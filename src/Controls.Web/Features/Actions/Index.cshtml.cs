@@ -40,7 +40,8 @@ public class IndexModel(AppDbContext db, InspectionAccess access, UpdateActionSt
 
     public sealed record Row(
         Guid Id, CorrectiveActionSource Source, string Action, Guid DepartmentId, string DepartmentJa, string DepartmentEn,
-        Guid OwnerId, string Owner, DateOnly DueOn, CorrectiveActionStatus Status, Guid? InspectionId, string? ItemCode, uint Version)
+        Guid OwnerId, string Owner, DateOnly DueOn, CorrectiveActionStatus Status, Guid? InspectionId, string? ItemCode, uint Version,
+        Guid? ManagementReviewId = null)
     {
         public bool IsOverdue(DateOnly today) => CorrectiveAction.IsOverdue(Status, DueOn, today);
     }
@@ -127,7 +128,7 @@ public class IndexModel(AppDbContext db, InspectionAccess access, UpdateActionSt
                 a.Id, a.Source, a.Action, a.DepartmentId, a.Department.NameJa, a.Department.NameEn, a.OwnerId, a.Owner.DisplayName,
                 a.DueOn, a.Status, a.InspectionId,
                 db.CheckItems.Where(c => c.Id == a.CheckItemId).Select(c => c.Code).FirstOrDefault(),
-                a.Version))
+                a.Version, a.ManagementReviewId))
             .ToListAsync(cancellationToken);
         HasMore = rows.Count > PageSize;
         Rows = rows.Take(PageSize).ToList();

@@ -295,7 +295,39 @@ public sealed class HomeWork(AppDbContext db, DepartmentScope scope, ComplianceR
                 new("Home.OverdueActions", actions.Overdue, "/Actions?Overdue=true", actions.Overdue > 0),
             ],
             [], "/Dashboard", "Home.NoFigures");
-        return new Section("management", "Home.Section.Management", period.Key, [standing]) { Score = figures.Overall };
+        return new Section("management", "Home.Section.Management", period.Key, [standing, await ReviewOutputsAsync(today, cancellationToken)]) { Score = figures.Overall };
+    }
+
+    /// <summary>The instructions of the management reviews not yet carried out (not verified), the overdue first.</summary>
+    private async Task<Card> ReviewOutputsAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var open = (await db.ManagementReviewOutputs.AsNoTracking()
+                .Where(o => o.CorrectiveAction == null ? o.Kind != ManagementReviewOutputKind.Decision : o.CorrectiveAction.Status != CorrectiveActionStatus.Verified)
+                .Select(o => new
+                {
+                    o.ManagementReviewId,
+                    o.Text,
+                    o.Kind,
+                    DepartmentJa = o.CorrectiveAction == null ? null : o.CorrectiveAction.Department.NameJa,
+                    DepartmentEn = o.CorrectiveAction == null ? null : o.CorrectiveAction.Department.NameEn,
+                    DueOn = o.CorrectiveAction == null ? (DateOnly?)null : o.CorrectiveAction.DueOn,
+                    Status = o.CorrectiveAction == null ? (CorrectiveActionStatus?)null : o.CorrectiveAction.Status,
+                })
+                .ToListAsync(cancellationToken))
+            .Select(o => (o.ManagementReviewId, o.Text, o.DepartmentJa, o.DepartmentEn, o.DueOn, o.Status,
+                Overdue: o.Status is { } status && o.DueOn is { } due && CorrectiveAction.IsOverdue(status, due, today)))
+            .OrderByDescending(o => o.Overdue).ThenBy(o => o.DueOn ?? DateOnly.MaxValue)
+            .ToList();
+        var en = Languages.Current == Languages.English;
+        var overdue = open.Count(o => o.Overdue);
+        return new Card("review-outputs", "Home.ReviewOutputs", open.Count,
+            [
+                new("ManagementReviews.OpenOutputs", open.Count, "/ManagementReviews"),
+                new("Home.OverdueActions", overdue, "/ManagementReviews", overdue > 0),
+            ],
+            open.Take(Few).Select(o => new Row(o.Text, en ? o.DepartmentEn : o.DepartmentJa, o.DueOn,
+                o.Status is { } status ? "ActionStatus." + status : "ManagementReviews.NotAssigned", $"/ManagementReviews/Details/{o.ManagementReviewId}", o.Overdue)).ToList(),
+            "/ManagementReviews", "Home.NoReviewOutputs");
     }
 
     private async Task<Section> AdministrationAsync(CancellationToken cancellationToken)

@@ -10,6 +10,8 @@ public static class NotificationKinds
     public const string ActionOverdue = "action-overdue";
     public const string ActionEscalation = "action-escalation";
     public const string Review = "review";
+    /// <summary>An output of a management review given to someone to carry out.</summary>
+    public const string ManagementReview = "management-review";
     /// <summary>Everything one reminder run tells one person, in one notice.</summary>
     public const string Bundle = "bundle";
 }

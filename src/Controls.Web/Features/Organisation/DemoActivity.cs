@@ -73,6 +73,7 @@ public sealed class DemoActivity(AppDbContext db, GenerateDueInspections generat
         await PlayAsync(today, cancellationToken);
         await DemoRegisters.AddAsync(db, today, now, zone, cancellationToken);
         await audits.AddAsync(today, now, zone, cancellationToken);
+        await DemoManagementReviews.AddAsync(db, today, now, settings.FiscalYearStartMonth, cancellationToken);
         return new Result(contractors.Count, 2, generated.Created);
 
         Contractor Contractor(string name, string services, string data, Guid department, List<string> countries,

@@ -64,6 +64,11 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
                 Col("Workbook.PrivacyMark", 12, XlsxKind.Date), Col("Workbook.Isms", 12, XlsxKind.Date), Col("Workbook.ContractStart", 12, XlsxKind.Date),
                 Col("Workbook.ContractEnd", 12, XlsxKind.Date), Col("Field.Status", 12), Col("Workbook.LastSupervision", 12, XlsxKind.Date),
                 Col("Workbook.DueForReview", 10))), filter, figures, cancellationToken);
+            await WriteManagementReviewsAsync(book.AddSheet(l["Workbook.Sheet.ManagementReviews"], Options(l["Workbook.Sheet.ManagementReviews"],
+                Col("ManagementReviews.Field.HeldOn", 12, XlsxKind.Date), Col("ManagementReviews.Field.Kind", 8), Col("ManagementReviews.Field.Chair", 20),
+                Col("ManagementReviews.Number", 6), Col("ManagementReviews.Field.OutputKind", 12), Col("ManagementReviews.Field.OutputText", 50),
+                Col("Workbook.Department", 22), Col("Field.Owner", 18), Col("Field.DueOn", 12, XlsxKind.Date), Col("Field.Status", 12),
+                Col("Workbook.OverdueFlag", 10))), filter, cancellationToken);
             await book.CompleteAsync();
         }
         finally
@@ -358,6 +363,55 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
             await sheet.AddRowAsync(
                 c.Name, en ? c.NameEn : c.NameJa, c.Services, string.Join(", ", c.Countries), c.PrivacyMarkExpiresOn, c.IsmsExpiresOn,
                 c.ContractStartsOn, c.ContractEndsOn, l["Contractors.Status." + c.Status].Value, c.LastSupervision, due.Contains(c.Id));
+        }
+    }
+
+    /// <summary>
+    /// The outputs of the management reviews of the period (a review is held after the period it
+    /// reviews), and those of reviews held before its end that are still open (the follow-up of the
+    /// previous review's instructions is itself an input). A
+    /// workbook narrowed to departments shows only the outputs given to those departments.
+    /// </summary>
+    private async Task WriteManagementReviewsAsync(XlsxSheet sheet, ReportFilter filter, CancellationToken cancellationToken)
+    {
+        var en = CultureInfo.CurrentUICulture.Name == "en";
+        var today = DateOnly.FromDateTime(clock.Now.DateTime);
+        var (start, end) = (filter.Period.Start, filter.Period.End);
+        var outputs = db.ManagementReviewOutputs.AsNoTracking()
+            .Where(o => (o.ManagementReview.PeriodStart <= end && o.ManagementReview.PeriodEnd >= start)
+                || (o.ManagementReview.HeldOn <= end
+                    && (o.CorrectiveAction == null ? o.Kind != ManagementReviewOutputKind.Decision : o.CorrectiveAction.Status != CorrectiveActionStatus.Verified)));
+        if (filter.OnlyDepartments is not null || filter.DivisionId is not null || filter.DepartmentId is not null)
+        {
+            var departments = filter.Departments(db).Select(d => d.Id);
+            outputs = outputs.Where(o => o.CorrectiveAction != null && departments.Contains(o.CorrectiveAction.DepartmentId));
+        }
+
+        var rows = outputs
+            .OrderBy(o => o.ManagementReview.HeldOn).ThenBy(o => o.ManagementReview.CreatedAt).ThenBy(o => o.Number)
+            .Select(o => new
+            {
+                o.ManagementReview.HeldOn,
+                ReviewKind = o.ManagementReview.Kind,
+                o.ManagementReview.Chair,
+                o.Number,
+                o.Kind,
+                o.Text,
+                DepartmentJa = o.CorrectiveAction == null ? null : o.CorrectiveAction.Department.NameJa,
+                DepartmentEn = o.CorrectiveAction == null ? null : o.CorrectiveAction.Department.NameEn,
+                Owner = o.CorrectiveAction == null ? null : o.CorrectiveAction.Owner.DisplayName,
+                DueOn = o.CorrectiveAction == null ? (DateOnly?)null : o.CorrectiveAction.DueOn,
+                Status = o.CorrectiveAction == null ? (CorrectiveActionStatus?)null : o.CorrectiveAction.Status,
+            })
+            .AsAsyncEnumerable();
+        await foreach (var o in rows.WithCancellation(cancellationToken))
+        {
+            var status = o.Status is { } s ? l["ActionStatus." + s].Value
+                : ManagementReviewOutput.IsOpen(o.Kind, null) ? l["ManagementReviews.NotAssigned"].Value : l["ManagementReviews.Recorded"].Value;
+            await sheet.AddRowAsync(
+                o.HeldOn, l["ManagementReviewKind." + o.ReviewKind].Value, o.Chair, o.Number, l["ManagementReviewOutputKind." + o.Kind].Value, o.Text,
+                en ? o.DepartmentEn : o.DepartmentJa, o.Owner, o.DueOn, status,
+                o.Status is { } current && o.DueOn is { } due && CorrectiveAction.IsOverdue(current, due, today));
         }
     }
 

@@ -29,6 +29,19 @@ public static class PageAccess
     public const string AuditTrailReaders = nameof(AuditTrailReaders);
     /// <summary>Compliance officers, administrators and management: the published statement of security measures taken.</summary>
     public const string StatementReaders = nameof(StatementReaders);
+    /// <summary>Management, compliance officers and auditors: the management reviews (auditors check that they were held and followed up).</summary>
+    public const string ManagementReviewReaders = nameof(ManagementReviewReaders);
+    /// <summary>Management and compliance officers: record a management review and its outputs.</summary>
+    public const string ManagementReviewRecorders = nameof(ManagementReviewRecorders);
+
+    private static readonly string[] ManagementReviewRecorderRoles = [Roles.Management, Roles.ComplianceOfficer];
+    private static readonly string[] ManagementReviewReaderRoles = [Roles.Management, Roles.ComplianceOfficer, Roles.Auditor];
+
+    /// <summary>Whether this user may read management reviews (links to them are shown only to those).</summary>
+    public static bool ReadsManagementReviews(System.Security.Claims.ClaimsPrincipal user) => ManagementReviewReaderRoles.Any(user.IsInRole);
+
+    /// <summary>Whether this user may record management reviews (what the pages show; <see cref="ManagementReviewRecorders"/> is what they enforce).</summary>
+    public static bool MayRecordManagementReviews(System.Security.Claims.ClaimsPrincipal user) => ManagementReviewRecorderRoles.Any(user.IsInRole);
 
     public static void AddPolicies(AuthorizationOptions options)
     {
@@ -44,6 +57,8 @@ public static class PageAccess
         options.AddPolicy(Reporting, p => p.RequireRole(Roles.Management, Roles.ComplianceOfficer, Roles.Auditor, Roles.Administrator, Roles.DepartmentHead));
         options.AddPolicy(AuditTrailReaders, p => p.RequireRole(Roles.Administrator, Roles.ComplianceOfficer));
         options.AddPolicy(StatementReaders, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator, Roles.Management));
+        options.AddPolicy(ManagementReviewReaders, p => p.RequireRole(ManagementReviewReaderRoles));
+        options.AddPolicy(ManagementReviewRecorders, p => p.RequireRole(ManagementReviewRecorderRoles));
     }
 
     /// <summary>
@@ -139,6 +154,12 @@ public static class PageAccess
         // Answers list and findings list: everyone signed in, scoped by InspectionAccess / AuditAccess.
         pages.AuthorizePage("/Reports/Answers", SignedIn);
         pages.AuthorizePage("/Audits/Findings", SignedIn);
+        // Management reviews (マネジメントレビュー): management, compliance officers and auditors read them;
+        // management and compliance officers record them, their outputs and the actions that carry them out.
+        pages.AuthorizeFolder("/ManagementReviews", ManagementReviewReaders);
+        pages.AuthorizePage("/ManagementReviews/Create", ManagementReviewRecorders);
+        pages.AuthorizePage("/ManagementReviews/Edit", ManagementReviewRecorders);
+        pages.AuthorizePage("/ManagementReviews/Outputs", ManagementReviewRecorders);
         // Scheduled workbooks: compliance officers set them up; a delivery is downloaded by its recipients
         // and compliance officers (checked by the page: anyone else gets 404).
         pages.AuthorizePage("/Reports/Distribution/Index", Reviewers);

@@ -1147,6 +1147,10 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("inspection_id");
 
+                    b.Property<Guid?>("ManagementReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("management_review_id");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
@@ -1191,6 +1195,9 @@ namespace Controls.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("InspectionId")
                         .HasDatabaseName("ix_corrective_actions_inspection_id");
+
+                    b.HasIndex("ManagementReviewId")
+                        .HasDatabaseName("ix_corrective_actions_management_review_id");
 
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_corrective_actions_owner_id");
@@ -2160,6 +2167,155 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                         .HasDatabaseName("ix_ledger_entries_department_id_name");
 
                     b.ToTable("ledger_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.ManagementReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("attendees");
+
+                    b.Property<string>("Chair")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("chair");
+
+                    b.Property<string>("ChangesInCircumstances")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("changes_in_circumstances");
+
+                    b.Property<string>("Complaints")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("complaints");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("conclusion");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OtherInputs")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("other_inputs");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_management_reviews");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_management_reviews_created_by_id");
+
+                    b.HasIndex("HeldOn")
+                        .HasDatabaseName("ix_management_reviews_held_on");
+
+                    b.ToTable("management_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.ManagementReviewOutput", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CorrectiveActionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corrective_action_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("ManagementReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("management_review_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_management_review_outputs");
+
+                    b.HasIndex("CorrectiveActionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_management_review_outputs_corrective_action_id");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_management_review_outputs_created_by_id");
+
+                    b.HasIndex("ManagementReviewId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_management_review_outputs_management_review_id_number");
+
+                    b.ToTable("management_review_outputs", (string)null);
                 });
 
             modelBuilder.Entity("Controls.Web.Domain.Measure", b =>
@@ -3286,6 +3442,12 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_corrective_actions_inspections_inspection_id");
 
+                    b.HasOne("Controls.Web.Domain.ManagementReview", null)
+                        .WithMany()
+                        .HasForeignKey("ManagementReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_corrective_actions_management_reviews_management_review_id");
+
                     b.HasOne("Controls.Web.Domain.AppUser", "Owner")
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -3517,6 +3679,43 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                     b.Navigation("Department");
                 });
 
+            modelBuilder.Entity("Controls.Web.Domain.ManagementReview", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_reviews_users_created_by_id");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.ManagementReviewOutput", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.CorrectiveAction", "CorrectiveAction")
+                        .WithMany()
+                        .HasForeignKey("CorrectiveActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_management_review_outputs_corrective_actions_corrective_act~");
+
+                    b.HasOne("Controls.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_review_outputs_users_created_by_id");
+
+                    b.HasOne("Controls.Web.Domain.ManagementReview", "ManagementReview")
+                        .WithMany("Outputs")
+                        .HasForeignKey("ManagementReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_review_outputs_management_reviews_management_rev~");
+
+                    b.Navigation("CorrectiveAction");
+
+                    b.Navigation("ManagementReview");
+                });
+
             modelBuilder.Entity("Controls.Web.Domain.Measure", b =>
                 {
                     b.HasOne("Controls.Web.Domain.CatalogVersion", "CatalogVersion")
@@ -3712,6 +3911,11 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                     b.Navigation("Answers");
 
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.ManagementReview", b =>
+                {
+                    b.Navigation("Outputs");
                 });
 
             modelBuilder.Entity("Controls.Web.Domain.Measure", b =>

@@ -1152,6 +1152,10 @@ namespace Controls.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("inspection_id");
 
+                    b.Property<string>("ManagementReviewId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("management_review_id");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1197,6 +1201,9 @@ namespace Controls.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("InspectionId")
                         .HasDatabaseName("ix_corrective_actions_inspection_id");
+
+                    b.HasIndex("ManagementReviewId")
+                        .HasDatabaseName("ix_corrective_actions_management_review_id");
 
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_corrective_actions_owner_id");
@@ -2178,6 +2185,158 @@ namespace Controls.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_ledger_entries_department_id_name");
 
                     b.ToTable("ledger_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.ManagementReview", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attendees");
+
+                    b.Property<string>("Chair")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chair");
+
+                    b.Property<string>("ChangesInCircumstances")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changes_in_circumstances");
+
+                    b.Property<string>("Complaints")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("complaints");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conclusion");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OtherInputs")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_inputs");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1u)
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_management_reviews");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_management_reviews_created_by_id");
+
+                    b.HasIndex("HeldOn")
+                        .HasDatabaseName("ix_management_reviews_held_on");
+
+                    b.ToTable("management_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.ManagementReviewOutput", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CorrectiveActionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("corrective_action_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ManagementReviewId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("management_review_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1u)
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_management_review_outputs");
+
+                    b.HasIndex("CorrectiveActionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_management_review_outputs_corrective_action_id");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_management_review_outputs_created_by_id");
+
+                    b.HasIndex("ManagementReviewId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_management_review_outputs_management_review_id_number");
+
+                    b.ToTable("management_review_outputs", (string)null);
                 });
 
             modelBuilder.Entity("Controls.Web.Domain.Measure", b =>
@@ -3307,6 +3466,12 @@ namespace Controls.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_corrective_actions_inspections_inspection_id");
 
+                    b.HasOne("Controls.Web.Domain.ManagementReview", null)
+                        .WithMany()
+                        .HasForeignKey("ManagementReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_corrective_actions_management_reviews_management_review_id");
+
                     b.HasOne("Controls.Web.Domain.AppUser", "Owner")
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -3538,6 +3703,43 @@ namespace Controls.Web.Data.Migrations.Sqlite
                     b.Navigation("Department");
                 });
 
+            modelBuilder.Entity("Controls.Web.Domain.ManagementReview", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_reviews_users_created_by_id");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.ManagementReviewOutput", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.CorrectiveAction", "CorrectiveAction")
+                        .WithMany()
+                        .HasForeignKey("CorrectiveActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_management_review_outputs_corrective_actions_corrective_action_id");
+
+                    b.HasOne("Controls.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_review_outputs_users_created_by_id");
+
+                    b.HasOne("Controls.Web.Domain.ManagementReview", "ManagementReview")
+                        .WithMany("Outputs")
+                        .HasForeignKey("ManagementReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_review_outputs_management_reviews_management_review_id");
+
+                    b.Navigation("CorrectiveAction");
+
+                    b.Navigation("ManagementReview");
+                });
+
             modelBuilder.Entity("Controls.Web.Domain.Measure", b =>
                 {
                     b.HasOne("Controls.Web.Domain.CatalogVersion", "CatalogVersion")
@@ -3733,6 +3935,11 @@ namespace Controls.Web.Data.Migrations.Sqlite
                     b.Navigation("Answers");
 
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.ManagementReview", b =>
+                {
+                    b.Navigation("Outputs");
                 });
 
             modelBuilder.Entity("Controls.Web.Domain.Measure", b =>
