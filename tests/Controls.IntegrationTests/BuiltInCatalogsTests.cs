@@ -30,13 +30,14 @@ public class BuiltInCatalogsTests(ControlsApp app) : IClassFixture<ControlsApp>
         var first = new StringWriter();
         Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["db", "migrate"], new StringReader(""), first, new StringWriter()));
         Assert.Contains("built-in catalog appi-security-measures: imported 1", first.ToString());
+        Assert.Contains("built-in catalog jisq15001-pms: imported 1 (22 measures, 76 items)", first.ToString());
         var catalogs = await app.QueryAsync(db => db.Catalogs.Where(c => c.IsBuiltIn).Select(c => c.Key).OrderBy(k => k).ToListAsync());
-        Assert.Equal(["appi-contractor-supervision", "appi-security-measures"], catalogs);
+        Assert.Equal(["appi-contractor-supervision", "appi-security-measures", "jisq15001-pms"], catalogs);
 
         var second = new StringWriter();
         Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["db", "migrate"], new StringReader(""), second, new StringWriter()));
         Assert.DoesNotContain("built-in catalog", second.ToString());
-        Assert.Equal(2, await app.QueryAsync(db => db.CatalogVersions.CountAsync()));
+        Assert.Equal(3, await app.QueryAsync(db => db.CatalogVersions.CountAsync()));
     }
 }
 
@@ -56,6 +57,6 @@ public class BuiltInCatalogsOnStartTests(BuiltInCatalogsOnStartTests.App app) : 
     public async Task A_SQLite_app_has_the_built_in_catalogs_once_it_has_started()
     {
         var catalogs = await app.QueryAsync(db => db.Catalogs.Where(c => c.IsBuiltIn).Select(c => c.Key).OrderBy(k => k).ToListAsync());
-        Assert.Equal(["appi-contractor-supervision", "appi-security-measures"], catalogs);
+        Assert.Equal(["appi-contractor-supervision", "appi-security-measures", "jisq15001-pms"], catalogs);
     }
 }

@@ -56,6 +56,8 @@ public class Measure
     public string Recurrence { get; set; } = "";
     /// <summary>ISO/IEC 27001:2022 Annex A control ids, e.g. "5.1".</summary>
     public List<string> Iso27001 { get; set; } = [];
+    /// <summary>The APPI measures (ids of the built-in APPI catalogs, e.g. "TEC-1", "SUP-2") this measure overlaps; empty for most catalogs.</summary>
+    public List<string> Appi { get; set; } = [];
     public string StatementJa { get; set; } = "";
     public string StatementEn { get; set; } = "";
     public int SortOrder { get; set; }
@@ -79,5 +81,7 @@ public class CheckItem
     public string EvidenceEn { get; set; } = "";
     /// <summary>Also expected under the simplified examples for small businesses (中小規模事業者).</summary>
     public bool SmallBusiness { get; set; }
+    /// <summary>The clause of the standard the item checks (e.g. "9.2" of JIS Q 15001); empty where the catalog cites none.</summary>
+    public string Clause { get; set; } = "";
     public int SortOrder { get; set; }
 }

@@ -24,7 +24,8 @@ public sealed class FuzzingApp : ControlsApp
     {
         await base.InitializeAsync();
         await Controls.Web.Infrastructure.Cli.CommandLine.RunAsync(Services,
-            ["catalog", "import", "--built-in", RepositoryRoot.File("checklists", "appi-security-measures.yaml"), RepositoryRoot.File("checklists", "appi-contractor-supervision.yaml")],
+            ["catalog", "import", "--built-in", RepositoryRoot.File("checklists", "appi-security-measures.yaml"), RepositoryRoot.File("checklists", "appi-contractor-supervision.yaml"),
+                RepositoryRoot.File("checklists", "jisq15001-pms.yaml")],
             new StringReader(""), new StringWriter(), new StringWriter());
         using (var scope = Services.CreateScope())
         {

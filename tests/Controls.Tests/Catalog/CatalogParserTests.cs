@@ -101,6 +101,22 @@ public class CatalogParserTests
         ["ISO control listed twice"] = new(Replace("[\"7.6\", \"7.7\"]", "[\"7.6\", \"7.6\"]"), "22:23", Code.DuplicateIsoControl, "'7.6' is listed twice"),
         ["no ISO control"] = new(Replace("[\"7.6\", \"7.7\"]", "[]"), "22:5", Code.NoIsoControl, "must list at least one ISO/IEC 27001:2022 Annex A control"),
 
+        ["APPI measure that does not exist"] = new(
+            Replace("    iso27001: [\"7.6\", \"7.7\"]\n", "    iso27001: [\"7.6\", \"7.7\"]\n    appi: [\"PHY-1\", \"TEC-9\"]\n"), "23:21", Code.UnknownAppiMeasure,
+            "'TEC-9' in 'appi' of measure OSK-1 is not a measure of the built-in APPI catalogs"),
+        ["APPI measure listed twice"] = new(
+            Replace("    iso27001: [\"7.6\", \"7.7\"]\n", "    iso27001: [\"7.6\", \"7.7\"]\n    appi: [\"PHY-1\", \"PHY-1\"]\n"), "23:21", Code.DuplicateAppiMeasure,
+            "'PHY-1' is listed twice in 'appi' of measure OSK-1"),
+        ["empty APPI mapping"] = new(
+            Replace("    iso27001: [\"7.6\", \"7.7\"]\n", "    iso27001: [\"7.6\", \"7.7\"]\n    appi: []\n"), "23:5", Code.NoAppiMeasure, "must list at least one APPI measure id"),
+        ["clause that is not a number"] = new(
+            Replace("      - id: OSK-1.1\n", "      - id: OSK-1.1\n        clause: \"9.2 a)\"\n"), "28:17", Code.BadClause, "'9.2 a)' is not a clause number for 'clause' of item OSK-1.1"),
+        ["clause of Annex A in lower case"] = new(
+            Replace("      - id: OSK-1.1\n", "      - id: OSK-1.1\n        clause: a.3.6\n"), "28:17", Code.BadClause, "e.g. \"9.2\" or \"A.3.4.2.1\""),
+        ["statement left out of a security measure"] = new(
+            Replace("    statement:\n      ja: 当社は、申込書を施錠できる保管箱に保管しています。\n      en: We keep application forms in a locked box.\n", ""),
+            "13:5", Code.MissingKey, "measure OSK-1 is missing the key 'statement'"),
+
         ["no measures"] = new(s => s[..s.IndexOf("measures:", StringComparison.Ordinal)] + "measures: []\n", "12:1", Code.NoMeasures, "'measures' must list at least one measure"),
         ["two items"] = new(s => s[..s.IndexOf("      - id: OSK-1.3", StringComparison.Ordinal)], "26:5", Code.ItemCount, "measure OSK-1 has 2 check items; a measure needs 3 to 6"),
         ["seven items"] = new(s => s + Item("OSK-1.4") + Item("OSK-1.5") + Item("OSK-1.6") + Item("OSK-1.7"), "26:5", Code.ItemCount, "measure OSK-1 has 7 check items"),
@@ -125,6 +141,51 @@ public class CatalogParserTests
         Assert.Equal(@case.Code, problem.Code);
         Assert.Contains(@case.Fragment, problem.Message, StringComparison.Ordinal);
         Assert.StartsWith($"broken.yaml:{@case.Position}: ", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The Osaka measure as a PMS requirement: no statement, no ISO mapping, a clause on each item, an APPI mapping.</summary>
+    private static string AsPms(string text) =>
+        Replace("    category: physical\n", "    category: pms\n")(
+            Replace("    iso27001: [\"7.6\", \"7.7\"]\n    statement:\n      ja: 当社は、申込書を施錠できる保管箱に保管しています。\n      en: We keep application forms in a locked box.\n",
+                "    appi: [\"PHY-1\", \"SUP-2\"]\n")(
+                Replace("      - id: OSK-1.1\n", "      - id: OSK-1.1\n        clause: \"A.3.4.3.2\"\n")(
+                    Replace("      - id: OSK-1.2\n", "      - id: OSK-1.2\n        clause: \"9.1\"\n")(
+                        Replace("      - id: OSK-1.3\n", "      - id: OSK-1.3\n        clause: \"10\"\n")(text)))));
+
+    [Fact]
+    public void A_PMS_measure_cites_a_clause_on_each_item_maps_to_APPI_measures_and_needs_no_statement_or_ISO_mapping()
+    {
+        var result = Parse(AsPms(Valid));
+
+        Assert.Empty(result.Problems);
+        var measure = Assert.Single(result.Document!.Measures);
+        Assert.Equal(MeasureCategory.Pms, measure.Category);
+        Assert.Equal(["A.3.4.3.2", "9.1", "10"], measure.Items.Select(i => i.Clause));
+        Assert.Equal(["PHY-1", "SUP-2"], measure.AppiMeasures);
+        Assert.Empty(measure.Iso27001);
+        Assert.Equal(new LocalizedText("", ""), measure.Statement);
+    }
+
+    [Fact]
+    public void A_check_item_of_a_PMS_measure_without_a_clause_is_refused_where_the_item_starts()
+    {
+        var text = Replace("      - id: OSK-1.2\n        clause: \"9.1\"\n", "      - id: OSK-1.2\n")(AsPms(Valid));
+
+        var problem = Assert.Single(Parse(text, "pms.yaml").Problems);
+
+        Assert.Equal(Code.MissingClause, problem.Code);
+        Assert.Equal("pms.yaml:36:9: item OSK-1.2 is missing the key 'clause': every item of a 'pms' measure names the clause it checks, e.g. clause: \"9.2\"", problem.ToString());
+    }
+
+    [Fact]
+    public void A_security_measure_may_cite_clauses_and_still_needs_its_ISO_mapping()
+    {
+        var withClause = Replace("      - id: OSK-1.1\n", "      - id: OSK-1.1\n        clause: \"7.6\"\n")(Valid);
+        Assert.Equal("7.6", Parse(withClause).Document!.Measures[0].Items[0].Clause);
+        Assert.Equal("", Parse(Valid).Document!.Measures[0].Items[0].Clause);
+
+        var problem = Assert.Single(Parse(Replace("    iso27001: [\"7.6\", \"7.7\"]\n", "")(Valid)).Problems);
+        Assert.Equal((Code.MissingKey, "measure OSK-1 is missing the key 'iso27001'"), (problem.Code, problem.Message));
     }
 
     [Fact]

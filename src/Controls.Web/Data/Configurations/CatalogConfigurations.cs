@@ -55,5 +55,6 @@ public class CheckItemConfiguration : IEntityTypeConfiguration<CheckItem>
         builder.HasOne(i => i.Measure).WithMany(m => m.Items).HasForeignKey(i => i.MeasureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.MeasureId, i.Code }).IsUnique();
         builder.Property(i => i.Code).HasMaxLength(30);
+        builder.Property(i => i.Clause).HasMaxLength(30);
     }
 }

@@ -31,6 +31,6 @@ public sealed record CatalogChanges(
     /// <summary>The measure's own fields (its items are compared one by one).</summary>
     private static bool SameMeasure(CatalogMeasure a, CatalogMeasure b) =>
         a.Category == b.Category && a.Title == b.Title && a.Description == b.Description && a.Recurrence == b.Recurrence
-        && a.Statement == b.Statement && a.Iso27001.SequenceEqual(b.Iso27001)
+        && a.Statement == b.Statement && a.Iso27001.SequenceEqual(b.Iso27001) && a.AppiMeasures.SequenceEqual(b.AppiMeasures)
         && a.Items.Select(i => i.Id).SequenceEqual(b.Items.Select(i => i.Id));
 }

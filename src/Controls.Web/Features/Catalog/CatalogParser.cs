@@ -23,8 +23,15 @@ public static partial class CatalogParser
 
     private static readonly string[] FileKeys = ["catalog", "measures"];
     private static readonly string[] CatalogKeys = ["id", "version", "guideline", "target", "title", "description"];
-    private static readonly string[] MeasureKeys = ["id", "category", "title", "description", "recurrence", "iso27001", "statement", "items"];
-    private static readonly string[] ItemKeys = ["id", "question", "guidance", "evidence", "small_business"];
+    private static readonly string[] MeasureKeys = ["id", "category", "title", "description", "recurrence", "iso27001", "appi", "statement", "items"];
+    private static readonly string[] ItemKeys = ["id", "question", "guidance", "evidence", "small_business", "clause"];
+
+    /// <summary>Keys a measure may leave out: the APPI mapping always; for a <c>pms</c> measure also the ISO mapping and the statement.</summary>
+    private static readonly string[] OptionalMeasureKeys = ["appi"];
+    private static readonly string[] OptionalPmsMeasureKeys = ["appi", "iso27001", "statement"];
+
+    /// <summary>An item may leave out its clause, except in a <c>pms</c> measure.</summary>
+    private static readonly string[] OptionalItemKeys = ["clause"];
     private static readonly string[] TextKeys = ["ja", "en"];
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -35,6 +42,12 @@ public static partial class CatalogParser
 
     [GeneratedRegex(@"^(?<measure>.*)\.(?<number>[1-9][0-9]*)$")]
     private static partial Regex ItemIdPattern();
+
+    /// <summary>A clause or Annex item number: 4, 9.2, 6.1.2, A.3.4.2.1.</summary>
+    [GeneratedRegex(@"^(A\.)?[1-9][0-9]?(\.[1-9][0-9]?){0,5}$")]
+    private static partial Regex ClausePattern();
+
+    public const int MaxClauseLength = 30;
 
     public static CatalogParseResult Parse(string fileName, byte[] content)
     {
@@ -163,7 +176,8 @@ public static partial class CatalogParser
             for (var i = 0; i < list.Items.Count; i++)
             {
                 var what = PeekId(list.Items[i]) is { } peeked ? $"measure {peeked}" : $"measure #{i + 1}";
-                var fields = Map(list.Items[i], what, MeasureKeys);
+                var pms = Peek(list.Items[i], "category") == MeasureCategory.Pms;
+                var fields = Map(list.Items[i], what, MeasureKeys, optional: pms ? OptionalPmsMeasureKeys : OptionalMeasureKeys);
                 var id = Value(fields, "id", what);
                 if (id.Length > 0)
                 {
@@ -191,8 +205,9 @@ public static partial class CatalogParser
                     Text(fields, "description", what),
                     Choice(fields, "recurrence", what, Recurrence.All, UnknownRecurrence) ?? "",
                     IsoControls(fields?.GetValueOrDefault("iso27001"), what),
-                    Text(fields, "statement", what),
-                    Items(fields?.GetValueOrDefault("items"), id, what)));
+                    fields?.ContainsKey("statement") == true ? Text(fields, "statement", what) : new LocalizedText("", ""),
+                    Items(fields?.GetValueOrDefault("items"), id, what, pms),
+                    AppiIds(fields?.GetValueOrDefault("appi"), what)));
             }
 
             return measures;
@@ -250,7 +265,62 @@ public static partial class CatalogParser
             return controls;
         }
 
-        private List<CatalogCheckItem> Items(Field? field, string measureId, string measureWhat)
+        private List<string> AppiIds(Field? field, string what)
+        {
+            if (List(field, what) is not { } list)
+            {
+                return [];
+            }
+
+            if (list.Items.Count == 0)
+            {
+                Report(field!.Key, NoAppiMeasure, $"'appi' of {what} must list at least one APPI measure id, e.g. [\"TEC-1\"], or be left out");
+            }
+
+            var ids = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var node in list.Items)
+            {
+                if (Scalar(node, $"an entry of 'appi' of {what}") is not { } scalar)
+                {
+                    continue;
+                }
+
+                var id = scalar.Value;
+                if (!AppiMeasures.Ids.Contains(id))
+                {
+                    Report(scalar, UnknownAppiMeasure,
+                        $"'{id}' in 'appi' of {what} is not a measure of the built-in APPI catalogs; use one of: {string.Join(", ", AppiMeasures.Ids)}");
+                }
+                else if (!seen.Add(id))
+                {
+                    Report(scalar, DuplicateAppiMeasure, $"'{id}' is listed twice in 'appi' of {what}");
+                }
+
+                ids.Add(id);
+            }
+
+            return ids;
+        }
+
+        private string Clause(Dictionary<string, Field>? fields, string what)
+        {
+            if (fields?.GetValueOrDefault("clause") is not { } field)
+            {
+                return "";
+            }
+
+            var clause = Value(fields, "clause", what);
+            if (clause.Length > 0 && (clause.Length > MaxClauseLength || !ClausePattern().IsMatch(clause)))
+            {
+                Report(field.Value, BadClause,
+                    $"'{Shorten(clause)}' is not a clause number for 'clause' of {what}: write the number of the clause or Annex item it checks, e.g. \"9.2\" or \"A.3.4.2.1\" (in quotes)");
+            }
+
+            return clause;
+        }
+
+        private List<CatalogCheckItem> Items(Field? field, string measureId, string measureWhat, bool pms)
         {
             if (List(field, measureWhat) is not { } list)
             {
@@ -266,7 +336,12 @@ public static partial class CatalogParser
             for (var i = 0; i < list.Items.Count; i++)
             {
                 var what = PeekId(list.Items[i]) is { } peeked ? $"item {peeked}" : $"item #{i + 1} of {measureWhat}";
-                var fields = Map(list.Items[i], what, ItemKeys);
+                var fields = Map(list.Items[i], what, ItemKeys, optional: OptionalItemKeys);
+                if (pms && fields is not null && !fields.ContainsKey("clause"))
+                {
+                    Report(list.Items[i], MissingClause, $"{what} is missing the key 'clause': every item of a 'pms' measure names the clause it checks, e.g. clause: \"9.2\"");
+                }
+
                 var id = Value(fields, "id", what);
                 if (id.Length > 0)
                 {
@@ -292,7 +367,8 @@ public static partial class CatalogParser
                     Text(fields, "question", what),
                     Text(fields, "guidance", what),
                     Text(fields, "evidence", what),
-                    Boolean(fields, "small_business", what)));
+                    Boolean(fields, "small_business", what),
+                    Clause(fields, what)));
             }
 
             return items;
@@ -416,7 +492,8 @@ public static partial class CatalogParser
         /// required); null when the node is not a mapping.
         /// </summary>
         private Dictionary<string, Field>? Map(
-            YamlTree.Node? node, string what, string[] keys, string missingCode = MissingKey, YamlTree.Node? missingAt = null, string? expected = null)
+            YamlTree.Node? node, string what, string[] keys, string missingCode = MissingKey, YamlTree.Node? missingAt = null, string? expected = null,
+            string[]? optional = null)
         {
             if (node is null or YamlTree.Alias)
             {
@@ -457,7 +534,7 @@ public static partial class CatalogParser
                 }
             }
 
-            var missing = keys.Where(k => !fields.ContainsKey(k)).Select(k => $"'{k}'").ToList();
+            var missing = keys.Where(k => !fields.ContainsKey(k) && optional?.Contains(k) != true).Select(k => $"'{k}'").ToList();
             if (missing.Count > 0)
             {
                 var list = missing.Count == 1 ? $"the key {missing[0]}" : $"the keys {string.Join(", ", missing[..^1])} and {missing[^1]}";
@@ -468,10 +545,13 @@ public static partial class CatalogParser
         }
 
         /// <summary>The id of a measure or item, if written, to name it in messages.</summary>
-        private static string? PeekId(YamlTree.Node node) =>
+        private static string? PeekId(YamlTree.Node node) => Peek(node, "id");
+
+        /// <summary>A single value of a mapping, if written, before the mapping is checked.</summary>
+        private static string? Peek(YamlTree.Node node, string key) =>
             node is YamlTree.Mapping mapping
-            && mapping.Entries.FirstOrDefault(e => e.Key is YamlTree.Scalar { Value: "id" }).Value is YamlTree.Scalar { IsEmpty: false } id
-                ? id.Value
+            && mapping.Entries.FirstOrDefault(e => e.Key is YamlTree.Scalar k && k.Value == key).Value is YamlTree.Scalar { IsEmpty: false } value
+                ? value.Value
                 : null;
 
         private static string Describe(YamlTree.Node node) => node switch

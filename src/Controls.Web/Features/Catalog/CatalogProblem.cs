@@ -44,6 +44,11 @@ public static class CatalogProblemCode
     public const string UnknownIsoControl = "unknown-iso-control";
     public const string DuplicateIsoControl = "duplicate-iso-control";
     public const string NoIsoControl = "no-iso-control";
+    public const string UnknownAppiMeasure = "unknown-appi-measure";
+    public const string DuplicateAppiMeasure = "duplicate-appi-measure";
+    public const string NoAppiMeasure = "no-appi-measure";
+    public const string BadClause = "bad-clause";
+    public const string MissingClause = "missing-clause";
     public const string NoMeasures = "no-measures";
     public const string ItemCount = "item-count";
     public const string NotBoolean = "not-boolean";

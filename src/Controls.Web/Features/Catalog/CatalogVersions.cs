@@ -51,7 +51,9 @@ public static class CatalogVersions
                 new LocalizedText(i.QuestionJa, i.QuestionEn),
                 new LocalizedText(i.GuidanceJa, i.GuidanceEn),
                 new LocalizedText(i.EvidenceJa, i.EvidenceEn),
-                i.SmallBusiness)).ToList())).ToList());
+                i.SmallBusiness,
+                i.Clause)).ToList(),
+            m.Appi.Count == 0 ? null : m.Appi)).ToList());
 
     /// <summary>A new version's rows from a document.</summary>
     public static CatalogVersion FromDocument(Domain.Catalog catalog, int number, CatalogDocument document, string hash, DateTimeOffset at, string by) => new()
@@ -79,6 +81,7 @@ public static class CatalogVersions
             DescriptionEn = m.Description.En,
             Recurrence = m.Recurrence,
             Iso27001 = [.. m.Iso27001],
+            Appi = [.. m.AppiMeasures],
             StatementJa = m.Statement.Ja,
             StatementEn = m.Statement.En,
             SortOrder = order,
@@ -93,6 +96,7 @@ public static class CatalogVersions
                 EvidenceJa = i.Evidence.Ja,
                 EvidenceEn = i.Evidence.En,
                 SmallBusiness = i.SmallBusiness,
+                Clause = i.Clause,
                 SortOrder = itemOrder,
             }).ToList(),
         }).ToList(),

@@ -36,16 +36,36 @@ public static partial class CatalogYamlWriter
             Text(yaml, 4, "title", measure.Title);
             Text(yaml, 4, "description", measure.Description);
             Line(yaml, 4, "recurrence", Plain(measure.Recurrence));
-            Line(yaml, 4, "iso27001", "[" + string.Join(", ", measure.Iso27001.Select(Quoted)) + "]");
-            Text(yaml, 4, "statement", measure.Statement);
+            // The optional keys are written only when given, so a catalog without them keeps its hash.
+            if (measure.Iso27001.Count > 0 || measure.Category != MeasureCategory.Pms)
+            {
+                Line(yaml, 4, "iso27001", "[" + string.Join(", ", measure.Iso27001.Select(Quoted)) + "]");
+            }
+
+            if (measure.AppiMeasures.Count > 0)
+            {
+                Line(yaml, 4, "appi", "[" + string.Join(", ", measure.AppiMeasures.Select(Quoted)) + "]");
+            }
+
+            if (measure.Statement != new LocalizedText("", "") || measure.Category != MeasureCategory.Pms)
+            {
+                Text(yaml, 4, "statement", measure.Statement);
+            }
+
             yaml.Append("    items:\n");
             foreach (var item in measure.Items)
             {
                 yaml.Append("      - id: ").Append(Plain(item.Id)).Append('\n');
+                if (item.Clause.Length > 0)
+                {
+                    Line(yaml, 8, "clause", Quoted(item.Clause));
+                }
+
                 Text(yaml, 8, "question", item.Question);
                 Text(yaml, 8, "guidance", item.Guidance);
                 Text(yaml, 8, "evidence", item.Evidence);
                 Line(yaml, 8, "small_business", item.SmallBusiness ? "true" : "false");
+
             }
         }
 

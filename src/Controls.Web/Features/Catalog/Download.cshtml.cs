@@ -52,7 +52,8 @@ public class DownloadModel(AppDbContext db, OrganisationClock clock, IStringLoca
                 new XlsxColumn(l["CatalogXlsx.GuidanceJa"], 50), new XlsxColumn(l["CatalogXlsx.GuidanceEn"], 50),
                 new XlsxColumn(l["CatalogXlsx.EvidenceJa"], 30), new XlsxColumn(l["CatalogXlsx.EvidenceEn"], 30),
                 new XlsxColumn(l["CatalogXlsx.SmallBusiness"], 12), new XlsxColumn(l["CatalogXlsx.Recurrence"], 12),
-                new XlsxColumn(l["CatalogXlsx.Iso"], 20),
+                new XlsxColumn(l["CatalogXlsx.Iso"], 20), new XlsxColumn(l["CatalogXlsx.Clause"], 12),
+                new XlsxColumn(l["CatalogXlsx.Appi"], 20),
             ],
         });
         foreach (var m in document.Measures)
@@ -62,7 +63,8 @@ public class DownloadModel(AppDbContext db, OrganisationClock clock, IStringLoca
                 await sheet.AddRowAsync(
                     l["Category." + m.Category].Value, m.Id, m.Title.Ja, m.Title.En, i.Id,
                     i.Question.Ja, i.Question.En, i.Guidance.Ja, i.Guidance.En, i.Evidence.Ja, i.Evidence.En,
-                    i.SmallBusiness, l["Recurrence." + m.Recurrence].Value, string.Join(", ", m.Iso27001));
+                    i.SmallBusiness, l["Recurrence." + m.Recurrence].Value, string.Join(", ", m.Iso27001),
+                    i.Clause, string.Join(", ", m.AppiMeasures));
             }
         }
 

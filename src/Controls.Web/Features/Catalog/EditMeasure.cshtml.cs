@@ -47,6 +47,9 @@ public class EditMeasureModel(EditCatalog edit, IStringLocalizer<SharedResource>
         [StringLength(500, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Catalog.Iso")]
         public string Iso27001 { get; set; } = "";
+        [StringLength(500, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Catalog.Appi")]
+        public string? Appi { get; set; }
         [Required(ErrorMessage = "Validation.Required")]
         [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Catalog.StatementJa")]
@@ -91,6 +94,7 @@ public class EditMeasureModel(EditCatalog edit, IStringLocalizer<SharedResource>
                 DescriptionEn = m.Description.En,
                 Recurrence = m.Recurrence,
                 Iso27001 = string.Join(", ", m.Iso27001),
+                Appi = string.Join(", ", m.AppiMeasures),
                 StatementJa = m.Statement.Ja,
                 StatementEn = m.Statement.En,
             };
@@ -113,6 +117,7 @@ public class EditMeasureModel(EditCatalog edit, IStringLocalizer<SharedResource>
         }
 
         var iso = Input.Iso27001.Split([',', ' ', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var appi = (Input.Appi ?? "").Split([',', ' ', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         var saved = await edit.SaveAsync(Catalog, Base, document =>
         {
             var existing = document.Measures.FirstOrDefault(m => m.Id == Code);
@@ -125,7 +130,8 @@ public class EditMeasureModel(EditCatalog edit, IStringLocalizer<SharedResource>
             var measure = new CatalogMeasure(Input.Id.Trim(), Input.Category,
                 new LocalizedText(Input.TitleJa.Trim(), Input.TitleEn.Trim()), new LocalizedText(Input.DescriptionJa.Trim(), Input.DescriptionEn.Trim()),
                 Input.Recurrence, iso, new LocalizedText(Input.StatementJa.Trim(), Input.StatementEn.Trim()),
-                existing?.Items ?? Input.Items.Select((item, n) => item.ToItem($"{Input.Id.Trim()}.{n + 1}")).ToList());
+                existing?.Items ?? Input.Items.Select((item, n) => item.ToItem($"{Input.Id.Trim()}.{n + 1}")).ToList(),
+                appi.Count == 0 ? null : appi);
             return EditCatalog.ReplaceMeasure(document, IsNew ? null : Code, measure);
         }, cancellationToken);
 

@@ -31,12 +31,16 @@ public sealed class ItemInput
     public string EvidenceEn { get; set; } = "";
     [Display(Name = "Catalog.SmallBusiness")]
     public bool SmallBusiness { get; set; }
+    [StringLength(CatalogParser.MaxClauseLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Catalog.Clause")]
+    public string? Clause { get; set; }
 
     public CatalogCheckItem ToItem(string id) => new(id,
         new LocalizedText(QuestionJa.Trim(), QuestionEn.Trim()),
         new LocalizedText(GuidanceJa.Trim(), GuidanceEn.Trim()),
         new LocalizedText(EvidenceJa.Trim(), EvidenceEn.Trim()),
-        SmallBusiness);
+        SmallBusiness,
+        Clause?.Trim() ?? "");
 
     public static ItemInput From(CatalogCheckItem item) => new()
     {
@@ -47,5 +51,6 @@ public sealed class ItemInput
         EvidenceJa = item.Evidence.Ja,
         EvidenceEn = item.Evidence.En,
         SmallBusiness = item.SmallBusiness,
+        Clause = item.Clause,
     };
 }

@@ -22,6 +22,9 @@ public class MeasureModel(AppDbContext db) : PageModel
     public CatalogChanges? SincePrevious { get; private set; }
     public bool NewInThisVersion { get; private set; }
 
+    /// <summary>The APPI measures this measure maps to, in the latest versions of the built-in APPI catalogs: code → (id, title).</summary>
+    public Dictionary<string, (Guid Id, string Title)> Appi { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var measure = await db.Measures.AsNoTracking()
@@ -53,6 +56,19 @@ public class MeasureModel(AppDbContext db) : PageModel
         if (previous is not null)
         {
             SincePrevious = CatalogChanges.Compare(Single(previous), Single(measure));
+        }
+
+        if (measure.Appi.Count > 0)
+        {
+            var language = Infrastructure.Localization.Languages.Current;
+            var codes = measure.Appi;
+            var catalogs = new[] { AppiMeasures.SecurityCatalog, AppiMeasures.ContractorCatalog };
+            var rows = await db.Measures.AsNoTracking()
+                .Where(m => codes.Contains(m.Code) && catalogs.Contains(m.CatalogVersion.Catalog.Key)
+                    && m.CatalogVersion.Number == db.CatalogVersions.Where(o => o.CatalogId == m.CatalogVersion.CatalogId).Max(o => o.Number))
+                .Select(m => new { m.Code, m.Id, Title = language == "en" ? m.TitleEn : m.TitleJa })
+                .ToListAsync();
+            Appi = rows.GroupBy(r => r.Code).ToDictionary(g => g.Key, g => (g.First().Id, g.First().Title));
         }
 
         return Page();

@@ -1,5 +1,6 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Features.Catalog;
 using Controls.Web.Features.Contractors;
 using Microsoft.EntityFrameworkCore;
 
@@ -113,7 +114,9 @@ public sealed class StatementDraft(AppDbContext db, StatementLabels labels)
             .Select(g => g.OrderByDescending(v => v.Number).Select(v => v.Id).First())
             .ToListAsync(cancellationToken);
         var rows = await db.Measures.AsNoTracking()
-            .Where(m => latest.Contains(m.CatalogVersionId))
+            // A management-system requirement (JIS Q 15001) is audited, not published: only the
+            // security control measures make the statement of Art. 32(1).
+            .Where(m => latest.Contains(m.CatalogVersionId) && m.Category != MeasureCategory.Pms)
             .Select(m => new { CatalogKey = m.CatalogVersion.Catalog.Key, m.Code, m.Category, m.SortOrder, m.TitleJa, m.TitleEn, m.StatementJa, m.StatementEn })
             .ToListAsync(cancellationToken);
         var choices = await db.StatementMeasures.AsNoTracking().ToDictionaryAsync(s => (s.CatalogKey, s.MeasureCode), cancellationToken);

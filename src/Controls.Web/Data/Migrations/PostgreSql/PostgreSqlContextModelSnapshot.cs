@@ -912,6 +912,12 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Clause")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("clause");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -2324,6 +2330,11 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Appi")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("appi");
 
                     b.Property<Guid>("CatalogVersionId")
                         .HasColumnType("uuid")

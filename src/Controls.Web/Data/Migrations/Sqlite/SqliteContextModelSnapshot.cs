@@ -913,6 +913,12 @@ namespace Controls.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("Clause")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clause");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -2345,6 +2351,11 @@ namespace Controls.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("Appi")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appi");
 
                     b.Property<string>("CatalogVersionId")
                         .IsRequired()
