@@ -94,6 +94,8 @@ public class TestModel(AppDbContext db, ComprehensionTests tests, TimeProvider t
         var now = time.GetUtcNow();
         var current = Test ?? TrainingTest.Create(id, DefaultPassMark, now);
         var target = current.EditableVersion(ResultsOnCurrent > 0, now);
+        // Questions and choices of a version being changed in place: those not among these are new (their ids are set, so EF must be told).
+        var known = current.Questions.Select(q => q.Id).Concat(current.Questions.SelectMany(q => q.Choices).Select(c => c.Id)).ToHashSet();
         var problem = change(target);
         if (problem != TrainingTest.EditProblem.None)
         {
@@ -106,6 +108,20 @@ public class TestModel(AppDbContext db, ComprehensionTests tests, TimeProvider t
         if (Test is null || target != current)
         {
             db.TrainingTests.Add(target);
+        }
+        else
+        {
+            foreach (var question in target.Questions)
+            {
+                if (!known.Contains(question.Id))
+                {
+                    db.Add(question);
+                }
+                else
+                {
+                    db.AddRange(question.Choices.Where(c => !known.Contains(c.Id)));
+                }
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
