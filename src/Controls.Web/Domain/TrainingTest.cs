@@ -46,10 +46,18 @@ public class TrainingTest
         {
             next.Questions.Add(new TrainingTestQuestion
             {
-                Id = Guid.NewGuid(), TestId = next.Id, Number = q.Number, TextJa = q.TextJa, TextEn = q.TextEn,
+                Id = Guid.NewGuid(),
+                TestId = next.Id,
+                Number = q.Number,
+                TextJa = q.TextJa,
+                TextEn = q.TextEn,
                 Choices = q.Choices.OrderBy(c => c.Number).Select(c => new TrainingTestChoice
                 {
-                    Id = Guid.NewGuid(), Number = c.Number, TextJa = c.TextJa, TextEn = c.TextEn, Correct = c.Correct,
+                    Id = Guid.NewGuid(),
+                    Number = c.Number,
+                    TextJa = c.TextJa,
+                    TextEn = c.TextEn,
+                    Correct = c.Correct,
                 }).ToList(),
             });
         }
@@ -248,9 +256,17 @@ public class TrainingTestResult
     /// <summary>An attempt in the app, graded (the grade must have no problem).</summary>
     public static TrainingTestResult Taken(TrainingTest test, Guid? userId, Guid? staffMemberId, IReadOnlyCollection<Guid> chosen, TrainingTest.Grade grade, DateOnly on, DateTimeOffset at) => new()
     {
-        Id = Guid.NewGuid(), TestId = test.Id, SessionId = test.SessionId, UserId = userId, StaffMemberId = staffMemberId,
-        Score = grade.Score, Passed = grade.Passed, TakenOn = on, Source = TestResultSource.App,
-        Answers = string.Join(',', chosen.Distinct()), RecordedAt = at,
+        Id = Guid.NewGuid(),
+        TestId = test.Id,
+        SessionId = test.SessionId,
+        UserId = userId,
+        StaffMemberId = staffMemberId,
+        Score = grade.Score,
+        Passed = grade.Passed,
+        TakenOn = on,
+        Source = TestResultSource.App,
+        Answers = string.Join(',', chosen.Distinct()),
+        RecordedAt = at,
     };
 
     public enum ImportProblem { None, NoScoreOrPassed, Contradicts }
@@ -273,8 +289,16 @@ public class TrainingTestResult
 
         return (new TrainingTestResult
         {
-            Id = Guid.NewGuid(), TestId = test.Id, SessionId = test.SessionId, UserId = userId, StaffMemberId = staffMemberId,
-            Score = score, Passed = passed ?? test.Passes(score!.Value), TakenOn = on, Source = TestResultSource.Imported, RecordedAt = at,
+            Id = Guid.NewGuid(),
+            TestId = test.Id,
+            SessionId = test.SessionId,
+            UserId = userId,
+            StaffMemberId = staffMemberId,
+            Score = score,
+            Passed = passed ?? test.Passes(score!.Value),
+            TakenOn = on,
+            Source = TestResultSource.Imported,
+            RecordedAt = at,
         }, ImportProblem.None);
     }
 }

@@ -215,8 +215,13 @@ public class ComprehensionTestTests(ControlsApp app) : IClassFixture<ControlsApp
             {
                 db.StaffMembers.Add(new StaffMember
                 {
-                    Id = Guid.NewGuid(), EmployeeNumber = employee, Name = name, DepartmentId = department.Id,
-                    JoinedOn = new DateOnly(2020, 4, 1), CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                    Id = Guid.NewGuid(),
+                    EmployeeNumber = employee,
+                    Name = name,
+                    DepartmentId = department.Id,
+                    JoinedOn = new DateOnly(2020, 4, 1),
+                    CreatedAt = DateTimeOffset.UtcNow,
+                    UpdatedAt = DateTimeOffset.UtcNow,
                 });
             }
 

@@ -30,7 +30,10 @@ public class MyTestsModel(AppDbContext db) : PageModel
             .OrderByDescending(s => s.HeldOn).ThenBy(s => s.Title)
             .Select(s => new
             {
-                s.Id, s.Title, s.HeldOn, s.Mandatory,
+                s.Id,
+                s.Title,
+                s.HeldOn,
+                s.Mandatory,
                 Test = db.TrainingTests.Where(t => t.SessionId == s.Id).OrderByDescending(t => t.Version).Select(t => new { Questions = t.Questions.Count, t.PassMark }).First(),
             })
             .ToListAsync(cancellationToken);

@@ -151,7 +151,12 @@ public class SessionModel(AppDbContext db, AttendanceImport import, TestResultIm
             {
                 EmployeeNumber = r.StaffMember != null ? r.StaffMember.EmployeeNumber : "",
                 Name = r.StaffMember != null ? r.StaffMember.Name : r.User!.DisplayName,
-                r.Test.Version, r.TakenOn, r.Score, r.Passed, r.Source, r.RecordedAt,
+                r.Test.Version,
+                r.TakenOn,
+                r.Score,
+                r.Passed,
+                r.Source,
+                r.RecordedAt,
             })
             .ToListAsync())
             .OrderByDescending(r => r.TakenOn).ThenByDescending(r => r.RecordedAt).ThenBy(r => r.Name, StringComparer.Ordinal)
