@@ -81,6 +81,10 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Training/Roster"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
         ["/Training/RosterMember"] = [Roles.ComplianceOfficer, Roles.Administrator],
         ["/Training/RosterImport"] = [Roles.ComplianceOfficer, Roles.Administrator],
+        ["/Training/Test"] = [Roles.ComplianceOfficer, Roles.Administrator],
+        ["/Training/MyTests"] = [SignedIn],
+        ["/Training/Take"] = [SignedIn],
+        ["/Training/TestResult"] = [SignedIn],
         ["/Ledger/Create"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
         ["/Ledger/Edit"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
         ["/Ledger/Import"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
@@ -114,6 +118,7 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Admin/Users/Edit", "/Admin/Departments/Edit", "/Catalog/Edit", "/Catalog/EditMeasure", "/Catalog/EditItem",
         "/Schedules/Details", "/Schedules/Edit", "/Contractors/Edit", "/Contractors/Details", "/Inspections/Review/Decide",
         "/Incidents/Edit", "/Incidents/Details", "/Ledger/Edit", "/Training/Session", "/Training/RosterMember",
+        "/Training/Test", "/Training/Take", "/Training/TestResult",
         "/Audits/Edit", "/Audits/Fieldwork", "/Audits/Report", "/Audits/Finding",
         "/Audits/FollowUp", "/Statement/Version", "/Statement/Measure", "/Statement/Country", "/Reports/Distribution/Download",
         "/ManagementReviews/Details", "/ManagementReviews/Edit", "/ManagementReviews/Outputs"];

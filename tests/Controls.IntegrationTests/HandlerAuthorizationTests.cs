@@ -111,13 +111,17 @@ public class HandlerAuthorizationTests(ControlsApp app) : IClassFixture<Controls
         ["/Statement/Version"] = ["GET"],
         ["/Statement/Versions"] = ["GET", "GET Download"],
         ["/StatusCode"] = ["GET", "POST"],
-        ["/Training/Coverage"] = ["GET", "GET Export"],
+        ["/Training/Coverage"] = ["GET", "GET Export", "GET ExportDue"],
         ["/Training/Index"] = ["GET", "POST"],
+        ["/Training/MyTests"] = ["GET"],
         ["/Training/Pledges"] = ["GET", "GET Export", "POST"],
         ["/Training/Roster"] = ["GET", "GET Export"],
         ["/Training/RosterImport"] = ["GET", "POST"],
         ["/Training/RosterMember"] = ["GET", "POST"],
-        ["/Training/Session"] = ["GET", "POST"],
+        ["/Training/Session"] = ["GET", "POST", "POST Results"],
+        ["/Training/Take"] = ["GET", "POST"],
+        ["/Training/Test"] = ["GET", "POST PassMark", "POST Question", "POST RemoveQuestion"],
+        ["/Training/TestResult"] = ["GET"],
     };
 
     /// <summary>Handlers whose audience is not their page's (none today: authorization is per page, in PageAccess).</summary>

@@ -55,6 +55,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
     public DbSet<TrainingAttendance> TrainingAttendances => Set<TrainingAttendance>();
+    public DbSet<TrainingTest> TrainingTests => Set<TrainingTest>();
+    public DbSet<TrainingTestQuestion> TrainingTestQuestions => Set<TrainingTestQuestion>();
+    public DbSet<TrainingTestResult> TrainingTestResults => Set<TrainingTestResult>();
     public DbSet<ConfidentialityPledge> ConfidentialityPledges => Set<ConfidentialityPledge>();
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
     public DbSet<IncidentAction> IncidentActions => Set<IncidentAction>();

@@ -181,6 +181,8 @@ public static class Setup
         builder.Services.AddScoped<LedgerWorkbook>();
         builder.Services.AddScoped<TrainingCoverage>();
         builder.Services.AddScoped<AttendanceImport>();
+        builder.Services.AddScoped<ComprehensionTests>();
+        builder.Services.AddScoped<TestResultImport>();
         builder.Services.AddScoped<TrainingPeople>();
         builder.Services.AddScoped<RosterImport>();
         builder.Services.AddSingleton<Excel.ImportGate>();

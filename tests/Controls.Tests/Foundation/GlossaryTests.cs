@@ -18,7 +18,7 @@ public partial class GlossaryTests
         ("監査ログ", "監査証跡"), ("操作ログ", "監査証跡"), ("委託業者", "委託先"), ("漏洩", "漏えい"),
         ("チェック項目", "点検項目"), ("重大不適合", "重大な不適合"), ("軽微不適合", "軽微な不適合"),
         ("内部監査人", "内部監査員"), ("自主点検", "自己点検"), ("セルフチェック", "自己点検"),
-        ("期日", "期限"), ("受講履歴", "受講記録"),
+        ("期日", "期限"), ("受講履歴", "受講記録"), ("理解度テスト", "理解度確認テスト"), ("合格ライン", "合格点"),
     ];
 
     private static readonly (string Avoid, string Use)[] EnglishVariants =
@@ -26,6 +26,7 @@ public partial class GlossaryTests
         ("dunning", "reminder"), ("self-assessment", "self-inspection"), ("nonconformance", "nonconformity"),
         ("audit log", "audit trail"), ("department manager", "department head"), ("division manager", "division"),
         ("outsourcee", "contractor"), ("vendor", "contractor"), ("data breach", "incident"), ("checkup", "self-inspection"),
+        ("quiz", "comprehension test"),
     ];
 
     /// <summary>
@@ -37,6 +38,7 @@ public partial class GlossaryTests
         ("自己点検", "inspection"), ("証跡", "evidence"), ("指摘事項", "finding"), ("是正処置", "action"),
         ("委託先", "contractor"), ("個人データ取扱台帳", "ledger"), ("監査証跡", "audit trail"), ("誓約書", "pledge"),
         ("部門責任者", "head"), ("個人情報保護管理者", "compliance officer"), ("速報", "preliminary"), ("確報", "final"),
+        ("理解度確認テスト", "test"),
     ];
 
     [Fact]

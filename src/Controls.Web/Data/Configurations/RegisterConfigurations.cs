@@ -87,6 +87,58 @@ public class TrainingAttendanceConfiguration : IEntityTypeConfiguration<Training
     }
 }
 
+public class TrainingTestConfiguration : IEntityTypeConfiguration<TrainingTest>
+{
+    public void Configure(EntityTypeBuilder<TrainingTest> builder)
+    {
+        builder.ToTable("training_tests");
+        builder.HasOne(t => t.Session).WithMany().HasForeignKey(t => t.SessionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => new { t.SessionId, t.Version }).IsUnique();
+        builder.HasMany(t => t.Questions).WithOne().HasForeignKey(q => q.TestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class TrainingTestQuestionConfiguration : IEntityTypeConfiguration<TrainingTestQuestion>
+{
+    public void Configure(EntityTypeBuilder<TrainingTestQuestion> builder)
+    {
+        builder.ToTable("training_test_questions");
+        builder.Property(q => q.TextJa).HasMaxLength(TrainingTest.TextLength);
+        builder.Property(q => q.TextEn).HasMaxLength(TrainingTest.TextLength);
+        builder.HasMany(q => q.Choices).WithOne().HasForeignKey(c => c.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(q => q.TestId);
+    }
+}
+
+public class TrainingTestChoiceConfiguration : IEntityTypeConfiguration<TrainingTestChoice>
+{
+    public void Configure(EntityTypeBuilder<TrainingTestChoice> builder)
+    {
+        builder.ToTable("training_test_choices");
+        builder.Property(c => c.TextJa).HasMaxLength(TrainingTest.TextLength);
+        builder.Property(c => c.TextEn).HasMaxLength(TrainingTest.TextLength);
+        builder.HasIndex(c => c.QuestionId);
+    }
+}
+
+public class TrainingTestResultConfiguration : IEntityTypeConfiguration<TrainingTestResult>
+{
+    public void Configure(EntityTypeBuilder<TrainingTestResult> builder)
+    {
+        builder.ToTable("training_test_results", t => t.HasCheckConstraint("ck_training_test_results_person", "(user_id IS NULL) <> (staff_member_id IS NULL)"));
+        builder.HasOne(r => r.Test).WithMany().HasForeignKey(r => r.TestId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<TrainingSession>().WithMany().HasForeignKey(r => r.SessionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.User).WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.StaffMember).WithMany().HasForeignKey(r => r.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.SessionId, r.UserId });
+        builder.HasIndex(r => new { r.SessionId, r.StaffMemberId });
+        builder.Property(r => r.Source).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(r => r.TestId);
+        builder.HasIndex(r => r.UserId);
+        builder.HasIndex(r => r.StaffMemberId);
+    }
+}
+
 public class ConfidentialityPledgeConfiguration : IEntityTypeConfiguration<ConfidentialityPledge>
 {
     public void Configure(EntityTypeBuilder<ConfidentialityPledge> builder)

@@ -7,7 +7,8 @@ namespace Controls.Web.Features.Organisation;
 /// <summary>
 /// The demo organisation's registers: ledger entries (two handled abroad, one with special-care
 /// data, one overdue for its annual review, one due for it within the month), this year's mandatory
-/// training with attendance and pledges (a few people left out, so coverage has gaps), and one
+/// training with attendance and pledges (a few people left out, so coverage has gaps), a training
+/// with a comprehension test and a few results (AddTestedTraining), and one
 /// reportable incident whose preliminary report is due. Part of the one-time demo seed.
 /// </summary>
 public static class DemoRegisters
@@ -100,6 +101,7 @@ public static class DemoRegisters
         db.ConfidentialityPledges.AddRange(staffPledges);
         attendances.AddRange(staffAttendances);
         pledges.AddRange(staffPledges);
+        attendances.AddRange(AddTestedTraining(db, today, now, users.Select(u => u.Id).ToList(), staff));
 
         var awareAt = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(today.AddDays(-1).ToDateTime(new TimeOnly(10, 30)), zone), TimeSpan.Zero);
         db.Incidents.Add(new Incident
@@ -152,5 +154,81 @@ public static class DemoRegisters
                 LastReviewedOn = lastReviewedOn,
                 CreatedAt = now,
             };
+    }
+
+    /// <summary>
+    /// A mandatory training with a comprehension test (5 questions, pass mark 80%) held last month:
+    /// two users passed at once, one failed and passed on a retake, one failed and must retake it;
+    /// two roster members took it on paper (one passed, one failed) and their results were imported.
+    /// Those who took it are recorded as attending. Returns the attendances added.
+    /// </summary>
+    private static List<TrainingAttendance> AddTestedTraining(AppDbContext db, DateOnly today, DateTimeOffset now, List<Guid> users, List<StaffMember> staff)
+    {
+        var session = new TrainingSession
+        {
+            Id = Guid.NewGuid(),
+            Title = "個人データの取扱い研修(理解度確認テスト付き)",
+            HeldOn = today.AddMonths(-1),
+            Mandatory = true,
+            Material = "e ラーニング「個人データの取扱いと漏えい等の報告」(約20分)",
+            CreatedAt = now,
+        };
+        db.TrainingSessions.Add(session);
+        var test = TrainingTest.Create(session.Id, 80, now);
+        (string Ja, string En, (string Ja, string En, bool Correct)[] Choices)[] questions =
+        [
+            ("個人データを含むファイルをメールで社外へ送るとき、正しい対応はどれですか。", "When you e-mail a file holding personal data outside the company, what is right?",
+                [("宛先を二人で確認し、ファイルを暗号化して送る", "Have a second person check the recipients and encrypt the file", true), ("急ぎなら確認を省略してよい", "Skip the check when in a hurry", false), ("パスワードを同じメールに書く", "Put the password in the same e-mail", false)]),
+            ("漏えい等事案に気づいたときにすべきことを、すべて選んでください。", "Choose everything to do when you notice an incident.",
+                [("すぐに上長と個人情報保護管理者へ報告する", "Report at once to your manager and the compliance officer", true), ("状況と時刻を記録する", "Record what happened and when", true), ("自分だけで解決してから報告する", "Resolve it alone before reporting", false)]),
+            ("要配慮個人情報に当たるものはどれですか。", "Which is special-care personal information?",
+                [("健康診断の結果", "Health check results", true), ("会社の代表電話番号", "The company's main phone number", false)]),
+            ("退職者のアカウントはいつ無効にしますか。", "When is a leaver's account disabled?",
+                [("退職日に速やかに", "Promptly on the leaving date", true), ("次の棚卸しのとき", "At the next stocktake", false), ("本人から申し出があったとき", "When they ask", false)]),
+            ("個人データを委託先に取り扱わせるときに必要なことはどれですか。", "What is needed when a contractor handles personal data?",
+                [("委託先の監督(契約と取扱状況の確認)", "Supervision of the contractor (contract and checks)", true), ("特に何もしなくてよい", "Nothing in particular", false)]),
+        ];
+        foreach (var (ja, en, choices) in questions)
+        {
+            test.SaveQuestion(null, ja, en, choices.Select(c => new TrainingTest.ChoiceDraft(c.Ja, c.En, c.Correct)).ToList());
+        }
+
+        db.TrainingTests.Add(test);
+        List<Guid> Sheet(int right) =>
+            test.Questions.OrderBy(q => q.Number).SelectMany(q => q.Number <= right ? q.Choices.Where(c => c.Correct) : q.Choices.Where(c => !c.Correct).Take(1)).Select(c => c.Id).ToList();
+        var results = new List<TrainingTestResult>();
+        void Take(Guid user, int right, int daysAfter)
+        {
+            var sheet = Sheet(right);
+            results.Add(TrainingTestResult.Taken(test, user, null, sheet, test.GradeAnswers(sheet), session.HeldOn.AddDays(daysAfter), now));
+        }
+
+        if (users.Count >= 4)
+        {
+            Take(users[0], 5, 1);
+            Take(users[1], 4, 2);
+            Take(users[^2], 3, 1);
+            Take(users[^2], 5, 3);
+            Take(users[^1], 2, 2);
+        }
+
+        foreach (var (member, score) in staff.Where((_, i) => i % 6 == 5).Take(2).Zip([90, 50]))
+        {
+            results.Add(TrainingTestResult.Imported(test, null, member.Id, score, null, session.HeldOn.AddDays(5), now).Result!);
+        }
+
+        db.TrainingTestResults.AddRange(results);
+        var attendances = results.GroupBy(r => (r.UserId, r.StaffMemberId)).Select(g => new TrainingAttendance
+        {
+            Id = Guid.NewGuid(),
+            SessionId = session.Id,
+            UserId = g.Key.UserId,
+            StaffMemberId = g.Key.StaffMemberId,
+            Completed = true,
+            Score = g.Max(r => r.Score),
+            RecordedAt = now,
+        }).ToList();
+        db.TrainingAttendances.AddRange(attendances);
+        return attendances;
     }
 }

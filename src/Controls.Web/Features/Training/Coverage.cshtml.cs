@@ -46,6 +46,28 @@ public class CoverageModel(AppDbContext db, TrainingCoverage coverage, Departmen
         return await ListExport.WriteAsync(this, format, "training-coverage", l["Training.Coverage"], columns, rows, clock, cancellationToken);
     }
 
+    /// <summary>
+    /// CSV or Excel of the people who still must (the page's second table, as filtered): who has not
+    /// attended training within 12 months, who attended but has not passed its test, and who has no pledge.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportDueAsync(string? format, CancellationToken cancellationToken)
+    {
+        var departments = await FilteredAsync(cancellationToken);
+        XlsxColumn[] columns =
+        [
+            new(l["Field.Department"], 26), new(l["Roster.EmployeeNumber"], 12), new(l["Training.Person"], 20), new(l["Training.Email"], 28),
+            new(l["Training.LastTrained"], 12), new(l["Coverage.Status"], 22), new(l["Training.Pledge"], 10),
+        ];
+        var rows = departments.SelectMany(d => d.Overdue.Select(p => new object?[]
+        {
+            $"{d.Code} {d.Name}", p.EmployeeNumber, p.Name, p.Email,
+            p.LastTrainedOn?.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            p.NotPassed(Since) ? l["Coverage.AttendedNotPassed"].Value : p.Trained(Since) ? l["Coverage.Trained"].Value : l["Training.TrainingOverdue"].Value,
+            p.Pledged ? l["Ledger.Yes"].Value : l["Training.PledgeMissing"].Value,
+        })).ToAsyncEnumerable();
+        return await ListExport.WriteAsync(this, format, "training-due", l["Training.Overdue"], columns, rows, clock, cancellationToken);
+    }
+
     /// <summary>The departments this user may see, narrowed by the filter (the page and its export).</summary>
     private async Task<List<TrainingCoverage.Department>> FilteredAsync(CancellationToken cancellationToken)
     {

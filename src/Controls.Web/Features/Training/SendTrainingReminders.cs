@@ -14,7 +14,8 @@ namespace Controls.Web.Features.Training;
 /// department's head(s) told, once per fiscal year (dedup key <c>training:{user}:{fiscal year}</c>
 /// for both). Someone trained resets their cycle: they can fall overdue again only 12 months later,
 /// in a later fiscal year. Nothing is sent while the organisation records no mandatory session at
-/// all (it does not keep its training in the app yet).
+/// all (it does not keep its training in the app yet). A mandatory session with a comprehension
+/// test counts once its test is passed.
 /// </summary>
 public sealed partial class SendTrainingReminders(AppDbContext db, Notifier notifier, OrganisationClock clock, ILogger<SendTrainingReminders> logger)
 {
@@ -36,7 +37,10 @@ public sealed partial class SendTrainingReminders(AppDbContext db, Notifier noti
                 Department = u.DepartmentId!.Value,
                 // Recorded for the user, or for the roster member with their e-mail address (the same person).
                 LastTrainedOn = db.TrainingAttendances
-                    .Where(a => (a.UserId == u.Id || (a.StaffMember != null && a.StaffMember.NormalizedEmail == u.NormalizedEmail)) && a.Completed && a.Session.Mandatory)
+                    .Where(a => (a.UserId == u.Id || (a.StaffMember != null && a.StaffMember.NormalizedEmail == u.NormalizedEmail)) && a.Completed && a.Session.Mandatory
+                        // A session with a comprehension test counts once it is passed (as on the coverage page).
+                        && (!db.TrainingTests.Any(t => t.SessionId == a.SessionId)
+                            || db.TrainingTestResults.Any(r => r.SessionId == a.SessionId && r.Passed && r.UserId == a.UserId && r.StaffMemberId == a.StaffMemberId)))
                     .Max(a => (DateOnly?)a.Session.HeldOn),
             })
             .Where(u => u.LastTrainedOn == null || u.LastTrainedOn < since)

@@ -8,12 +8,18 @@ namespace Controls.Web.Features.Training;
 /// (joined, not left), and active app users who are not on the roster — the share who completed a
 /// training session held within the last 12 months, how many have a confidentiality pledge on
 /// file, and who is overdue (not trained within 12 months, or no pledge). An app user on the roster
-/// (same e-mail address) is one person: what was recorded for either counts.
+/// (same e-mail address) is one person: what was recorded for either counts. A session with a
+/// comprehension test counts only for those who passed it (any attempt, any version); one without
+/// counts for those who completed it. Someone who attended a session with a test but has not passed
+/// it, and has no other counting training, still must: "attended, not passed".
 /// </summary>
 public sealed class TrainingCoverage(AppDbContext db, TrainingPeople people)
 {
-    public sealed record Person(string Key, string EmployeeNumber, string Name, string Email, DateOnly? LastTrainedOn, bool Pledged)
+    public sealed record Person(string Key, string EmployeeNumber, string Name, string Email, DateOnly? LastTrainedOn, bool Pledged, DateOnly? AttendedNotPassedOn = null)
     {
+        /// <summary>Attended a session within the 12 months whose test they have not passed, and has no training that counts.</summary>
+        public bool NotPassed(DateOnly since) => !Trained(since) && AttendedNotPassedOn >= since;
+
         public bool Trained(DateOnly since) => LastTrainedOn >= since;
     }
 
@@ -52,26 +58,39 @@ public sealed class TrainingCoverage(AppDbContext db, TrainingPeople people)
             .Select(u => new { u.Id, Department = u.DepartmentId!.Value, u.DisplayName, Email = u.Email ?? "" })
             .ToListAsync(cancellationToken);
 
-        var trained = (await db.TrainingAttendances.AsNoTracking().Where(a => a.Completed)
-                .GroupBy(a => new { a.StaffMemberId, a.UserId })
-                .Select(g => new { g.Key.StaffMemberId, g.Key.UserId, Last = g.Max(a => a.Session.HeldOn) })
+        var tested = (await db.TrainingTests.AsNoTracking().Select(t => t.SessionId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var passed = (await db.TrainingTestResults.AsNoTracking().Where(r => r.Passed).Select(r => new { r.SessionId, r.StaffMemberId, r.UserId }).Distinct().ToListAsync(cancellationToken))
+            .Select(r => (r.SessionId, TrainingPeople.KeyOf(r.StaffMemberId, r.UserId))).ToHashSet();
+        var completed = (await db.TrainingAttendances.AsNoTracking().Where(a => a.Completed && a.Session.HeldOn >= since)
+                .Select(a => new { a.SessionId, a.StaffMemberId, a.UserId, a.Session.HeldOn })
                 .ToListAsync(cancellationToken))
-            .ToDictionary(a => TrainingPeople.KeyOf(a.StaffMemberId, a.UserId), a => a.Last, StringComparer.Ordinal);
+            .Select(a => (a.SessionId, Key: TrainingPeople.KeyOf(a.StaffMemberId, a.UserId), a.HeldOn))
+            .Concat((await db.TrainingAttendances.AsNoTracking().Where(a => a.Completed && a.Session.HeldOn < since)
+                    .GroupBy(a => new { a.StaffMemberId, a.UserId })
+                    .Select(g => new { g.Key.StaffMemberId, g.Key.UserId, Last = g.Max(a => a.Session.HeldOn) })
+                    .ToListAsync(cancellationToken))
+                .Select(a => (SessionId: Guid.Empty, Key: TrainingPeople.KeyOf(a.StaffMemberId, a.UserId), HeldOn: a.Last)))
+            .ToList();
+        // Older than 12 months, only the date matters (it shows as the last training, overdue either way).
+        bool Counts((Guid SessionId, string Key, DateOnly HeldOn) a) => a.SessionId == Guid.Empty || !tested.Contains(a.SessionId) || passed.Contains((a.SessionId, a.Key));
+        var trained = completed.Where(Counts).GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.Max(a => a.HeldOn), StringComparer.Ordinal);
+        var notPassed = completed.Where(a => !Counts(a)).GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.Max(a => a.HeldOn), StringComparer.Ordinal);
         var pledged = (await db.ConfidentialityPledges.AsNoTracking().Select(p => new { p.StaffMemberId, p.UserId }).Distinct().ToListAsync(cancellationToken))
             .Select(p => TrainingPeople.KeyOf(p.StaffMemberId, p.UserId)).ToHashSet(StringComparer.Ordinal);
 
         DateOnly? Last(params string[] keys) => keys.Select(k => trained.TryGetValue(k, out var day) ? day : (DateOnly?)null).Max();
+        DateOnly? Attended(params string[] keys) => keys.Select(k => notPassed.TryGetValue(k, out var day) ? day : (DateOnly?)null).Max();
         bool Pledged(params string[] keys) => keys.Any(pledged.Contains);
 
         var everyone = members.Select(m =>
             {
                 string[] keys = m.User is { } user ? [TrainingPeople.KeyOf(m.Id, null), TrainingPeople.KeyOf(null, user)] : [TrainingPeople.KeyOf(m.Id, null)];
-                return (m.Department, Person: new Person(keys[0], m.EmployeeNumber, m.Name, m.Email, Last(keys), Pledged(keys)));
+                return (m.Department, Person: new Person(keys[0], m.EmployeeNumber, m.Name, m.Email, Last(keys), Pledged(keys), Attended(keys)));
             })
             .Concat(users.Select(u =>
             {
                 var key = TrainingPeople.KeyOf(null, u.Id);
-                return (u.Department, Person: new Person(key, "", u.DisplayName, u.Email, Last(key), Pledged(key)));
+                return (u.Department, Person: new Person(key, "", u.DisplayName, u.Email, Last(key), Pledged(key), Attended(key)));
             }))
             .ToLookup(p => p.Department, p => p.Person);
         return departments.Select(d =>

@@ -128,6 +128,13 @@ public static class PageAccess
         pages.AuthorizePage("/Training/Session", CatalogEditors);
         pages.AuthorizePage("/Training/Pledges", CatalogEditors);
         pages.AuthorizePage("/Training/Coverage", IncidentUsers);
+        // Comprehension tests (理解度確認テスト): the compliance officer (and administrators) edit a session's
+        // test; every signed-in user takes the tests they are expected at and sees only their own results
+        // (TrainingTestAccess: anything else answers 404).
+        pages.AuthorizePage("/Training/Test", CatalogEditors);
+        pages.AuthorizePage("/Training/MyTests", SignedIn);
+        pages.AuthorizePage("/Training/Take", SignedIn);
+        pages.AuthorizePage("/Training/TestResult", SignedIn);
         // The staff roster (従業者名簿): compliance officers and administrators keep it; a department head
         // reads their own department's (the page's query).
         pages.AuthorizePage("/Training/Roster", IncidentUsers);

@@ -3083,6 +3083,189 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                     b.ToTable("training_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Controls.Web.Domain.TrainingTest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("PassMark")
+                        .HasColumnType("integer")
+                        .HasColumnName("pass_mark");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_tests");
+
+                    b.HasIndex("SessionId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_tests_session_id_version");
+
+                    b.ToTable("training_tests", (string)null);
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.TrainingTestChoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Correct")
+                        .HasColumnType("boolean")
+                        .HasColumnName("correct");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text_en");
+
+                    b.Property<string>("TextJa")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text_ja");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_test_choices");
+
+                    b.HasIndex("QuestionId")
+                        .HasDatabaseName("ix_training_test_choices_question_id");
+
+                    b.ToTable("training_test_choices", (string)null);
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.TrainingTestQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("TestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("test_id");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text_en");
+
+                    b.Property<string>("TextJa")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text_ja");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_test_questions");
+
+                    b.HasIndex("TestId")
+                        .HasDatabaseName("ix_training_test_questions_test_id");
+
+                    b.ToTable("training_test_questions", (string)null);
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.TrainingTestResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("answers");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("passed");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid?>("StaffMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("taken_on");
+
+                    b.Property<Guid>("TestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("test_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_test_results");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_training_test_results_staff_member_id");
+
+                    b.HasIndex("TestId")
+                        .HasDatabaseName("ix_training_test_results_test_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_training_test_results_user_id");
+
+                    b.HasIndex("SessionId", "StaffMemberId")
+                        .HasDatabaseName("ix_training_test_results_session_id_staff_member_id");
+
+                    b.HasIndex("SessionId", "UserId")
+                        .HasDatabaseName("ix_training_test_results_session_id_user_id");
+
+                    b.ToTable("training_test_results", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_training_test_results_person", "(user_id IS NULL) <> (staff_member_id IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -3830,6 +4013,73 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Controls.Web.Domain.TrainingTest", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.TrainingSession", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_tests_training_sessions_session_id");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.TrainingTestChoice", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.TrainingTestQuestion", null)
+                        .WithMany("Choices")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_test_choices_training_test_questions_question_id");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.TrainingTestQuestion", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.TrainingTest", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("TestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_test_questions_training_tests_test_id");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.TrainingTestResult", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_test_results_training_sessions_session_id");
+
+                    b.HasOne("Controls.Web.Domain.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_training_test_results_staff_members_staff_member_id");
+
+                    b.HasOne("Controls.Web.Domain.TrainingTest", "Test")
+                        .WithMany()
+                        .HasForeignKey("TestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_test_results_training_tests_test_id");
+
+                    b.HasOne("Controls.Web.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_training_test_results_users_user_id");
+
+                    b.Navigation("StaffMember");
+
+                    b.Navigation("Test");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Controls.Web.Domain.AppRole", null)
@@ -3932,6 +4182,16 @@ namespace Controls.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("Controls.Web.Domain.Measure", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.TrainingTest", b =>
+                {
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.TrainingTestQuestion", b =>
+                {
+                    b.Navigation("Choices");
                 });
 #pragma warning restore 612, 618
         }

@@ -3110,6 +3110,194 @@ namespace Controls.Web.Data.Migrations.Sqlite
                     b.ToTable("training_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Controls.Web.Domain.TrainingTest", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("PassMark")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pass_mark");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_tests");
+
+                    b.HasIndex("SessionId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_tests_session_id_version");
+
+                    b.ToTable("training_tests", (string)null);
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.TrainingTestChoice", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Correct")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("correct");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question_id");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text_en");
+
+                    b.Property<string>("TextJa")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text_ja");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_test_choices");
+
+                    b.HasIndex("QuestionId")
+                        .HasDatabaseName("ix_training_test_choices_question_id");
+
+                    b.ToTable("training_test_choices", (string)null);
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.TrainingTestQuestion", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("TestId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("test_id");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text_en");
+
+                    b.Property<string>("TextJa")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text_ja");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_test_questions");
+
+                    b.HasIndex("TestId")
+                        .HasDatabaseName("ix_training_test_questions_test_id");
+
+                    b.ToTable("training_test_questions", (string)null);
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.TrainingTestResult", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("passed");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("StaffMemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("taken_on");
+
+                    b.Property<string>("TestId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("test_id");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_test_results");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_training_test_results_staff_member_id");
+
+                    b.HasIndex("TestId")
+                        .HasDatabaseName("ix_training_test_results_test_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_training_test_results_user_id");
+
+                    b.HasIndex("SessionId", "StaffMemberId")
+                        .HasDatabaseName("ix_training_test_results_session_id_staff_member_id");
+
+                    b.HasIndex("SessionId", "UserId")
+                        .HasDatabaseName("ix_training_test_results_session_id_user_id");
+
+                    b.ToTable("training_test_results", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_training_test_results_person", "(user_id IS NULL) <> (staff_member_id IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -3854,6 +4042,73 @@ namespace Controls.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Controls.Web.Domain.TrainingTest", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.TrainingSession", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_tests_training_sessions_session_id");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.TrainingTestChoice", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.TrainingTestQuestion", null)
+                        .WithMany("Choices")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_test_choices_training_test_questions_question_id");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.TrainingTestQuestion", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.TrainingTest", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("TestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_test_questions_training_tests_test_id");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.TrainingTestResult", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_test_results_training_sessions_session_id");
+
+                    b.HasOne("Controls.Web.Domain.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_training_test_results_staff_members_staff_member_id");
+
+                    b.HasOne("Controls.Web.Domain.TrainingTest", "Test")
+                        .WithMany()
+                        .HasForeignKey("TestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_test_results_training_tests_test_id");
+
+                    b.HasOne("Controls.Web.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_training_test_results_users_user_id");
+
+                    b.Navigation("StaffMember");
+
+                    b.Navigation("Test");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Controls.Web.Domain.AppRole", null)
@@ -3956,6 +4211,16 @@ namespace Controls.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Controls.Web.Domain.Measure", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.TrainingTest", b =>
+                {
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.TrainingTestQuestion", b =>
+                {
+                    b.Navigation("Choices");
                 });
 #pragma warning restore 612, 618
         }
