@@ -37,6 +37,10 @@ public sealed class LedgerAccess(AppDbContext db, InspectionAccess inspections)
     public static bool CanEdit(ClaimsPrincipal user, Guid departmentId) =>
         EditsAll(user) || (OwnDepartment(user) is { } own && own == departmentId);
 
+    /// <summary>How an assessor or an acceptor is recorded on a risk assessment: their display name, else the actor's name (e-mail).</summary>
+    public static string ShownName(ClaimsPrincipal user, Infrastructure.CurrentActor actor) =>
+        user.FindFirstValue(Infrastructure.Authorization.ControlsClaims.DisplayName) is { Length: > 0 } name ? name : actor.Name;
+
     /// <summary>Residual risks are accepted by the compliance officer (個人情報保護管理者) only; the page is declared for them in PageAccess.</summary>
     public static bool CanAcceptRisk(ClaimsPrincipal user) => user.IsInRole(Roles.ComplianceOfficer);
 }

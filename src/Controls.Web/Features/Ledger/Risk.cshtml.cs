@@ -88,7 +88,7 @@ public class RiskModel(AppDbContext db, LedgerAccess access, RiskMeasures catalo
                 db.Entry(assessment).Property(a => a.Version).OriginalValue = Version;
             }
 
-            var errors = assessment.Record(Stages.Select(s => s.ToAssessment()).ToList(), actor.UserId, actor.Name,
+            var errors = assessment.Record(Stages.Select(s => s.ToAssessment()).ToList(), actor.UserId, LedgerAccess.ShownName(User, actor),
                 DateOnly.FromDateTime(clock.Now.DateTime), time.GetUtcNow());
             foreach (var error in errors)
             {

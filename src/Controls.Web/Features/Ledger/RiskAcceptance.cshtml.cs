@@ -61,7 +61,7 @@ public class RiskAcceptanceModel(AppDbContext db, LedgerAccess access, CurrentAc
         if (ModelState.IsValid && entry.RiskAssessment is { } assessment)
         {
             db.Entry(assessment).Property(a => a.Version).OriginalValue = Version;
-            foreach (var error in assessment.Accept(actor.UserId, actor.Name, Comment ?? "", time.GetUtcNow()))
+            foreach (var error in assessment.Accept(actor.UserId, LedgerAccess.ShownName(User, actor), Comment ?? "", time.GetUtcNow()))
             {
                 ModelState.AddModelError("", l["Risk.Problem." + error.Problem]);
             }
