@@ -286,4 +286,26 @@ public class RiskAssessmentTests(NotificationsApp app) : IClassFixture<Notificat
         Assert.Equal([$"risk-assessment:{never.Id}:never:never"], await app.KeysAsync(head.Id, never.Id));
         Assert.Empty(await app.KeysAsync(head.Id, assessed.Id));
     }
+
+    [Fact]
+    public async Task What_one_run_tells_a_head_comes_in_one_notice_in_their_language_linking_to_the_register()
+    {
+        var (department, head) = await app.CreateDepartmentWithHeadAsync("品質保証部", "Quality Assurance", headLanguage: "en");
+        var first = await EntryAsync(department.Id, "クレーム対応記録");
+        var second = await EntryAsync(department.Id, "製品登録カード");
+
+        await RemindAtAsync(Jst(2034, 2, 1, 8));
+        await RemindAtAsync(Jst(2034, 2, 2, 8));
+        Assert.Equal([$"risk-assessment:{first.Id}:never:never"], await app.KeysAsync(head.Id, first.Id));
+        Assert.Equal([$"risk-assessment:{second.Id}:never:never"], await app.KeysAsync(head.Id, second.Id));
+        var notice = await app.NotificationAsync(head.Id, $"risk-assessment:{first.Id}:never:never");
+        Assert.Equal(notice.Id, (await app.NotificationAsync(head.Id, $"risk-assessment:{second.Id}:never:never")).Id);
+        Assert.Equal("[Risk review] 2 ledger entries", notice.Subject);
+        Assert.Contains($"- \"{first.Name}\" (Quality Assurance): never assessed", notice.Body);
+        Assert.Contains($"- \"{second.Name}\" (Quality Assurance): never assessed", notice.Body);
+        Assert.Equal("/Ledger/Risks", notice.Link);
+        var client = await app.SignInAsync(head);
+        var register = await client.GetPageAsync(notice.Link);
+        Assert.Equal(14, register.QuerySelectorAll("tr[data-entry]").Length);
+    }
 }
