@@ -13,6 +13,9 @@ public sealed class RiskMeasures(AppDbContext db)
 {
     public const string CatalogKeyPrefix = "appi-";
 
+    /// <summary>Listed first: the security control measures (the contractor supervision measures follow).</summary>
+    public const string SecurityMeasuresKey = "appi-security-measures";
+
     public sealed record Choice(Guid Id, string Code, string TitleJa, string TitleEn)
     {
         public string Title(string language) => language == "en" ? TitleEn : TitleJa;
@@ -24,7 +27,7 @@ public sealed class RiskMeasures(AppDbContext db)
     public async Task<List<Choice>> CurrentAsync(CancellationToken cancellationToken = default)
     {
         var versions = await db.Catalogs.AsNoTracking().Where(c => c.Key.StartsWith(CatalogKeyPrefix))
-            .OrderBy(c => c.Key)
+            .OrderBy(c => c.Key == SecurityMeasuresKey ? 0 : 1).ThenBy(c => c.Key)
             .Select(c => c.Versions.OrderByDescending(v => v.Number).Select(v => (Guid?)v.Id).FirstOrDefault())
             .ToListAsync(cancellationToken);
         var ids = versions.Where(v => v is not null).Select(v => v!.Value).ToList();
