@@ -207,6 +207,12 @@ public class RiskAssessmentTests(NotificationsApp app) : IClassFixture<Notificat
         Assert.Equal("個人情報保護管理者が書き直したリスク", page.QuerySelector("textarea[name='Stages[0].Risk']")!.TextContent.Trim());
         Assert.Equal("個人情報保護管理者が書き直したリスク", await app.QueryAsync(db => db.RiskAssessmentStages
             .Where(s => s.RiskAssessment.LedgerEntryId == entry.Id && s.Stage == LifeCycleStage.Acquisition).Select(s => s.Risk).SingleAsync()));
+
+        // The officer's acceptance: a comment too long is refused with a message and nothing is accepted.
+        var acceptance = await officerClient.GetPageAsync($"/Ledger/RiskAcceptance/{entry.Id}");
+        var errors = await HttpForms.ErrorsAsync(await officerClient.SubmitFormAsync(acceptance, new() { ["Comment"] = new string('あ', 2001) }));
+        Assert.Contains(errors, e => e.Contains("2000"));
+        Assert.False(await app.QueryAsync(db => db.RiskAssessmentStages.AnyAsync(s => s.RiskAssessment.LedgerEntryId == entry.Id && s.AcceptedAt != null)));
     }
 
     [Fact]

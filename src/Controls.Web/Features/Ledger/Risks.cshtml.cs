@@ -36,6 +36,8 @@ public class RisksModel(AppDbContext db, LedgerAccess access, InspectionAccess i
     public Shared.Paging Paging { get; private set; } = new(1, false);
     public List<(Guid Id, string Name)> Departments { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    /// <summary>A compliance officer: rows waiting for acceptance link to the acceptance page.</summary>
+    public bool CanAccept => LedgerAccess.CanAcceptRisk(User);
     public List<Row> Rows { get; private set; } = [];
     public Dictionary<Guid, RiskMeasures.Choice> Linked { get; private set; } = [];
 
