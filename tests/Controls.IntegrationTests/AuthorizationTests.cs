@@ -88,6 +88,9 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
         ["/Ledger/Create"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
         ["/Ledger/Edit"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
         ["/Ledger/Import"] = [Roles.ComplianceOfficer, Roles.Administrator, Roles.DepartmentHead],
+        ["/Ledger/Risk"] = [SignedIn],
+        ["/Ledger/Risks"] = [SignedIn],
+        ["/Ledger/RiskAcceptance"] = [Roles.ComplianceOfficer],
         ["/Audits/Index"] = [SignedIn],
         ["/Audits/Programme"] = [SignedIn],
         ["/Audits/Report"] = [SignedIn],
@@ -117,7 +120,7 @@ public class AuthorizationTests(ControlsApp app) : IClassFixture<ControlsApp>
     private static readonly HashSet<string> RecordPages =
         ["/Admin/Users/Edit", "/Admin/Departments/Edit", "/Catalog/Edit", "/Catalog/EditMeasure", "/Catalog/EditItem",
         "/Schedules/Details", "/Schedules/Edit", "/Contractors/Edit", "/Contractors/Details", "/Inspections/Review/Decide",
-        "/Incidents/Edit", "/Incidents/Details", "/Ledger/Edit", "/Training/Session", "/Training/RosterMember",
+        "/Incidents/Edit", "/Incidents/Details", "/Ledger/Edit", "/Ledger/Risk", "/Ledger/RiskAcceptance", "/Training/Session", "/Training/RosterMember",
         "/Training/Test", "/Training/Take", "/Training/TestResult",
         "/Audits/Edit", "/Audits/Fieldwork", "/Audits/Report", "/Audits/Finding",
         "/Audits/FollowUp", "/Statement/Version", "/Statement/Measure", "/Statement/Country", "/Reports/Distribution/Download",

@@ -56,6 +56,11 @@ public class LedgerEntry
     public DateOnly? LastReviewedOn { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public uint Version { get; set; }
+    /// <summary>Its risk assessment over the life-cycle stages (null until first saved).</summary>
+    public RiskAssessment? RiskAssessment { get; set; }
+
+    /// <summary>The entry's management number (管理番号) in registers and exports: the first eight hex digits of its id, stable for its life.</summary>
+    public static string ReferenceOf(Guid id) => id.ToString("N")[..8].ToUpperInvariant();
 
     /// <summary>The annual review is due one year after the last one (at once if never reviewed).</summary>
     public static bool IsReviewOverdue(DateOnly? lastReviewedOn, DateOnly today) => lastReviewedOn is not { } last || last.AddYears(1) < today;

@@ -202,6 +202,8 @@ public static class Setup
         builder.Services.AddScoped<LedgerMeasureContext>();
         builder.Services.AddScoped<LedgerSummary>();
         builder.Services.AddScoped<SendLedgerReviewReminders>();
+        builder.Services.AddScoped<SendRiskAssessmentReminders>();
+        builder.Services.AddScoped<RiskMeasures>();
         builder.Services.AddScoped<SendTrainingReminders>();
         builder.Services.AddScoped<IncidentAccess>();
         builder.Services.AddScoped<Features.Statement.StatementLabels>();

@@ -38,6 +38,9 @@ public static class JobSchedule
         // Daily at 08:00: the annual review of each ledger entry (dedup keys per entry, review cycle and step).
         jobs.AddOrUpdate<LedgerReviewReminderJob>(LedgerReviewReminderJob.Name, j => j.RunAsync(CancellationToken.None), "0 8 * * *", options);
 
+        // Daily at 08:10: the yearly re-assessment of each ledger entry's risks (dedup keys per entry, cycle and step; one notice per head and run).
+        jobs.AddOrUpdate<RiskAssessmentReminderJob>(RiskAssessmentReminderJob.Name, j => j.RunAsync(CancellationToken.None), "10 8 * * *", options);
+
         // Daily at 08:05: annual training reminders (once per person and fiscal year, their department head told).
         jobs.AddOrUpdate<TrainingReminderJob>(TrainingReminderJob.Name, j => j.RunAsync(CancellationToken.None), "5 8 * * *", options);
 

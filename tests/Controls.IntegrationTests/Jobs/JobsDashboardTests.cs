@@ -23,7 +23,8 @@ public partial class JobsDashboardTests(ControlsApp app) : IClassFixture<Control
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         foreach (var job in new[] { HousekeepingJob.Name, GenerateInspectionsJob.Name, ReminderJob.Name, IncidentReminderJob.Name, PlanAuditsJob.Name,
-                     SendOutboxJob.Name, LedgerReviewReminderJob.Name, TrainingReminderJob.Name, ReportDistributionJob.Name, AuditTrailVerificationJob.Name })
+                     SendOutboxJob.Name, LedgerReviewReminderJob.Name, TrainingReminderJob.Name, ReportDistributionJob.Name, AuditTrailVerificationJob.Name,
+                     RiskAssessmentReminderJob.Name })
         {
             Assert.Contains(job, page);
         }

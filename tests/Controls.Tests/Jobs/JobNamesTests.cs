@@ -28,8 +28,8 @@ public class JobNamesTests
     }
 
     [Fact]
-    public void Ten_jobs_are_named()
+    public void Eleven_jobs_are_named()
     {
-        Assert.Equal(10, Jobs().Count);
+        Assert.Equal(11, Jobs().Count);
     }
 }

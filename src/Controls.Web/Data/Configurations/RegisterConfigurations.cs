@@ -61,6 +61,35 @@ public class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
     }
 }
 
+public class RiskAssessmentConfiguration : IEntityTypeConfiguration<RiskAssessment>
+{
+    public void Configure(EntityTypeBuilder<RiskAssessment> builder)
+    {
+        builder.ToTable("risk_assessments");
+        builder.HasOne(a => a.LedgerEntry).WithOne(e => e.RiskAssessment).HasForeignKey<RiskAssessment>(a => a.LedgerEntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => a.LedgerEntryId).IsUnique();
+        builder.Property(a => a.AssessedBy).HasMaxLength(200);
+        builder.HasMany(a => a.Stages).WithOne(s => s.RiskAssessment).HasForeignKey(s => s.RiskAssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(a => a.Version).IsRowVersion();
+    }
+}
+
+public class RiskAssessmentStageConfiguration : IEntityTypeConfiguration<RiskAssessmentStage>
+{
+    public const int TextLength = 2000;
+
+    public void Configure(EntityTypeBuilder<RiskAssessmentStage> builder)
+    {
+        builder.ToTable("risk_assessment_stages");
+        builder.Property(s => s.Stage).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(s => new { s.RiskAssessmentId, s.Stage }).IsUnique();
+        builder.Property(s => s.Risk).HasMaxLength(TextLength);
+        builder.Property(s => s.Measures).HasMaxLength(TextLength);
+        builder.Property(s => s.AcceptedBy).HasMaxLength(200);
+        builder.Property(s => s.AcceptanceComment).HasMaxLength(TextLength);
+    }
+}
+
 public class TrainingSessionConfiguration : IEntityTypeConfiguration<TrainingSession>
 {
     public void Configure(EntityTypeBuilder<TrainingSession> builder)

@@ -30,7 +30,7 @@ public class IndexModel(LedgerAccess access, LedgerWorkbook workbook, Organisati
     public List<Row> Rows { get; private set; } = [];
 
     public sealed record Row(Guid Id, Guid DepartmentId, string Department, string Name, string Kind, LedgerMedium Medium, List<string> Countries,
-        PeopleRange People, bool SpecialCareData, DateOnly? LastReviewedOn, bool CanEdit);
+        PeopleRange People, bool SpecialCareData, DateOnly? LastReviewedOn, bool CanEdit, DateOnly? RiskAssessedOn, bool RiskPending);
 
     public async Task OnGetAsync()
     {
@@ -53,11 +53,13 @@ public class IndexModel(LedgerAccess access, LedgerWorkbook workbook, Organisati
                 e.People,
                 e.SpecialCareData,
                 e.LastReviewedOn,
+                RiskAssessedOn = e.RiskAssessment == null ? null : e.RiskAssessment.AssessedOn,
+                RiskPending = e.RiskAssessment != null && e.RiskAssessment.Stages.Any(s => !s.NotApplicable && s.ResidualScore > RiskAssessment.AcceptableScore && s.AcceptedAt == null),
             })
             .ToListAsync();
         Paging = new(PageNumber, rows.Count > PageSize);
         Rows = rows.Take(PageSize).Select(r => new Row(r.Id, r.DepartmentId, r.Department, r.Name, r.Kind, r.Medium, r.Countries, r.People, r.SpecialCareData,
-            r.LastReviewedOn, LedgerAccess.CanEdit(User, r.DepartmentId))).ToList();
+            r.LastReviewedOn, LedgerAccess.CanEdit(User, r.DepartmentId), r.RiskAssessedOn, r.RiskPending)).ToList();
     }
 
     /// <summary>CSV or Excel (the default) of every entry the filters show, in the list's order; the workbook has no title row so it imports back.</summary>

@@ -9,7 +9,8 @@ namespace Controls.Web.Features.Ledger;
 /// Who may see and change which ledger entry. Compliance officers, auditors, management and
 /// administrators see every department's; a department head (and their delegates) only their own
 /// department's (others answer 404). Compliance officers and administrators change any entry; a
-/// department head their own department's.
+/// department head their own department's. The same holds for an entry's risk assessment;
+/// its residual risks are accepted by compliance officers.
 /// </summary>
 public sealed class LedgerAccess(AppDbContext db, InspectionAccess inspections)
 {
@@ -35,4 +36,11 @@ public sealed class LedgerAccess(AppDbContext db, InspectionAccess inspections)
 
     public static bool CanEdit(ClaimsPrincipal user, Guid departmentId) =>
         EditsAll(user) || (OwnDepartment(user) is { } own && own == departmentId);
+
+    /// <summary>How an assessor or an acceptor is recorded on a risk assessment: their display name, else the actor's name (e-mail).</summary>
+    public static string ShownName(ClaimsPrincipal user, Infrastructure.CurrentActor actor) =>
+        user.FindFirstValue(Infrastructure.Authorization.ControlsClaims.DisplayName) is { Length: > 0 } name ? name : actor.Name;
+
+    /// <summary>Residual risks are accepted by the compliance officer (個人情報保護管理者) only; the page is declared for them in PageAccess.</summary>
+    public static bool CanAcceptRisk(ClaimsPrincipal user) => user.IsInRole(Roles.ComplianceOfficer);
 }

@@ -15,6 +15,27 @@ public static class DemoRegisters
 {
     public sealed record Result(int LedgerEntries, int Attendances, int Pledges, int Incidents);
 
+    /// <summary>
+    /// The visitor log's risk assessment over the life cycle, done two months ago by General Affairs' head;
+    /// the transfer stage's residual risk (2 × 2) still waits for the compliance officer's acceptance.
+    /// </summary>
+    private static RiskAssessment DemoRiskAssessment(Guid entryId, DateOnly assessedOn, DateTimeOffset now)
+    {
+        var assessment = RiskAssessment.For(entryId, now);
+        StageAssessment Stage(LifeCycleStage stage, string risk, int l, int i, string measures, int rl, int ri) => new(stage, false, risk, l, i, measures, [], rl, ri);
+        var errors = assessment.Record(
+        [
+            Stage(LifeCycleStage.Acquisition, "受付簿が来訪者から見える状態での記入による漏えい(のぞき見)", 3, 2, "1来訪者1枚の記入票に変更、記入後すぐに回収", 1, 2),
+            Stage(LifeCycleStage.Input, "記入内容の誤り", 2, 1, "受付担当者が名刺と照合", 1, 1),
+            Stage(LifeCycleStage.Transfer, "受付から総務部への運搬中の紛失", 2, 3, "封筒に入れて手渡し、受け渡し記録", 2, 2),
+            Stage(LifeCycleStage.Use, "目的外利用(営業目的での連絡)", 1, 2, "利用目的を入館管理に限定し周知", 1, 1),
+            Stage(LifeCycleStage.Storage, "保管中の紛失・盗難", 2, 2, "施錠できるキャビネットで保管、鍵の管理", 1, 2),
+            Stage(LifeCycleStage.Disposal, "廃棄時の漏えい", 1, 3, "保存期間(1年)経過後にシュレッダー処理、廃棄記録", 1, 2),
+            new(LifeCycleStage.Provision, true, "委託・第三者提供なし", null, null, "", [], null, null),
+        ], null, "佐藤 花子", assessedOn, now);
+        return errors.Count == 0 ? assessment : throw new InvalidOperationException("The demo risk assessment does not follow its own rules");
+    }
+
     public static async Task<Result> AddAsync(AppDbContext db, DateOnly today, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken = default)
     {
         db.ChangeTracker.Clear();
@@ -47,6 +68,7 @@ public static class DemoRegisters
                 LedgerMedium.Paper, ["JP"], PeopleRange.UpTo5000, today.AddMonths(-6), null),
         };
         db.LedgerEntries.AddRange(entries);
+        db.RiskAssessments.Add(DemoRiskAssessment(entries[^1].Id, today.AddMonths(-2), now));
 
         var session = new TrainingSession
         {

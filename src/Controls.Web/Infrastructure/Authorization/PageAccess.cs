@@ -121,6 +121,13 @@ public static class PageAccess
         pages.AuthorizePage("/Ledger/Create", IncidentUsers);
         pages.AuthorizePage("/Ledger/Edit", IncidentUsers);
         pages.AuthorizePage("/Ledger/Import", IncidentUsers);
+        // Risk assessment of a ledger entry and the risk register: everyone signed in reads them, scoped as the
+        // ledger (LedgerAccess: a department head their department's, a division head also those below);
+        // the assessment is written by whoever may change the entry (checked by the page: 403), and residual
+        // risks are accepted by compliance officers only.
+        pages.AuthorizePage("/Ledger/Risk", SignedIn);
+        pages.AuthorizePage("/Ledger/Risks", SignedIn);
+        pages.AuthorizePage("/Ledger/RiskAcceptance", Reviewers);
         // Training and pledges (HUM-1): compliance officers and administrators keep the records;
         // department heads also see their department's coverage (a division head the departments below).
         // Each list's CSV/Excel export (?handler=Export) is its page's: the same readers.

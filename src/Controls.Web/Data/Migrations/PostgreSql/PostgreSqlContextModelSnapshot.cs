@@ -2744,6 +2744,147 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                     b.ToTable("report_schedules", (string)null);
                 });
 
+            modelBuilder.Entity("Controls.Web.Domain.RiskAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssessedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assessed_by");
+
+                    b.Property<Guid?>("AssessedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessed_by_id");
+
+                    b.Property<DateOnly?>("AssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("LedgerEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ledger_entry_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_assessments");
+
+                    b.HasIndex("LedgerEntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_risk_assessments_ledger_entry_id");
+
+                    b.ToTable("risk_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.RiskAssessmentStage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AcceptanceComment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("acceptance_comment");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<Guid?>("AcceptedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("accepted_by_id");
+
+                    b.Property<int?>("Impact")
+                        .HasColumnType("integer")
+                        .HasColumnName("impact");
+
+                    b.Property<int?>("Likelihood")
+                        .HasColumnType("integer")
+                        .HasColumnName("likelihood");
+
+                    b.PrimitiveCollection<List<Guid>>("MeasureIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("measure_ids");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("measures");
+
+                    b.Property<bool>("NotApplicable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("not_applicable");
+
+                    b.Property<int?>("ResidualImpact")
+                        .HasColumnType("integer")
+                        .HasColumnName("residual_impact");
+
+                    b.Property<int?>("ResidualLikelihood")
+                        .HasColumnType("integer")
+                        .HasColumnName("residual_likelihood");
+
+                    b.Property<int?>("ResidualScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("residual_score");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("risk");
+
+                    b.Property<Guid>("RiskAssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("risk_assessment_id");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_assessment_stages");
+
+                    b.HasIndex("RiskAssessmentId", "Stage")
+                        .IsUnique()
+                        .HasDatabaseName("ix_risk_assessment_stages_risk_assessment_id_stage");
+
+                    b.ToTable("risk_assessment_stages", (string)null);
+                });
+
             modelBuilder.Entity("Controls.Web.Domain.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3963,6 +4104,30 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                         .HasConstraintName("fk_report_deliveries_report_schedules_schedule_id");
                 });
 
+            modelBuilder.Entity("Controls.Web.Domain.RiskAssessment", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.LedgerEntry", "LedgerEntry")
+                        .WithOne("RiskAssessment")
+                        .HasForeignKey("Controls.Web.Domain.RiskAssessment", "LedgerEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_assessments_ledger_entries_ledger_entry_id");
+
+                    b.Navigation("LedgerEntry");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.RiskAssessmentStage", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.RiskAssessment", "RiskAssessment")
+                        .WithMany("Stages")
+                        .HasForeignKey("RiskAssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_assessment_stages_risk_assessments_risk_assessment_id");
+
+                    b.Navigation("RiskAssessment");
+                });
+
             modelBuilder.Entity("Controls.Web.Domain.StaffMember", b =>
                 {
                     b.HasOne("Controls.Web.Domain.Department", "Department")
@@ -4174,6 +4339,11 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                     b.Navigation("Events");
                 });
 
+            modelBuilder.Entity("Controls.Web.Domain.LedgerEntry", b =>
+                {
+                    b.Navigation("RiskAssessment");
+                });
+
             modelBuilder.Entity("Controls.Web.Domain.ManagementReview", b =>
                 {
                     b.Navigation("Outputs");
@@ -4182,6 +4352,11 @@ namespace Controls.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("Controls.Web.Domain.Measure", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.RiskAssessment", b =>
+                {
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("Controls.Web.Domain.TrainingTest", b =>

@@ -2768,6 +2768,149 @@ namespace Controls.Web.Data.Migrations.Sqlite
                     b.ToTable("report_schedules", (string)null);
                 });
 
+            modelBuilder.Entity("Controls.Web.Domain.RiskAssessment", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssessedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessed_by");
+
+                    b.Property<string>("AssessedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessed_by_id");
+
+                    b.Property<DateOnly?>("AssessedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LedgerEntryId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ledger_entry_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1u)
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_assessments");
+
+                    b.HasIndex("LedgerEntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_risk_assessments_ledger_entry_id");
+
+                    b.ToTable("risk_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.RiskAssessmentStage", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AcceptanceComment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acceptance_comment");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<string>("AcceptedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_by_id");
+
+                    b.Property<int?>("Impact")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("impact");
+
+                    b.Property<int?>("Likelihood")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("likelihood");
+
+                    b.PrimitiveCollection<string>("MeasureIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure_ids");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measures");
+
+                    b.Property<bool>("NotApplicable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("not_applicable");
+
+                    b.Property<int?>("ResidualImpact")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("residual_impact");
+
+                    b.Property<int?>("ResidualLikelihood")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("residual_likelihood");
+
+                    b.Property<int?>("ResidualScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("residual_score");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("risk");
+
+                    b.Property<string>("RiskAssessmentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("risk_assessment_id");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_assessment_stages");
+
+                    b.HasIndex("RiskAssessmentId", "Stage")
+                        .IsUnique()
+                        .HasDatabaseName("ix_risk_assessment_stages_risk_assessment_id_stage");
+
+                    b.ToTable("risk_assessment_stages", (string)null);
+                });
+
             modelBuilder.Entity("Controls.Web.Domain.StaffMember", b =>
                 {
                     b.Property<string>("Id")
@@ -3992,6 +4135,30 @@ namespace Controls.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_report_deliveries_report_schedules_schedule_id");
                 });
 
+            modelBuilder.Entity("Controls.Web.Domain.RiskAssessment", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.LedgerEntry", "LedgerEntry")
+                        .WithOne("RiskAssessment")
+                        .HasForeignKey("Controls.Web.Domain.RiskAssessment", "LedgerEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_assessments_ledger_entries_ledger_entry_id");
+
+                    b.Navigation("LedgerEntry");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.RiskAssessmentStage", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.RiskAssessment", "RiskAssessment")
+                        .WithMany("Stages")
+                        .HasForeignKey("RiskAssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_assessment_stages_risk_assessments_risk_assessment_id");
+
+                    b.Navigation("RiskAssessment");
+                });
+
             modelBuilder.Entity("Controls.Web.Domain.StaffMember", b =>
                 {
                     b.HasOne("Controls.Web.Domain.Department", "Department")
@@ -4203,6 +4370,11 @@ namespace Controls.Web.Data.Migrations.Sqlite
                     b.Navigation("Events");
                 });
 
+            modelBuilder.Entity("Controls.Web.Domain.LedgerEntry", b =>
+                {
+                    b.Navigation("RiskAssessment");
+                });
+
             modelBuilder.Entity("Controls.Web.Domain.ManagementReview", b =>
                 {
                     b.Navigation("Outputs");
@@ -4211,6 +4383,11 @@ namespace Controls.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Controls.Web.Domain.Measure", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.RiskAssessment", b =>
+                {
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("Controls.Web.Domain.TrainingTest", b =>

@@ -51,6 +51,7 @@ public sealed class TrailReading(AppDbContext db, OrganisationClock clock, IStri
         ["ContractorStatus"] = "Contractors.Status",
         ["LedgerMedium"] = "Ledger.Medium",
         ["PeopleRange"] = "Ledger.People",
+        ["LifeCycleStage"] = "Risk.Stage",
         ["IncidentKind"] = "Incidents.Kind",
         ["InspectionEventKind"] = "InspectionEvent",
         ["ScheduleRecurrence"] = "Schedules.Recurrence",
