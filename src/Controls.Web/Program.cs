@@ -8,7 +8,7 @@ builder.AddDatabase(serving: !command);
 builder.AddAccounts();
 builder.AddPages();
 builder.AddFeatures();
-builder.AddScheduler(runJobs: !command);
+builder.AddScheduler(runJobs: !command && builder.Configuration.GetValue(Setup.RunJobsKey, true));
 var app = builder.Build();
 
 if (command)

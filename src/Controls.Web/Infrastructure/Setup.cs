@@ -217,6 +217,9 @@ public static class Setup
     /// activator and filters are this app's own services, never Hangfire's process-wide defaults.
     /// The command line (<paramref name="runJobs"/> false) starts no server.
     /// </summary>
+    /// <summary>Set to false to serve without running jobs on this node (the form fuzzer's app: a job firing on the hour would change rows under it).</summary>
+    public const string RunJobsKey = "Scheduler:RunJobs";
+
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)
     {
         // The settings AddDatabase registered: one reading of the configuration for the app and its jobs.

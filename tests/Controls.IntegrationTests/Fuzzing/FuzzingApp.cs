@@ -90,6 +90,16 @@ public sealed class FuzzingApp : ControlsApp
         };
     }
 
+    /// <summary>
+    /// No jobs run here: the fuzzer compares every table's rows before and after each refused post, and a
+    /// reminder or delivery job firing on the hour (they do in every app that runs jobs) would change them.
+    /// </summary>
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting(Controls.Web.Infrastructure.Setup.RunJobsKey, "false");
+    }
+
     protected override void StartHost()
     {
         UseKestrel(0);
