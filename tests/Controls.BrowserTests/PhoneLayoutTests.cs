@@ -111,6 +111,12 @@ public class PhoneLayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
     [InlineData("/Incidents", "incidents")]
     [InlineData("/Audits", "audits")]
     [InlineData("/Inspections/Review", "review-queue")]
+    [InlineData("/Training/Roster", "staff-roster")]
+    [InlineData("/Training/Pledges", "pledges")]
+    [InlineData("/Training/Coverage", "training-coverage")]
+    [InlineData("/Training/MyTests", "my-tests")]
+    [InlineData("/Ledger/Risks", "risk-register")]
+    [InlineData("/ManagementReviews", "management-reviews")]
     public async Task The_main_lists_fit_a_phone_with_headers_on_one_line(string url, string name)
     {
         var page = await PhoneAsync("privacy@sakura.example");
