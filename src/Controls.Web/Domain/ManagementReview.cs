@@ -160,3 +160,10 @@ public class ManagementReviewOutput
     public static bool IsOpen(ManagementReviewOutputKind kind, CorrectiveActionStatus? actionStatus) =>
         actionStatus is { } status ? status != CorrectiveActionStatus.Verified : kind != ManagementReviewOutputKind.Decision;
 }
+
+/// <summary>The same definition as <see cref="ManagementReviewOutput.IsOpen"/>, for queries.</summary>
+public static class ManagementReviewOutputQueries
+{
+    public static IQueryable<ManagementReviewOutput> WhereOpen(this IQueryable<ManagementReviewOutput> outputs) =>
+        outputs.Where(o => o.CorrectiveAction == null ? o.Kind != ManagementReviewOutputKind.Decision : o.CorrectiveAction.Status != CorrectiveActionStatus.Verified);
+}

@@ -56,13 +56,7 @@ public class IndexModel(AppDbContext db, DepartmentScope scope, ComplianceReport
     public async Task<IActionResult> OnGetWorkbookAsync(CancellationToken cancellationToken)
     {
         var filter = await FilterAsync(cancellationToken);
-        Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment")
-        {
-            FileNameStar = ManagementReviewWorkbook.FileName(filter.Period),
-            FileName = ManagementReviewWorkbook.FileName(filter.Period),
-        }.ToString();
-        await workbook.WriteAsync(Response.Body, filter, Languages.Current, cancellationToken);
+        await workbook.SendAsync(Response, filter, cancellationToken);
         return new EmptyResult();
     }
 

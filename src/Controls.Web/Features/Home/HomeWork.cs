@@ -302,7 +302,7 @@ public sealed class HomeWork(AppDbContext db, DepartmentScope scope, ComplianceR
     private async Task<Card> ReviewOutputsAsync(DateOnly today, CancellationToken cancellationToken)
     {
         var open = (await db.ManagementReviewOutputs.AsNoTracking()
-                .Where(o => o.CorrectiveAction == null ? o.Kind != ManagementReviewOutputKind.Decision : o.CorrectiveAction.Status != CorrectiveActionStatus.Verified)
+                .WhereOpen()
                 .Select(o => new
                 {
                     o.ManagementReviewId,

@@ -49,13 +49,7 @@ public class DetailsModel(AppDbContext db, ReviewInputs inputs, ManagementReview
         }
 
         var period = ReviewInputs.PeriodOf(review, clock.Settings.FiscalYearStartMonth);
-        Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment")
-        {
-            FileNameStar = ManagementReviewWorkbook.FileName(period),
-            FileName = ManagementReviewWorkbook.FileName(period),
-        }.ToString();
-        await workbook.WriteAsync(Response.Body, new ReportFilter(period), Languages.Current, cancellationToken);
+        await workbook.SendAsync(Response, new ReportFilter(period), cancellationToken);
         return new EmptyResult();
     }
 }

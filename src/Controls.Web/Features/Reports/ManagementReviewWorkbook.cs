@@ -23,6 +23,18 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
     public static string FileName(ReportPeriod period) =>
         string.Create(CultureInfo.InvariantCulture, $"management-review-{period.Start:yyyy-MM-dd}_{period.End:yyyy-MM-dd}.xlsx");
 
+    /// <summary>Sends the workbook as the response's attachment, in the reader's language (the dashboard's and a review's download).</summary>
+    public async Task SendAsync(HttpResponse response, ReportFilter filter, CancellationToken cancellationToken = default)
+    {
+        response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment")
+        {
+            FileNameStar = FileName(filter.Period),
+            FileName = FileName(filter.Period),
+        }.ToString();
+        await WriteAsync(response.Body, filter, Languages.Current, cancellationToken);
+    }
+
     public async Task WriteAsync(Stream output, ReportFilter filter, string language, CancellationToken cancellationToken = default)
     {
         var culture = CultureInfo.CurrentUICulture;
