@@ -180,6 +180,8 @@ public static class Setup
         builder.Services.AddScoped<LedgerAccess>();
         builder.Services.AddScoped<LedgerWorkbook>();
         builder.Services.AddScoped<TrainingCoverage>();
+        builder.Services.AddScoped<TrainingComprehension>();
+        builder.Services.AddScoped<Features.Dashboard.PrivacyMarkYear>();
         builder.Services.AddScoped<AttendanceImport>();
         builder.Services.AddScoped<ComprehensionTests>();
         builder.Services.AddScoped<TestResultImport>();

@@ -71,6 +71,9 @@ public class IndexModel(AppDbContext db, DepartmentScope scope, ComplianceReport
     /// <summary>The departments a department head sees (null for those who see every department).</summary>
     private IReadOnlySet<Guid>? visible;
 
+    /// <summary>The departments this reader sees (null: every department), for the sections that load their own figures.</summary>
+    public IReadOnlySet<Guid>? VisibleDepartments => visible;
+
     private async Task<ReportFilter> FilterAsync(CancellationToken cancellationToken)
     {
         var departments = await scope.VisibleAsync(User, cancellationToken);
