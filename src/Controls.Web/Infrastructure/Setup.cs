@@ -206,6 +206,7 @@ public static class Setup
         builder.Services.AddScoped<SendLedgerReviewReminders>();
         builder.Services.AddScoped<SendRiskAssessmentReminders>();
         builder.Services.AddScoped<RiskMeasures>();
+        builder.Services.AddScoped<RiskRegister>();
         builder.Services.AddScoped<SendTrainingReminders>();
         builder.Services.AddScoped<IncidentAccess>();
         builder.Services.AddScoped<Features.Statement.StatementLabels>();

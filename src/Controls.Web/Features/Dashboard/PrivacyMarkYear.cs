@@ -24,7 +24,6 @@ public sealed class PrivacyMarkYear(AppDbContext db, LedgerAccess ledger, Traini
 
     public async Task<Risks> RisksAsync(ClaimsPrincipal user, DateOnly today, CancellationToken cancellationToken = default)
     {
-        var yearAgo = today.AddYears(-1);
         var entries = (await ledger.VisibleAsync(user, cancellationToken)).AsNoTracking();
         var counts = await entries
             .GroupBy(e => 1)
@@ -32,14 +31,14 @@ public sealed class PrivacyMarkYear(AppDbContext db, LedgerAccess ledger, Traini
             {
                 Entries = g.Count(),
                 Assessed = g.Count(e => e.RiskAssessment != null && e.RiskAssessment.AssessedOn != null),
-                Due = g.Count(e => e.RiskAssessment == null || e.RiskAssessment.AssessedOn == null || e.RiskAssessment.AssessedOn < yearAgo),
             })
             .SingleOrDefaultAsync(cancellationToken);
+        var due = await RiskRegister.Overdue(entries, today).CountAsync(cancellationToken);
         var high = await db.RiskAssessmentStages.AsNoTracking()
             .Where(s => entries.Any(e => e.Id == s.RiskAssessment.LedgerEntryId)
                 && !s.NotApplicable && s.ResidualScore > RiskAssessment.MediumUpTo && s.AcceptedAt == null)
             .CountAsync(cancellationToken);
-        return new Risks(counts?.Entries ?? 0, counts?.Assessed ?? 0, counts?.Due ?? 0, high);
+        return new Risks(counts?.Entries ?? 0, counts?.Assessed ?? 0, due, high);
     }
 
     /// <summary>The latest management review (by the day it was held) with its outputs still open and those overdue.</summary>

@@ -1,10 +1,8 @@
-using System.Globalization;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Admin.Departments;
 using Controls.Web.Features.Inspections;
 using Controls.Web.Features.Reports;
-using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +19,7 @@ namespace Controls.Web.Features.Ledger;
 /// stages blank. Filtered by department, stage, residual risk level, acceptance pending and overdue
 /// re-assessment; exported as CSV or Excel from the same query (one row per entry × stage).
 /// </summary>
-public class RisksModel(AppDbContext db, LedgerAccess access, InspectionAccess inspections, RiskMeasures catalog, OrganisationClock clock,
+public class RisksModel(AppDbContext db, LedgerAccess access, InspectionAccess inspections, RiskMeasures catalog, RiskRegister register, OrganisationClock clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 50;
@@ -38,25 +36,8 @@ public class RisksModel(AppDbContext db, LedgerAccess access, InspectionAccess i
     public DateOnly Today { get; private set; }
     /// <summary>A compliance officer: rows waiting for acceptance link to the acceptance page.</summary>
     public bool CanAccept => LedgerAccess.CanAcceptRisk(User);
-    public List<Row> Rows { get; private set; } = [];
+    public List<RiskRegister.Row> Rows { get; private set; } = [];
     public Dictionary<Guid, RiskMeasures.Choice> Linked { get; private set; } = [];
-
-    /// <summary>One row of the register: an entry's stage (the stage fields null when not yet assessed).</summary>
-    public sealed record Row(Guid EntryId, string Reference, string Name, string Department, LifeCycleStage Stage, RiskAssessmentStage? Saved, DateOnly? AssessedOn)
-    {
-        public DateOnly? NextAssessment => RiskAssessment.NextAssessmentOn(AssessedOn);
-    }
-
-    private sealed class EntryRow
-    {
-        public Guid Id { get; init; }
-        public string Name { get; init; } = "";
-        public string Code { get; init; } = "";
-        public string NameJa { get; init; } = "";
-        public string NameEn { get; init; } = "";
-        public DateOnly? AssessedOn { get; init; }
-        public List<RiskAssessmentStage>? Stages { get; init; }
-    }
 
     public async Task OnGetAsync()
     {
@@ -67,7 +48,7 @@ public class RisksModel(AppDbContext db, LedgerAccess access, InspectionAccess i
         var (skip, take) = Shared.Paging.Window(PageNumber, PageSize);
         var entries = await query.Skip(skip).Take(take).ToListAsync(HttpContext.RequestAborted);
         Paging = new(PageNumber, entries.Count > PageSize);
-        Rows = entries.Take(PageSize).SelectMany(Expand).ToList();
+        Rows = entries.Take(PageSize).SelectMany(e => RiskRegister.Expand(e, Filter(), Languages.Current)).ToList();
         Linked = await catalog.ByIdAsync(Rows.SelectMany(r => r.Saved?.MeasureIds ?? []), HttpContext.RequestAborted);
     }
 
@@ -75,72 +56,16 @@ public class RisksModel(AppDbContext db, LedgerAccess access, InspectionAccess i
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
     {
         var query = await FilteredAsync(cancellationToken);
-        return await ListExport.WriteAsync(this, format ?? ListExport.Xlsx, "risks", l["Nav.Risks"], Columns(), ExportRowsAsync(query, cancellationToken), clock, cancellationToken);
+        return await ListExport.WriteAsync(this, format ?? ListExport.Xlsx, "risks", l["Nav.Risks"], register.Columns(),
+            register.ExportRowsAsync(query, Filter(), Languages.Current, cancellationToken), clock, cancellationToken);
     }
 
-    private IReadOnlyList<XlsxColumn> Columns() =>
-    [
-        new(l["Risk.Column.Reference"], 12), new(l["Risk.Column.Name"], 28), new(l["Risk.Column.Department"], 20), new(l["Risk.Column.Stage"], 16),
-        new(l["Risk.Field.Risk"], 36), new(l["Risk.Field.Likelihood"], 10), new(l["Risk.Field.Impact"], 10), new(l["Risk.Score"], 10),
-        new(l["Risk.Field.Measures"], 40), new(l["Risk.ResidualScore"], 12), new(l["Risk.Column.Acceptance"], 24), new(l["Risk.NextAssessment"], 14, XlsxKind.Date),
-    ];
-
-    private async IAsyncEnumerable<object?[]> ExportRowsAsync(IQueryable<EntryRow> query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var measures = await catalog.AllAsync(cancellationToken);
-        var language = Languages.Current;
-        await foreach (var entry in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            foreach (var r in Expand(entry))
-            {
-                var s = r.Saved;
-                var notApplicable = s?.NotApplicable == true;
-                var links = (s?.MeasureIds ?? []).Where(measures.ContainsKey).Select(id => measures[id].Label(language));
-                yield return
-                [
-                    r.Reference, r.Name, r.Department, l["Risk.Stage." + r.Stage].Value,
-                    notApplicable ? Join(l["Risk.Field.NotApplicable"].Value, s!.Risk) : s?.Risk,
-                    s?.Likelihood, s?.Impact, s?.Score,
-                    string.Join("\n", new[] { s?.Measures ?? "" }.Concat(links).Where(t => t.Length > 0)),
-                    s?.ResidualScore,
-                    s?.AcceptedAt is { } at ? $"{s.AcceptedBy} {clock.ToLocal(at).ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)}" : s?.NeedsAcceptance == true ? l["Risk.State.AcceptancePending"].Value : "",
-                    r.NextAssessment,
-                ];
-            }
-        }
-    }
-
-    private static string Join(string a, string b) => b.Length > 0 ? $"{a}: {b}" : a;
-
-    /// <summary>An entry's rows: every stage (blank where not assessed), or only the stages matching the stage, level and pending filters.</summary>
-    private IEnumerable<Row> Expand(EntryRow e)
-    {
-        var department = e.Code + " " + (Languages.Current == Languages.English ? e.NameEn : e.NameJa);
-        var reference = LedgerEntry.ReferenceOf(e.Id);
-        var stages = e.Stages ?? [];
-        var onlyMatching = Level is not null || PendingOnly;
-        foreach (var stage in Enum.GetValues<LifeCycleStage>())
-        {
-            if (Stage is { } wanted && wanted != stage)
-            {
-                continue;
-            }
-
-            var saved = stages.SingleOrDefault(s => s.Stage == stage);
-            if (onlyMatching && saved is null)
-            {
-                continue;
-            }
-
-            yield return new Row(e.Id, reference, e.Name, department, stage, saved, e.AssessedOn);
-        }
-    }
+    private RiskRegister.Filter Filter() => new(Stage, Level, PendingOnly);
 
     /// <summary>The entries this user may see with their matching stages, narrowed by the filters, in the register's order (the page and its export).</summary>
-    private async Task<IQueryable<EntryRow>> FilteredAsync(CancellationToken cancellationToken)
+    private async Task<IQueryable<RiskRegister.EntryRow>> FilteredAsync(CancellationToken cancellationToken)
     {
         Today = DateOnly.FromDateTime(clock.Now.DateTime);
-        var yearAgo = Today.AddYears(-1);
         var entries = (await access.VisibleAsync(User, cancellationToken)).AsNoTracking();
         if (DepartmentId is { } department)
         {
@@ -149,43 +74,9 @@ public class RisksModel(AppDbContext db, LedgerAccess access, InspectionAccess i
 
         if (OverdueOnly)
         {
-            entries = entries.Where(e => e.RiskAssessment == null || e.RiskAssessment.AssessedOn == null || e.RiskAssessment.AssessedOn < yearAgo);
+            entries = RiskRegister.Overdue(entries, Today);
         }
 
-        // The stages a row is shown for: with a level or "pending" filter only the matching ones (and only entries having one).
-        var stage = Stage;
-        int? low = null, high = null;
-        if (Level is { } level)
-        {
-            (low, high) = level switch
-            {
-                RiskLevel.Low => (1, RiskAssessment.LowUpTo),
-                RiskLevel.Medium => (RiskAssessment.LowUpTo + 1, RiskAssessment.MediumUpTo),
-                _ => (RiskAssessment.MediumUpTo + 1, RiskAssessment.MaxRating * RiskAssessment.MaxRating),
-            };
-        }
-
-        var pending = PendingOnly;
-        var acceptable = RiskAssessment.AcceptableScore;
-        System.Linq.Expressions.Expression<Func<RiskAssessmentStage, bool>> matches = s =>
-            (stage == null || s.Stage == stage)
-            && (low == null || (!s.NotApplicable && s.ResidualScore >= low && s.ResidualScore <= high))
-            && (!pending || (!s.NotApplicable && s.ResidualScore > acceptable && s.AcceptedAt == null));
-        if (Level is not null || PendingOnly)
-        {
-            entries = entries.Where(e => e.RiskAssessment != null && e.RiskAssessment.Stages.AsQueryable().Any(matches));
-        }
-
-        return entries.OrderBy(e => e.Department.Code).ThenBy(e => e.Name).ThenBy(e => e.Id)
-            .Select(e => new EntryRow
-            {
-                Id = e.Id,
-                Name = e.Name,
-                Code = e.Department.Code,
-                NameJa = e.Department.NameJa,
-                NameEn = e.Department.NameEn,
-                AssessedOn = e.RiskAssessment == null ? null : e.RiskAssessment.AssessedOn,
-                Stages = e.RiskAssessment == null ? null : e.RiskAssessment.Stages.AsQueryable().Where(matches).ToList(),
-            });
+        return RiskRegister.Query(entries, Filter());
     }
 }

@@ -23,12 +23,17 @@ namespace Controls.Web.Features.Organisation;
 /// observation); an audit in fieldwork of a sales department whose self-inspection disagrees with
 /// it (an open major nonconformity with its action planned, a minor one whose action is overdue);
 /// the follow-up audit scheduled to re-check both; and the coming audits of the programme, one
-/// scheduled, three planned. Part of the one-time demo seed; a broken rule stops the seed.
+/// scheduled, three planned; and this fiscal year's PMS internal audit against the JIS Q 15001 catalog,
+/// in fieldwork, with results on four requirement areas and findings citing clauses (a minor
+/// nonconformity of the risk assessment with its corrective action). Part of the one-time demo seed; a broken rule stops the seed.
 /// </summary>
 public sealed class DemoAudits(AppDbContext db, AuditorIndependence independence, InspectionAccess access, IUserClaimsPrincipalFactory<AppUser> principals,
     IStringLocalizer<SharedResource> l, IStringLocalizerFactory localizers, IOptions<MailOptions> mail)
 {
     public sealed record Result(int Audits, int Findings);
+
+    /// <summary>The built-in JIS Q 15001 PMS catalog the yearly PMS internal audit is planned against.</summary>
+    public const string PmsCatalogKey = "jisq15001-pms";
 
     /// <summary>The departments the audit in fieldwork may be of, in order of preference: the first whose self-inspection it contradicts.</summary>
     private static readonly string[] FieldworkCandidates = ["SLS-E", "SLS-W", "BIZ-EC"];
@@ -62,14 +67,14 @@ public sealed class DemoAudits(AppDbContext db, AuditorIndependence independence
                 new RecordFinding(db, clock, l), new VerifyCorrectiveAction(db, clock, l), new UpdateActionStatus(db, access, clock, l), new FollowUpAudits(db, save, l));
         }
 
-        async Task<Guid> PlanAsync((int Day, int Hour) on, string title, Guid department, string measures, int start, int end)
+        async Task<Guid> PlanAsync((int Day, int Hour) on, string title, Guid department, string measures, int start, int end, Guid? otherCatalog = null, List<Guid>? more = null)
         {
             var state = new ModelStateDictionary();
             var input = new AuditInput
             {
                 Title = title,
-                CatalogId = catalog,
-                DepartmentIds = [department],
+                CatalogId = otherCatalog ?? catalog,
+                DepartmentIds = [department, .. more ?? []],
                 MeasureCodes = measures,
                 WindowStart = today.AddDays(start),
                 WindowEnd = today.AddDays(end),
@@ -296,8 +301,85 @@ public sealed class DemoAudits(AppDbContext db, AuditorIndependence independence
         await PlanAsync((0, 9), "マーケティング部 臨時監査(メール誤送信の防止・外国での取扱い)", departments["BIZ-MKT"].Id, "TEC-4, EXT-1", 70, 74);
         await PlanAsync((-40, 10), "カスタマーサポート部 内部監査(取扱台帳・漏えい等事案への対応体制)", departments["SLS-CS"].Id, "ORG-3, ORG-4", 100, 104);
 
+        // 5. This fiscal year's PMS internal audit (JIS Q 15001), in fieldwork: the requirement areas a PrivacyMark office checks every year.
+        var pmsCatalog = await db.Catalogs.Where(c => c.Key == PmsCatalogKey).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);
+        if (pmsCatalog is { } pms)
+        {
+            await AddPmsAuditAsync(pms);
+        }
+
         db.ChangeTracker.Clear();
         return new Result(await db.Audits.CountAsync(cancellationToken), await db.Findings.CountAsync(cancellationToken));
+
+        async Task AddPmsAuditAsync(Guid pms)
+        {
+            var support = departments["SLS-CS"];
+            var hr = departments["ADM-HR"];
+            var audit = await PlanAsync((-45, 10), "PMS 内部監査(JIS Q 15001 リスクアセスメント・教育・開示等の請求・内部監査)", support.Id,
+                "PMS-4, PMS-6, PMS-16, PMS-20", -8, 10, pms, [hr.Id, generalAffairs.Id]);
+            await StepAsync(audit, AuditStatus.Scheduled, (-30, 10));
+            await StepAsync(audit, AuditStatus.InFieldwork, (-8, 9));
+            await TestAsync(audit, (-8, 15), new AuditTestInput
+            {
+                MeasureCode = "PMS-4",
+                Procedure = "個人情報管理台帳の全件について、ライフサイクルの各段階のリスク分析の記録と、前回の分析からの経過期間を確かめた。",
+                Inspected = "個人データ取扱台帳(6 件)、リスク分析一覧",
+                PopulationSize = 6,
+                Method = SamplingMethod.All,
+                Result = AuditTestResult.Nonconforming,
+                Notes = "6 件のうちリスク分析の記録があるのは 2 件で、うち 1 件は前回の分析から 1 年を過ぎていた。カスタマーサポート部の顧客管理データは分析されていない。",
+            });
+            await TestAsync(audit, (-7, 14), new AuditTestInput
+            {
+                MeasureCode = "PMS-6",
+                Procedure = "今年度の全社研修の受講記録と理解度確認テストの結果を従業者名簿と照合し、未受講者・未合格者へのフォローを確かめた。",
+                Inspected = "研修の受講記録、理解度確認テストの結果、従業者名簿",
+                Method = SamplingMethod.All,
+                Result = AuditTestResult.Conforming,
+                Notes = "受講と理解度の確認が記録されており、未合格者には再受験の案内が送られていた。紙で実施した結果の取り込みに数週間かかっている。",
+            });
+            await TestAsync(audit, (-6, 11), new AuditTestInput
+            {
+                MeasureCode = "PMS-16",
+                Procedure = "直近 6 か月の開示等の請求について、受付から回答までの記録と本人確認の方法を確かめた。",
+                Inspected = "問い合わせ管理システムの記録、回答書の控え",
+                Method = SamplingMethod.Judgmental,
+                SampleItems = "開示請求 2 件、利用停止請求 1 件",
+                Result = AuditTestResult.Observation,
+                Notes = "回答期限内に対応していたが、請求の受付記録が問い合わせ記録と混在しており、件数と期限を一覧できない。",
+            });
+            await FindingAsync(audit, (-6, 16), new FindingInput
+            {
+                Classification = FindingClassification.MinorNonconformity,
+                MeasureCode = "PMS-4",
+                CheckItemCode = "PMS-4.3",
+                DepartmentId = support.Id,
+                Description = "顧客管理データ(カスタマーサポート部)について、取得から廃棄までの各段階のリスク分析が行われていない。台帳 6 件のうち、分析の記録があるのは 2 件だけだった。",
+                Evidence = "個人データ取扱台帳、リスク分析一覧(監査日時点)",
+                RootCause = "台帳への登録とリスク分析が別の手順になっており、登録時に分析を求める決まりがなかった。",
+                ActionText = "顧客管理データのリスク分析を行い、台帳への登録・変更の手順にリスク分析を加える。個人情報保護管理者が四半期ごとに未分析の台帳がないことを確かめる。",
+                OwnerId = support.HeadUserId,
+                DueOn = today.AddDays(30),
+            });
+            await FindingAsync(audit, (-6, 16), new FindingInput
+            {
+                Classification = FindingClassification.Observation,
+                MeasureCode = "PMS-16",
+                CheckItemCode = "PMS-16.1",
+                DepartmentId = support.Id,
+                Description = "開示等の請求の受付記録が一般の問い合わせ記録と混在しており、請求の件数と回答期限を一覧できない。請求の受付簿を分けることが望まれる。",
+                Evidence = "問い合わせ管理システムの記録(直近 6 か月)",
+            });
+            await FindingAsync(audit, (-5, 10), new FindingInput
+            {
+                Classification = FindingClassification.OpportunityForImprovement,
+                MeasureCode = "PMS-6",
+                CheckItemCode = "PMS-6.4",
+                DepartmentId = hr.Id,
+                Description = "紙で実施した理解度確認テストの結果の取り込みに数週間かかっている。実施後 1 週間以内に取り込むと、未合格者への案内が早まる。",
+                Evidence = "理解度確認テストの結果(紙で実施した分の受験日と記録日)",
+            });
+        }
     }
 
     private async Task<ClaimsPrincipal> PrincipalAsync(Guid userId) =>

@@ -36,6 +36,28 @@ public static class DemoRegisters
         return errors.Count == 0 ? assessment : throw new InvalidOperationException("The demo risk assessment does not follow its own rules");
     }
 
+    /// <summary>
+    /// The health-check results' risk assessment, done thirteen months ago by Human Resources' head, so
+    /// due for re-assessment; its storage stage keeps a high residual risk (2 × 3) the compliance officer
+    /// has not accepted: the PMS audit and the dashboard both show it.
+    /// </summary>
+    private static RiskAssessment DemoHealthRiskAssessment(Guid entryId, DateOnly assessedOn, DateTimeOffset now)
+    {
+        var assessment = RiskAssessment.For(entryId, now);
+        StageAssessment Stage(LifeCycleStage stage, string risk, int l, int i, string measures, int rl, int ri) => new(stage, false, risk, l, i, measures, [], rl, ri);
+        var errors = assessment.Record(
+        [
+            Stage(LifeCycleStage.Acquisition, "健診機関からの結果の誤送付", 2, 3, "健診機関との契約で送付先と方法(暗号化ファイル)を指定", 1, 2),
+            Stage(LifeCycleStage.Input, "入力時の取り違え", 2, 2, "社員番号で照合、2 名で確認", 1, 2),
+            Stage(LifeCycleStage.Transfer, "産業医への送付時の誤送信", 2, 3, "共有フォルダで受け渡し、メール添付を禁止", 1, 3),
+            Stage(LifeCycleStage.Use, "目的外利用(人事評価への利用)", 1, 3, "利用目的を健康管理に限定し、閲覧者を限定", 1, 2),
+            Stage(LifeCycleStage.Storage, "権限のない従業者による閲覧", 3, 3, "人事システムで閲覧権限を産業医と担当者 2 名に限定(紙の控えは施錠保管、鍵の管理は未整備)", 2, 3),
+            Stage(LifeCycleStage.Disposal, "廃棄時の漏えい", 1, 3, "保存期間(5 年)経過後に溶解処理、廃棄証明書を保管", 1, 2),
+            new(LifeCycleStage.Provision, true, "第三者提供なし(健診機関は委託先として管理)", null, null, "", [], null, null),
+        ], null, "鈴木 一郎", assessedOn, now);
+        return errors.Count == 0 ? assessment : throw new InvalidOperationException("The demo risk assessment does not follow its own rules");
+    }
+
     public static async Task<Result> AddAsync(AppDbContext db, DateOnly today, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken = default)
     {
         db.ChangeTracker.Clear();
@@ -69,6 +91,7 @@ public static class DemoRegisters
         };
         db.LedgerEntries.AddRange(entries);
         db.RiskAssessments.Add(DemoRiskAssessment(entries[^1].Id, today.AddMonths(-2), now));
+        db.RiskAssessments.Add(DemoHealthRiskAssessment(entries[3].Id, today.AddMonths(-13), now));
 
         var session = new TrainingSession
         {

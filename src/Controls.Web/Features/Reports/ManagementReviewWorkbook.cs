@@ -13,12 +13,15 @@ namespace Controls.Web.Features.Reports;
 /// <summary>
 /// The management-review workbook (マネジメントレビュー資料): Summary (headline figures and the
 /// heatmap with the change against the previous period), Inspections, Answers, Findings, Corrective
-/// actions, Audits and Contractors, in Japanese or English. Every sheet has the period and the
+/// actions, Audits, Contractors, the management reviews' outputs, and the PrivacyMark year's inputs
+/// to a review: the PMS internal audits' results and findings by clause, the risk register, and
+/// the comprehension tests per department — in Japanese or English. Every sheet has the period and the
 /// generation time in its title rows, a frozen header with an autofilter, real dates and numbers.
 /// Rows are streamed from the database (no tracking, one row at a time) straight into the
 /// <see cref="XlsxWriter"/>, so a fiscal year of answers never sits in memory.
 /// </summary>
-public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport report, OrganisationClock clock, IStringLocalizer<SharedResource> l)
+public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport report, Ledger.RiskRegister risks, Training.TrainingComprehension comprehension,
+    OrganisationClock clock, IStringLocalizer<SharedResource> l)
 {
     public static string FileName(ReportPeriod period) =>
         string.Create(CultureInfo.InvariantCulture, $"management-review-{period.Start:yyyy-MM-dd}_{period.End:yyyy-MM-dd}.xlsx");
@@ -81,6 +84,17 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
                 Col("ManagementReviews.Number", 6), Col("ManagementReviews.Field.OutputKind", 12), Col("ManagementReviews.Field.OutputText", 50),
                 Col("Workbook.Department", 22), Col("Field.Owner", 18), Col("Field.DueOn", 12, XlsxKind.Date), Col("Field.Status", 12),
                 Col("Workbook.OverdueFlag", 10))), filter, cancellationToken);
+            await WritePmsAuditResultsAsync(book.AddSheet(l["Workbook.Sheet.PmsResults"], Options(l["Workbook.Sheet.PmsResults"],
+                Col("Workbook.Audit", 30), Col("Workbook.MeasureId", 10), Col("Workbook.Measure", 30), Col("Workbook.Clause", 16),
+                Col("Workbook.AuditResult", 12), Col("Workbook.AuditNotes", 50))), filter, en, cancellationToken);
+            await WritePmsFindingsAsync(book.AddSheet(l["Workbook.Sheet.PmsFindings"], Options(l["Workbook.Sheet.PmsFindings"],
+                Col("Workbook.Clause", 12), Col("Workbook.MeasureId", 10), Col("Workbook.ItemId", 10), Col("Workbook.Audit", 24), Col("Workbook.Department", 22),
+                Col("Workbook.Classification", 16), Col("Workbook.Finding", 40), Col("Workbook.FindingStatus", 10), Col("Workbook.ActionStatus", 12),
+                Col("Field.DueOn", 12, XlsxKind.Date))), filter, cancellationToken);
+            await WriteRiskRegisterAsync(book.AddSheet(l["Workbook.Sheet.Risks"], Options(l["Workbook.Sheet.Risks"], [.. risks.Columns()])), filter, language, cancellationToken);
+            await WriteComprehensionAsync(book.AddSheet(l["Workbook.Sheet.Comprehension"], Options(l["Workbook.Sheet.Comprehension"],
+                Col("Training.Field.Title", 30), Col("ManagementReviews.Field.HeldOn", 12, XlsxKind.Date), Col("Workbook.Department", 22),
+                Col("Workbook.TestMust", 10), Col("Test.Passed", 10), Col("PmsYear.Tests.StillMust", 10))), filter, en, cancellationToken);
             await book.CompleteAsync();
         }
         finally
@@ -424,6 +438,144 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
                 o.HeldOn, l["ManagementReviewKind." + o.ReviewKind].Value, o.Chair, o.Number, l["ManagementReviewOutputKind." + o.Kind].Value, o.Text,
                 en ? o.DepartmentEn : o.DepartmentJa, o.Owner, o.DueOn, status,
                 o.Status is { } current && o.DueOn is { } due && CorrectiveAction.IsOverdue(current, due, today));
+        }
+    }
+
+    /// <summary>The PMS internal audits (an audit against a catalog of PMS requirements) of the period: one row per measure audited, with its clauses and result.</summary>
+    private async Task WritePmsAuditResultsAsync(XlsxSheet sheet, ReportFilter filter, bool en, CancellationToken cancellationToken)
+    {
+        var results = Enum.GetValues<AuditTestResult>().ToDictionary(r => r, r => l["AuditTestResult." + r].Value);
+        var audits = PmsAudits(filter.AuditsIn(db, filter.Period));
+        var clauses = await ClausesAsync(audits, cancellationToken);
+        var rows = await (
+                from t in db.AuditTests
+                join a in audits on t.AuditId equals a.Id
+                join m in db.Measures on new { a.CatalogVersionId, Code = t.MeasureCode } equals new { m.CatalogVersionId, m.Code }
+                orderby a.WindowStart, a.Title, a.Id, m.SortOrder
+                select new { a.Title, a.CatalogVersionId, m.Code, m.TitleJa, m.TitleEn, t.Result, t.Notes })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        foreach (var r in rows)
+        {
+            await sheet.AddRowAsync(r.Title, r.Code, en ? r.TitleEn : r.TitleJa, clauses.OfMeasure(r.CatalogVersionId, r.Code),
+                r.Result is { } result ? results[result] : null, r.Notes);
+        }
+    }
+
+    /// <summary>The findings of the PMS internal audits open at some time in the period, by the clause their check item cites.</summary>
+    private async Task WritePmsFindingsAsync(XlsxSheet sheet, ReportFilter filter, CancellationToken cancellationToken)
+    {
+        var classifications = Enum.GetValues<FindingClassification>().ToDictionary(c => c, c => l["FindingClassification." + c].Value);
+        var statuses = Enum.GetValues<FindingStatus>().ToDictionary(s => s, s => l["FindingStatus." + s].Value);
+        var actionStatuses = Enum.GetValues<CorrectiveActionStatus>().ToDictionary(s => s, s => l["ActionStatus." + s].Value);
+        var en = CultureInfo.CurrentUICulture.Name == "en";
+        var (start, end) = report.Instants(filter.Period);
+        var audits = PmsAudits(db.Audits);
+        var clauses = await ClausesAsync(audits, cancellationToken);
+        var findings = await filter.FindingsIn(db, start, end).AsNoTracking()
+            .Where(f => audits.Any(a => a.Id == f.AuditId))
+            .Select(f => new
+            {
+                f.Audit.CatalogVersionId,
+                f.MeasureCode,
+                f.CheckItemCode,
+                f.Audit.Title,
+                f.Department.Code,
+                f.Department.NameJa,
+                f.Department.NameEn,
+                f.Classification,
+                f.Description,
+                f.Status,
+                ActionStatus = f.CorrectiveAction == null ? (CorrectiveActionStatus?)null : f.CorrectiveAction.Status,
+                ActionDue = f.CorrectiveAction == null ? (DateOnly?)null : f.CorrectiveAction.DueOn,
+                f.CreatedAt,
+            })
+            .ToListAsync(cancellationToken);
+        foreach (var f in findings
+                     .Select(f => (Clause: f.CheckItemCode.Length > 0 ? clauses.OfItem(f.CatalogVersionId, f.CheckItemCode) : clauses.OfMeasure(f.CatalogVersionId, f.MeasureCode), Finding: f))
+                     .OrderBy(x => x.Clause, Clauses.Order).ThenBy(x => x.Finding.MeasureCode, StringComparer.Ordinal).ThenBy(x => x.Finding.CreatedAt))
+        {
+            var x = f.Finding;
+            await sheet.AddRowAsync(f.Clause, x.MeasureCode, x.CheckItemCode, x.Title, x.Code + " " + (en ? x.NameEn : x.NameJa), classifications[x.Classification],
+                x.Description, statuses[x.Status], x.ActionStatus is { } a ? actionStatuses[a] : null, x.ActionDue);
+        }
+    }
+
+    /// <summary>Audits against a catalog version that holds PMS requirements (category <c>pms</c>).</summary>
+    private IQueryable<Audit> PmsAudits(IQueryable<Audit> audits) =>
+        audits.Where(a => db.Measures.Any(m => m.CatalogVersionId == a.CatalogVersionId && m.Category == Features.Catalog.MeasureCategory.Pms));
+
+    /// <summary>The clauses of the check items of the audits' catalog versions (a few dozen rows), read once.</summary>
+    private async Task<Clauses> ClausesAsync(IQueryable<Audit> audits, CancellationToken cancellationToken)
+    {
+        var versions = audits.Select(a => a.CatalogVersionId).Distinct();
+        var items = await db.CheckItems.AsNoTracking()
+            .Where(c => versions.Contains(c.Measure.CatalogVersionId) && c.Clause != "")
+            .OrderBy(c => c.SortOrder)
+            .Select(c => new { c.Measure.CatalogVersionId, MeasureCode = c.Measure.Code, c.Code, c.Clause })
+            .ToListAsync(cancellationToken);
+        return new Clauses(
+            items.ToDictionary(i => (i.CatalogVersionId, i.Code), i => i.Clause),
+            items.GroupBy(i => (i.CatalogVersionId, i.MeasureCode)).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(i => i.Clause).Distinct())));
+    }
+
+    private sealed record Clauses(Dictionary<(Guid, string), string> Items, Dictionary<(Guid, string), string> Measures)
+    {
+        /// <summary>Clause numbers in their natural order (4.1 before 10.2, the body before Annex A).</summary>
+        public static readonly IComparer<string> Order = Comparer<string>.Create((a, b) => CompareClauses(a, b));
+
+        public string OfItem(Guid version, string code) => Items.GetValueOrDefault((version, code), "");
+
+        public string OfMeasure(Guid version, string code) => Measures.GetValueOrDefault((version, code), "");
+
+        private static int CompareClauses(string a, string b)
+        {
+            var x = a.Split(['.', ',', ' '], StringSplitOptions.RemoveEmptyEntries);
+            var y = b.Split(['.', ',', ' '], StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < Math.Min(x.Length, y.Length); i++)
+            {
+                var c = int.TryParse(x[i], out var m) && int.TryParse(y[i], out var n) ? m.CompareTo(n)
+                    : char.IsDigit(x[i][0]) != char.IsDigit(y[i][0]) ? (char.IsDigit(x[i][0]) ? -1 : 1)
+                    : string.CompareOrdinal(x[i], y[i]);
+                if (c != 0)
+                {
+                    return c;
+                }
+            }
+
+            return x.Length.CompareTo(y.Length);
+        }
+    }
+
+    /// <summary>The risk register (the register page's query and rows: one row per ledger entry × life-cycle stage) of the departments in scope.</summary>
+    private async Task WriteRiskRegisterAsync(XlsxSheet sheet, ReportFilter filter, string language, CancellationToken cancellationToken)
+    {
+        var entries = db.LedgerEntries.AsNoTracking();
+        if (filter.Narrowed)
+        {
+            var departments = filter.Departments(db).Select(d => d.Id);
+            entries = entries.Where(e => departments.Contains(e.DepartmentId));
+        }
+
+        var all = new Ledger.RiskRegister.Filter();
+        await foreach (var row in risks.ExportRowsAsync(Ledger.RiskRegister.Query(entries, all), all, language, cancellationToken))
+        {
+            await sheet.AddRowAsync(row);
+        }
+    }
+
+    /// <summary>
+    /// The comprehension tests of the sessions held from the start of the period's fiscal year to its end, per
+    /// department in scope: who must pass (in service today), who passed, who still must.
+    /// </summary>
+    private async Task WriteComprehensionAsync(XlsxSheet sheet, ReportFilter filter, bool en, CancellationToken cancellationToken)
+    {
+        IReadOnlySet<Guid>? only = filter.Narrowed ? (await filter.Departments(db).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet() : null;
+        var fiscalStart = clock.Settings.FiscalYearStartMonth;
+        var from = ReportPeriod.FiscalYear(ReportPeriod.FiscalYearOf(filter.Period.Start, fiscalStart), fiscalStart).Start;
+        var today = DateOnly.FromDateTime(clock.Now.DateTime);
+        foreach (var r in await comprehension.ByDepartmentAsync(only, from, filter.Period.End, today, cancellationToken))
+        {
+            await sheet.AddRowAsync(r.Title, r.HeldOn, r.Code + " " + (en ? r.NameEn : r.NameJa), r.Must, r.Passed, r.StillMust);
         }
     }
 

@@ -15,6 +15,17 @@ public sealed record StatementCountry(string Code, string NameJa, string NameEn,
 }
 
 /// <summary>
+/// What the records show the organisation does beyond the catalog's measures, each a sentence of the
+/// statement only when true: ledger entries' risks assessed within the last year (said in the
+/// organisational section), and a training with a comprehension test held within the last year with
+/// results recorded (said in the human section).
+/// </summary>
+public sealed record StatementPractices(bool YearlyRiskAssessment, bool ComprehensionTest)
+{
+    public static readonly StatementPractices None = new(false, false);
+}
+
+/// <summary>
 /// Assembles the statement of security measures taken (安全管理のために講じた措置) in one language:
 /// the title, an introduction, then one section per measure category in the usual order (basic
 /// policy, handling rules, organisational, human, physical, technical, understanding the foreign
@@ -34,11 +45,13 @@ public static class StatementAssembler
     /// <summary>
     /// <paramref name="label"/> gives the statement's fixed texts in <paramref name="language"/>:
     /// Statement.Text.Title, Statement.Text.Intro, Statement.Section.{category},
-    /// Statement.Text.Countries (with {0} = the country names) and Statement.Text.CountryNote ({0} name, {1} note).
+    /// Statement.Text.Countries (with {0} = the country names) and Statement.Text.CountryNote ({0} name, {1} note),
+    /// and for the <paramref name="practices"/> the records support Statement.Text.RiskAssessment and Statement.Text.ComprehensionTest.
     /// </summary>
     public static StatementDocument Assemble(string language, IEnumerable<StatementMeasureText> measures, IEnumerable<StatementCountry> countries,
-        Func<string, object[], string> label)
+        Func<string, object[], string> label, StatementPractices? practices = null)
     {
+        practices ??= StatementPractices.None;
         var paragraphs = new List<StatementParagraph>
         {
             new(ParagraphKind.Title, label("Statement.Text.Title", [])),
@@ -71,6 +84,7 @@ public static class StatementAssembler
                     .Select(c => label("Statement.Text.CountryNote", [c.Name(language), c.Note(language).Trim()])));
             }
 
+            texts.AddRange(PracticesOf(category, practices).Select(key => label(key, [])));
             if (texts.Count == 0)
             {
                 continue;
@@ -81,6 +95,20 @@ public static class StatementAssembler
         }
 
         return new StatementDocument(language, paragraphs);
+    }
+
+    /// <summary>The sentences of the practices a section states, after its measures: risk assessment is organisational, the comprehension test human.</summary>
+    private static IEnumerable<string> PracticesOf(string category, StatementPractices practices)
+    {
+        if (category == "organisational" && practices.YearlyRiskAssessment)
+        {
+            yield return "Statement.Text.RiskAssessment";
+        }
+
+        if (category == "human" && practices.ComprehensionTest)
+        {
+            yield return "Statement.Text.ComprehensionTest";
+        }
     }
 
     /// <summary>Where a measure's text names the foreign countries: the catalog's EXT-1 default uses it.</summary>

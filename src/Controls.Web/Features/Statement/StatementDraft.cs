@@ -65,15 +65,16 @@ public sealed record Draft(
 /// contractor register with their notes, and the honesty check against the latest accepted
 /// inspections and the open audit findings.
 /// </summary>
-public sealed class StatementDraft(AppDbContext db, StatementLabels labels)
+public sealed class StatementDraft(AppDbContext db, StatementLabels labels, Infrastructure.Time.OrganisationClock clock)
 {
     public async Task<Draft> BuildAsync(CancellationToken cancellationToken = default)
     {
         var measures = await MeasuresAsync(cancellationToken);
         var countries = await CountriesAsync(cancellationToken);
+        var practices = await PracticesAsync(cancellationToken);
         var texts = measures.Select(m => m.ToText()).ToList();
-        var ja = StatementAssembler.Assemble("ja", texts, countries, labels.For("ja"));
-        var en = StatementAssembler.Assemble("en", texts, countries, labels.For("en"));
+        var ja = StatementAssembler.Assemble("ja", texts, countries, labels.For("ja"), practices);
+        var en = StatementAssembler.Assemble("en", texts, countries, labels.For("en"), practices);
         var evidence = await EvidenceAsync(measures, cancellationToken);
         var warnings = new List<StatementWarning>();
         // Only what the text claims is checked: not withheld measures, nor a sentence about foreign countries when none is recorded.
@@ -99,6 +100,18 @@ public sealed class StatementDraft(AppDbContext db, StatementLabels labels)
         }
 
         return new Draft(measures, countries, ja, en, evidence, warnings);
+    }
+
+    /// <summary>
+    /// The practices the records support today: a ledger entry's risk assessment completed within the
+    /// last year, and a training with a comprehension test held within the last year that someone passed.
+    /// </summary>
+    public async Task<StatementPractices> PracticesAsync(CancellationToken cancellationToken = default)
+    {
+        var yearAgo = DateOnly.FromDateTime(clock.Now.DateTime).AddYears(-1);
+        var assessed = await db.RiskAssessments.AnyAsync(r => r.AssessedOn >= yearAgo, cancellationToken);
+        var tested = await db.TrainingTestResults.AnyAsync(r => r.Passed && db.TrainingSessions.Any(s => s.Id == r.SessionId && s.HeldOn >= yearAgo), cancellationToken);
+        return new StatementPractices(assessed, tested);
     }
 
     private StatementWarning Warning(DraftMeasure measure, string key, IReadOnlyList<Target> targets, int count = 0) => new(
