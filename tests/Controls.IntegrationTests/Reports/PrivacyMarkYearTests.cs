@@ -120,14 +120,14 @@ public class PrivacyMarkYearTests(PmsInternalAuditTests.App app) : IClassFixture
         {
             var older = new ManagementReview { Id = Guid.NewGuid(), HeldOn = Today.AddYears(-1), PeriodStart = Today.AddYears(-2), PeriodEnd = Today.AddYears(-1).AddDays(-1), Chair = "社長", CreatedAt = DateTimeOffset.UtcNow, CreatedById = manager.Id };
             older.AddOutput(ManagementReviewOutputKind.Instruction, "前年の指示", manager.Id, DateTimeOffset.UtcNow);
-            var review = new ManagementReview { Id = Guid.NewGuid(), HeldOn = Today, PeriodStart = Today.AddYears(-1), PeriodEnd = Today.AddDays(-1), Chair = "社長", CreatedAt = DateTimeOffset.UtcNow, CreatedById = manager.Id };
-            review.AddOutput(ManagementReviewOutputKind.Decision, "方針を維持する", manager.Id, DateTimeOffset.UtcNow);
-            review.AddOutput(ManagementReviewOutputKind.Instruction, "台帳のリスク分析を完了する", manager.Id, DateTimeOffset.UtcNow);
-            var overdue = review.AddOutput(ManagementReviewOutputKind.Instruction, "研修の未受講者を受講させる", manager.Id, DateTimeOffset.UtcNow);
-            db.ManagementReviews.AddRange(older, review);
+            var current = new ManagementReview { Id = Guid.NewGuid(), HeldOn = Today, PeriodStart = Today.AddYears(-1), PeriodEnd = Today.AddDays(-1), Chair = "社長", CreatedAt = DateTimeOffset.UtcNow, CreatedById = manager.Id };
+            current.AddOutput(ManagementReviewOutputKind.Decision, "方針を維持する", manager.Id, DateTimeOffset.UtcNow);
+            current.AddOutput(ManagementReviewOutputKind.Instruction, "台帳のリスク分析を完了する", manager.Id, DateTimeOffset.UtcNow);
+            var overdue = current.AddOutput(ManagementReviewOutputKind.Instruction, "研修の未受講者を受講させる", manager.Id, DateTimeOffset.UtcNow);
+            db.ManagementReviews.AddRange(older, current);
             db.CorrectiveActions.Add(overdue.TurnIntoAction(department.Id, people[0].Id, Today.AddDays(-1), manager.Id, DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
-            latest = review.Id;
+            latest = current.Id;
         }
 
         var page = await management.GetPageAsync("/Dashboard");

@@ -1,3 +1,4 @@
+using Controls.IntegrationTests.Infrastructure;
 using Controls.IntegrationTests.Inspections;
 using Controls.Web.Domain;
 

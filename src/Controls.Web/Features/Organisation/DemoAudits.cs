@@ -334,6 +334,7 @@ public sealed class DemoAudits(AppDbContext db, AuditorIndependence independence
                 MeasureCode = "PMS-6",
                 Procedure = "今年度の全社研修の受講記録と理解度確認テストの結果を従業者名簿と照合し、未受講者・未合格者へのフォローを確かめた。",
                 Inspected = "研修の受講記録、理解度確認テストの結果、従業者名簿",
+                PopulationSize = 40,
                 Method = SamplingMethod.All,
                 Result = AuditTestResult.Conforming,
                 Notes = "受講と理解度の確認が記録されており、未合格者には再受験の案内が送られていた。紙で実施した結果の取り込みに数週間かかっている。",
