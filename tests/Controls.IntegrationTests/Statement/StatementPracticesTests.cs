@@ -11,10 +11,10 @@ namespace Controls.IntegrationTests.Statement;
 /// </summary>
 public class StatementPracticesTests(InspectionApp app) : IClassFixture<InspectionApp>
 {
-    private const string RiskJa = "取り扱う個人情報を特定し、取得から廃棄までの各段階のリスクを毎年分析・評価して、必要な対策を講じています。";
-    private const string TestJa = "従業者の研修では理解度確認テストを行い、内容を理解したことを確認しています。";
+    private const string RiskJa = "当社は、取り扱う個人情報を特定し、取得から廃棄までの各段階のリスクを毎年分析・評価して、必要な対策を講じています。";
+    private const string TestJa = "当社は、従業者の研修において理解度確認テストを行い、内容を理解したことを確認しています。";
     private const string RiskEn = "assess the risks at each stage from acquisition to disposal every year";
-    private const string TestEn = "Our employees' training includes a comprehension test";
+    private const string TestEn = "We confirm with a comprehension test that our employees have understood their training.";
 
     private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime);
 
