@@ -322,7 +322,7 @@ public sealed class DemoAudits(AppDbContext db, AuditorIndependence independence
             await TestAsync(audit, (-8, 15), new AuditTestInput
             {
                 MeasureCode = "PMS-4",
-                Procedure = "個人情報管理台帳の全件について、ライフサイクルの各段階のリスク分析の記録と、前回の分析からの経過期間を確かめた。",
+                Procedure = "個人データ取扱台帳の全件について、ライフサイクルの各段階のリスク分析の記録と、前回の分析からの経過期間を確かめた。",
                 Inspected = "個人データ取扱台帳(6 件)、リスク分析一覧",
                 PopulationSize = 6,
                 Method = SamplingMethod.All,
