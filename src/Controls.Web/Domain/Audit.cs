@@ -175,6 +175,60 @@ public class Audit
 
     public bool IsActive => Status is not (AuditStatus.Closed or AuditStatus.Cancelled);
 
+    /// <summary>The longest closing reason.</summary>
+    public const int ReasonLength = 4000;
+
+    /// <summary>
+    /// The steps from <paramref name="current"/>: planned → scheduled; scheduled → fieldwork (or back to
+    /// planned); fieldwork → reporting; reporting → closed (or back to fieldwork); cancelled from any
+    /// open step but reporting. Closed and cancelled are final.
+    /// </summary>
+    public static IReadOnlyList<AuditStatus> NextSteps(AuditStatus current) => current switch
+    {
+        AuditStatus.Planned => [AuditStatus.Scheduled, AuditStatus.Cancelled],
+        AuditStatus.Scheduled => [AuditStatus.InFieldwork, AuditStatus.Planned, AuditStatus.Cancelled],
+        AuditStatus.InFieldwork => [AuditStatus.Reporting, AuditStatus.Cancelled],
+        AuditStatus.Reporting => [AuditStatus.Closed, AuditStatus.InFieldwork],
+        _ => [],
+    };
+
+    /// <summary>
+    /// Takes one step (<see cref="NextSteps"/>). Closing records who closed it, when, and the reason,
+    /// which is required while major nonconformities are open (<paramref name="openMajorNonconformities"/>).
+    /// Returns the message key of the refusal ("Validation.MaxLength" takes the reason's field name and
+    /// <see cref="ReasonLength"/>), or null when done.
+    /// </summary>
+    public string? MoveTo(AuditStatus next, string reason, int openMajorNonconformities, Guid? by, DateTimeOffset at)
+    {
+        if (!NextSteps(Status).Contains(next))
+        {
+            return "Audits.StepNotAllowed";
+        }
+
+        if (reason.Length > ReasonLength)
+        {
+            return "Validation.MaxLength";
+        }
+
+        if (next == AuditStatus.Closed)
+        {
+            if (openMajorNonconformities > 0 && reason.Length == 0)
+            {
+                return "Audits.ClosingReasonRequired";
+            }
+
+            ClosingReason = reason;
+            ClosedAt = at;
+            ClosedById = by;
+        }
+
+        Status = next;
+        return null;
+    }
+
+    /// <summary>A planned audit is scheduled (its auditees are told). Returns the message key of the refusal, or null when done.</summary>
+    public string? Schedule(DateTimeOffset at) => MoveTo(AuditStatus.Scheduled, "", 0, null, at);
+
     /// <summary>The lead auditor or a member of the team (needs <see cref="Team"/> loaded): the people who do this audit's fieldwork.</summary>
     public bool IsOnTeam(Guid userId) => LeadAuditorId == userId || Team.Any(m => m.UserId == userId);
 
@@ -271,6 +325,50 @@ public class Finding
 
     /// <summary>The finding concerns this department: nobody of it verifies the finding's corrective action (independence).</summary>
     public bool IsAbout(Guid? departmentId) => departmentId == DepartmentId;
+
+    /// <summary>
+    /// Closes an observation or opportunity for improvement, which has no corrective action to verify.
+    /// A nonconformity closes only when its action is found effective (<see cref="CheckEffectiveness"/>).
+    /// Returns the message key of the refusal, or null when done.
+    /// </summary>
+    public string? Close(DateTimeOffset at)
+    {
+        if (IsNonconformity || Status == FindingStatus.Closed)
+        {
+            return "Audits.NonconformityNeedsVerification";
+        }
+
+        Status = FindingStatus.Closed;
+        ClosedAt = at;
+        return null;
+    }
+
+    /// <summary>
+    /// The effectiveness check of the finding's corrective action (needs <see cref="CorrectiveAction"/>
+    /// loaded; see <see cref="Domain.CorrectiveAction.CheckEffectiveness"/>): effective → the action is
+    /// verified and the finding closes with it; not effective → the action is reopened and the finding
+    /// stays open. Returns the message key of the refusal, or null when done.
+    /// </summary>
+    public string? CheckEffectiveness(bool effective, string note, Guid? by, DateTimeOffset at)
+    {
+        if (CorrectiveAction is not { } action)
+        {
+            return "Audits.NoAction";
+        }
+
+        if (action.CheckEffectiveness(effective, note, by, at) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (effective)
+        {
+            Status = FindingStatus.Closed;
+            ClosedAt = action.VerifiedAt;
+        }
+
+        return null;
+    }
 }
 
 /// <summary>

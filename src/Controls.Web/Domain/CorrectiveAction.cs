@@ -62,6 +62,78 @@ public class CorrectiveAction
 
     public static bool IsOverdue(CorrectiveActionStatus status, DateOnly dueOn, DateOnly today) =>
         dueOn < today && status is not (CorrectiveActionStatus.Implemented or CorrectiveActionStatus.Verified);
+
+    /// <summary>The longest effectiveness note.</summary>
+    public const int NoteLength = 4000;
+
+    /// <summary>
+    /// The steps its owner (or the head of its department) may take from <paramref name="current"/>:
+    /// open or reopened → planned or implemented, planned → implemented. Verification is someone else's (<see cref="CheckEffectiveness"/>).
+    /// </summary>
+    public static IReadOnlyList<CorrectiveActionStatus> NextSteps(CorrectiveActionStatus current) => current switch
+    {
+        CorrectiveActionStatus.Open or CorrectiveActionStatus.Reopened => [CorrectiveActionStatus.Planned, CorrectiveActionStatus.Implemented],
+        CorrectiveActionStatus.Planned => [CorrectiveActionStatus.Implemented],
+        _ => [],
+    };
+
+    /// <summary>
+    /// The owner's step forward (<see cref="NextSteps"/>); an implemented action records when. Returns
+    /// the message key of the refusal, or null when done.
+    /// </summary>
+    public string? MoveTo(CorrectiveActionStatus next, DateTimeOffset at)
+    {
+        if (!NextSteps(Status).Contains(next))
+        {
+            return "Actions.StepNotAllowed";
+        }
+
+        Status = next;
+        if (next == CorrectiveActionStatus.Implemented)
+        {
+            ImplementedAt = at;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The effectiveness check (有効性の確認) of an implemented action, with a note (required, at most
+    /// <see cref="NoteLength"/>): effective → verified by <paramref name="by"/>; not effective → reopened
+    /// for its owner. (Who may check is SeparationOfDuties'.) Returns the message key of the refusal
+    /// ("Validation.*" take the note's field name and the length), or null when done.
+    /// </summary>
+    public string? CheckEffectiveness(bool effective, string note, Guid? by, DateTimeOffset at)
+    {
+        if (Status != CorrectiveActionStatus.Implemented)
+        {
+            return "Audits.NotImplementedYet";
+        }
+
+        if (note.Length == 0)
+        {
+            return "Validation.Required";
+        }
+
+        if (note.Length > NoteLength)
+        {
+            return "Validation.MaxLength";
+        }
+
+        EffectivenessNote = note;
+        if (effective)
+        {
+            Status = CorrectiveActionStatus.Verified;
+            VerifiedAt = at;
+            VerifiedById = by;
+        }
+        else
+        {
+            Status = CorrectiveActionStatus.Reopened;
+        }
+
+        return null;
+    }
 }
 
 /// <summary>The same definitions as <see cref="CorrectiveAction.IsOpen"/> and <see cref="CorrectiveAction.IsOverdue(DateOnly)"/>, for queries.</summary>

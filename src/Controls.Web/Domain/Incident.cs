@@ -63,6 +63,78 @@ public class Incident
     public DateTimeOffset CreatedAt { get; set; }
     public Guid CreatedById { get; set; }
     public uint Version { get; set; }
+
+    /// <summary>Overriding the computed answer (<paramref name="computed"/>) needs a reason: the message key when it is missing, otherwise null.</summary>
+    public static string? CheckDecision(bool reportable, bool computed, string reason) =>
+        reportable != computed && reason.Length == 0 ? "Incidents.OverrideNeedsReason" : null;
+
+    /// <summary>
+    /// The compliance officer decides whether the incident must be reported to the PPC, confirming or
+    /// overriding (with a reason) the computed answer. Returns the message key of the refusal, or null when done.
+    /// </summary>
+    public string? Decide(bool reportable, bool computed, string reason, Guid? by, DateTimeOffset at)
+    {
+        if (CheckDecision(reportable, computed, reason) is { } refusal)
+        {
+            return refusal;
+        }
+
+        ReportableDecision = reportable;
+        DecisionReason = reason;
+        DecidedAt = at;
+        DecidedById = by;
+        return null;
+    }
+
+    /// <summary>
+    /// What is wrong with the report dates, as (field, resource key): each on or after the day the
+    /// organisation became aware (<paramref name="awareOn"/>) and not after today, the final report not before the preliminary one.
+    /// </summary>
+    public static IEnumerable<(string Field, string Problem)> CheckReportDates(
+        DateOnly? preliminaryReportedOn, DateOnly? finalReportedOn, DateOnly? individualsNotifiedOn, DateOnly awareOn, DateOnly today)
+    {
+        foreach (var (field, date) in new[]
+                 {
+                     (nameof(PreliminaryReportedOn), preliminaryReportedOn),
+                     (nameof(FinalReportedOn), finalReportedOn),
+                     (nameof(IndividualsNotifiedOn), individualsNotifiedOn),
+                 })
+        {
+            if (date < awareOn)
+            {
+                yield return (field, "Incidents.DateBeforeAwareness");
+            }
+            else if (date > today)
+            {
+                yield return (field, "Incidents.DateInFuture");
+            }
+        }
+
+        if (finalReportedOn is { } final && preliminaryReportedOn is { } preliminary && final < preliminary)
+        {
+            yield return (nameof(FinalReportedOn), "Incidents.FinalBeforePreliminary");
+        }
+    }
+
+    /// <summary>
+    /// Records the reports to the PPC and the notification of the people concerned (a date may be
+    /// cleared). All or nothing: returns what is wrong (<see cref="CheckReportDates"/>), none when recorded.
+    /// </summary>
+    public IReadOnlyList<(string Field, string Problem)> RecordReports(
+        DateOnly? preliminaryReportedOn, DateOnly? finalReportedOn, DateOnly? individualsNotifiedOn, string individualsNotification, DateOnly awareOn, DateOnly today)
+    {
+        var problems = CheckReportDates(preliminaryReportedOn, finalReportedOn, individualsNotifiedOn, awareOn, today).ToList();
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        PreliminaryReportedOn = preliminaryReportedOn;
+        FinalReportedOn = finalReportedOn;
+        IndividualsNotifiedOn = individualsNotifiedOn;
+        IndividualsNotification = individualsNotification;
+        return [];
+    }
 }
 
 /// <summary>A recurrence-prevention action of an incident: the shared corrective-action record (Source = Incident), linked here.</summary>

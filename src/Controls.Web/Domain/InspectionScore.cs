@@ -1,7 +1,7 @@
 namespace Controls.Web.Domain;
 
 /// <summary>
-/// An inspection's compliance points per measure category (see Features/Reports/ComplianceScore):
+/// An inspection's compliance points per measure category (see <see cref="ComplianceScore"/>):
 /// the sum of points (yes 1, partial 0.5, no 0) and the number of answers that count (not
 /// applicable and unanswered left out). Precomputed so that the dashboard adds up a few rows per
 /// inspection instead of every answer; recomputed from the answers whenever an inspection is

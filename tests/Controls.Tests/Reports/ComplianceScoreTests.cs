@@ -72,4 +72,33 @@ public class ComplianceScoreTests
     [InlineData("2026-13")]
     [InlineData("<script>")]
     public void Bad_periods_are_refused(string key) => Assert.False(ReportPeriod.TryParse(key, 4, out _));
+    [Fact]
+    public void The_score_of_counts_is_the_score_of_as_many_answers()
+    {
+        Assert.Equal(ComplianceScore.Of([AnswerValue.Yes, AnswerValue.Yes, AnswerValue.Partial, AnswerValue.No]), ComplianceScore.FromCounts(2, 1, 1));
+        Assert.Null(ComplianceScore.FromCounts(0, 0, 0).Value);
+    }
+
+    [Fact]
+    public void The_sql_that_keeps_inspection_scores_is_written_from_the_formula()
+    {
+        Assert.Equal([AnswerValue.Yes, AnswerValue.Partial, AnswerValue.No], ComplianceScore.CountedValues);
+        Assert.Equal("CASE a.value WHEN 'Yes' THEN 1.0 WHEN 'Partial' THEN 0.5 WHEN 'No' THEN 0.0 END", ComplianceScore.SqlPoints("a.value"));
+        Assert.Equal("a.value IN ('Yes', 'Partial', 'No')", ComplianceScore.SqlCounts("a.value"));
+    }
+
+    [Fact]
+    public void Every_answer_that_counts_has_its_points_in_the_sql_and_no_other_does()
+    {
+        var sql = ComplianceScore.SqlPoints("v");
+        foreach (var value in Enum.GetValues<AnswerValue>())
+        {
+            var points = ComplianceScore.PointsOf(value);
+            Assert.Equal(points is not null, sql.Contains($"'{value}'", StringComparison.Ordinal));
+            if (points is { } p)
+            {
+                Assert.Contains($"WHEN '{value}' THEN {p.ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture)}", sql, StringComparison.Ordinal);
+            }
+        }
+    }
 }

@@ -68,7 +68,7 @@ public class IndexModel(AppDbContext db, InspectionAccess access, UpdateActionSt
         return Page();
     }
 
-    public bool MayUpdate(Row row) => UpdateActionStatus.MayUpdate(User, row.OwnerId, row.DepartmentId) && UpdateActionStatus.NextSteps(row.Status).Count > 0;
+    public bool MayUpdate(Row row) => UpdateActionStatus.MayUpdate(User, row.OwnerId, row.DepartmentId) && CorrectiveAction.NextSteps(row.Status).Count > 0;
 
     public Dictionary<string, string> RouteFor(int page) => new()
     {

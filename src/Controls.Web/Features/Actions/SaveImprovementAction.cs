@@ -92,7 +92,7 @@ public sealed class SaveImprovementAction(
             errors.Add(l["Actions.DueInPast"]);
         }
 
-        if (action is null && !SaveAnswer.NeedsAction(await AnswerValueAsync(inspection!.Id, request.CheckItemId, cancellationToken)))
+        if (action is null && !Answer.NeedsAction(await AnswerValueAsync(inspection!.Id, request.CheckItemId, cancellationToken)))
         {
             errors.Add(l["Actions.OnlyForPartialOrNo"]);
         }

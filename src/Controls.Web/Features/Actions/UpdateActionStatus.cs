@@ -18,14 +18,6 @@ public sealed class UpdateActionStatus(AppDbContext db, InspectionAccess access,
         public bool Succeeded => Outcome == InspectionChange.Done;
     }
 
-    /// <summary>The statuses this action may move to from <paramref name="current"/>.</summary>
-    public static IReadOnlyList<CorrectiveActionStatus> NextSteps(CorrectiveActionStatus current) => current switch
-    {
-        CorrectiveActionStatus.Open or CorrectiveActionStatus.Reopened => [CorrectiveActionStatus.Planned, CorrectiveActionStatus.Implemented],
-        CorrectiveActionStatus.Planned => [CorrectiveActionStatus.Implemented],
-        _ => [],
-    };
-
     /// <summary>The actions this user may see: those of the departments they see (<see cref="Infrastructure.Authorization.DepartmentScope"/>) and their own.</summary>
     public async Task<IQueryable<CorrectiveAction>> VisibleAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
@@ -60,17 +52,17 @@ public sealed class UpdateActionStatus(AppDbContext db, InspectionAccess access,
 
         var next = Enum.GetValues<CorrectiveActionStatus>().Cast<CorrectiveActionStatus?>()
             .FirstOrDefault(s => string.Equals(s.ToString(), status, StringComparison.Ordinal));
-        if (next is null || !NextSteps(action.Status).Contains(next.Value))
+        if (next is null)
         {
             return new Result(InspectionChange.Invalid, [l["Actions.StepNotAllowed"]]);
         }
 
-        db.Entry(action).Property(a => a.Version).OriginalValue = version;
-        action.Status = next.Value;
-        if (next == CorrectiveActionStatus.Implemented)
+        if (action.MoveTo(next.Value, time.GetUtcNow()) is { } refusal)
         {
-            action.ImplementedAt = time.GetUtcNow();
+            return new Result(InspectionChange.Invalid, [l[refusal]]);
         }
+
+        db.Entry(action).Property(a => a.Version).OriginalValue = version;
 
         try
         {

@@ -18,15 +18,6 @@ public sealed class AuditLifecycle(AppDbContext db, Notifier notifier, TimeProvi
 {
     public const string NotificationKind = "audit-scheduled";
 
-    public static IReadOnlyList<AuditStatus> NextSteps(AuditStatus current) => current switch
-    {
-        AuditStatus.Planned => [AuditStatus.Scheduled, AuditStatus.Cancelled],
-        AuditStatus.Scheduled => [AuditStatus.InFieldwork, AuditStatus.Planned, AuditStatus.Cancelled],
-        AuditStatus.InFieldwork => [AuditStatus.Reporting, AuditStatus.Cancelled],
-        AuditStatus.Reporting => [AuditStatus.Closed, AuditStatus.InFieldwork],
-        _ => [],
-    };
-
     public static string DedupKey(Guid auditId, DateOnly start, DateOnly end) =>
         string.Create(CultureInfo.InvariantCulture, $"audit:{auditId}:scheduled:{start:yyyy-MM-dd}_{end:yyyy-MM-dd}");
 
@@ -37,31 +28,19 @@ public sealed class AuditLifecycle(AppDbContext db, Notifier notifier, TimeProvi
     public async Task<string?> ChangeStatusAsync(ClaimsPrincipal user, Audit audit, string? status, string? reason, uint version, CancellationToken cancellationToken = default)
     {
         var next = Enum.GetValues<AuditStatus>().Cast<AuditStatus?>().FirstOrDefault(s => string.Equals(s.ToString(), status, StringComparison.Ordinal));
-        if (next is null || !NextSteps(audit.Status).Contains(next.Value))
+        if (next is null)
         {
             return l["Audits.StepNotAllowed"];
         }
 
-        reason = reason?.Trim() ?? "";
-        if (reason.Length > 4000)
+        var openMajors = next == AuditStatus.Closed && Audit.NextSteps(audit.Status).Contains(next.Value) ? await OpenMajorNonconformitiesAsync(audit.Id, cancellationToken) : 0;
+        if (audit.MoveTo(next.Value, reason?.Trim() ?? "", openMajors, InspectionAccess.UserId(user), time.GetUtcNow()) is { } refusal)
         {
-            return l["Validation.MaxLength", l["Audits.Field.ClosingReason"], 4000];
-        }
-
-        if (next == AuditStatus.Closed)
-        {
-            if (await OpenMajorNonconformitiesAsync(audit.Id, cancellationToken) > 0 && reason.Length == 0)
-            {
-                return l["Audits.ClosingReasonRequired"];
-            }
-
-            audit.ClosingReason = reason;
-            audit.ClosedAt = time.GetUtcNow();
-            audit.ClosedById = InspectionAccess.UserId(user);
+            // ("Validation.MaxLength" names the reason and its longest length; the other messages take no argument.)
+            return l[refusal, l["Audits.Field.ClosingReason"], Audit.ReasonLength];
         }
 
         db.Entry(audit).Property(a => a.Version).OriginalValue = version;
-        audit.Status = next.Value;
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -78,7 +78,7 @@ public sealed class PlanAuditsFromRules(AppDbContext db, AuditorIndependence ind
             .ToListAsync(cancellationToken);
         foreach (var item in due.Where(d => d.Audit.WindowStart.AddDays(-d.NoticeDays) <= today))
         {
-            item.Audit.Status = AuditStatus.Scheduled;
+            item.Audit.Schedule(time.GetUtcNow());
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

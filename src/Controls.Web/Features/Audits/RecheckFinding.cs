@@ -80,8 +80,7 @@ public sealed class RecheckFinding(AppDbContext db, VerifyCorrectiveAction verif
             }
             else
             {
-                finding.Status = FindingStatus.Closed;
-                finding.ClosedAt = recheck.CheckedAt;
+                finding.Close(recheck.CheckedAt.Value);
             }
         }
 

@@ -27,39 +27,15 @@ public sealed class VerifyCorrectiveAction(AppDbContext db, TimeProvider time, I
             return [l[refusal]];
         }
 
-        if (action.Status != CorrectiveActionStatus.Implemented)
+        if (finding.CheckEffectiveness(effective, (note ?? "").Trim(), InspectionAccess.UserId(user), time.GetUtcNow()) is { } refused)
         {
-            return [l["Audits.NotImplementedYet"]];
-        }
-
-        note = (note ?? "").Trim();
-        if (note.Length == 0)
-        {
-            return [l["Validation.Required", l["Audits.Field.EffectivenessNote"]]];
-        }
-
-        if (note.Length > 4000)
-        {
-            return [l["Validation.MaxLength", l["Audits.Field.EffectivenessNote"], 4000]];
+            // ("Validation.*" name the note and its longest length; the other messages take no argument.)
+            return [l[refused, l["Audits.Field.EffectivenessNote"], CorrectiveAction.NoteLength]];
         }
 
         // Inside a caller's transaction (a follow-up re-check) the caller commits.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         db.Entry(action).Property(a => a.Version).OriginalValue = actionVersion;
-        action.EffectivenessNote = note;
-        if (effective)
-        {
-            action.Status = CorrectiveActionStatus.Verified;
-            action.VerifiedAt = time.GetUtcNow();
-            action.VerifiedById = InspectionAccess.UserId(user);
-            finding.Status = FindingStatus.Closed;
-            finding.ClosedAt = action.VerifiedAt;
-        }
-        else
-        {
-            action.Status = CorrectiveActionStatus.Reopened;
-        }
-
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -84,14 +60,12 @@ public sealed class VerifyCorrectiveAction(AppDbContext db, TimeProvider time, I
             return [l["Audits.OnlyAuditorsVerify"]];
         }
 
-        if (finding.IsNonconformity || finding.Status == FindingStatus.Closed)
+        if (finding.Close(time.GetUtcNow()) is { } refusal)
         {
-            return [l["Audits.NonconformityNeedsVerification"]];
+            return [l[refusal]];
         }
 
         db.Entry(finding).Property(f => f.Version).OriginalValue = version;
-        finding.Status = FindingStatus.Closed;
-        finding.ClosedAt = time.GetUtcNow();
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -120,21 +120,17 @@ public class DetailsModel(AppDbContext db, IncidentAccess access, OrganisationCl
         TryValidateModel(Decision, nameof(Decision));
         var computed = IncidentReportability.Assess(incident).Reportable;
         var reason = Decision.Reason?.Trim() ?? "";
-        if (Decision.Reportable != computed && reason.Length == 0)
+        if (Incident.CheckDecision(Decision.Reportable, computed, reason) is { } problem)
         {
-            ModelState.AddModelError("Decision.Reason", l["Incidents.OverrideNeedsReason"]);
+            ModelState.AddModelError("Decision.Reason", l[problem]);
         }
 
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || incident.Decide(Decision.Reportable, computed, reason, InspectionAccess.UserId(User), time.GetUtcNow()) is not null)
         {
             await Show(incident, fill: false);
             return Page();
         }
 
-        incident.ReportableDecision = Decision.Reportable;
-        incident.DecisionReason = reason;
-        incident.DecidedAt = time.GetUtcNow();
-        incident.DecidedById = InspectionAccess.UserId(User);
         return await SaveAsync(incident, l["Incidents.Decided"].Value);
     }
 
@@ -156,38 +152,20 @@ public class DetailsModel(AppDbContext db, IncidentAccess access, OrganisationCl
         var zone = clock.Zone;
         var awareOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(incident.AwareAt, zone).DateTime);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-        foreach (var (field, date) in new[]
+        // (ReportsInput's fields are named as the incident's.)
+        foreach (var (field, problem) in Incident.CheckReportDates(Reports.PreliminaryReportedOn, Reports.FinalReportedOn, Reports.IndividualsNotifiedOn, awareOn, today))
         {
-            (nameof(ReportsInput.PreliminaryReportedOn), Reports.PreliminaryReportedOn),
-            (nameof(ReportsInput.FinalReportedOn), Reports.FinalReportedOn),
-            (nameof(ReportsInput.IndividualsNotifiedOn), Reports.IndividualsNotifiedOn),
-        })
-        {
-            if (date < awareOn)
-            {
-                ModelState.AddModelError("Reports." + field, l["Incidents.DateBeforeAwareness"]);
-            }
-            else if (date > today)
-            {
-                ModelState.AddModelError("Reports." + field, l["Incidents.DateInFuture"]);
-            }
+            ModelState.AddModelError("Reports." + field, l[problem]);
         }
 
-        if (Reports.FinalReportedOn is { } final && Reports.PreliminaryReportedOn is { } preliminary && final < preliminary)
-        {
-            ModelState.AddModelError("Reports.FinalReportedOn", l["Incidents.FinalBeforePreliminary"]);
-        }
-
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid
+            || incident.RecordReports(Reports.PreliminaryReportedOn, Reports.FinalReportedOn, Reports.IndividualsNotifiedOn,
+                Reports.IndividualsNotification?.Trim() ?? "", awareOn, today).Count > 0)
         {
             await Show(incident, fill: false);
             return Page();
         }
 
-        incident.PreliminaryReportedOn = Reports.PreliminaryReportedOn;
-        incident.FinalReportedOn = Reports.FinalReportedOn;
-        incident.IndividualsNotifiedOn = Reports.IndividualsNotifiedOn;
-        incident.IndividualsNotification = Reports.IndividualsNotification?.Trim() ?? "";
         return await SaveAsync(incident, l["Common.Saved"].Value);
     }
 

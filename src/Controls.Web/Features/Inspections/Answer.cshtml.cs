@@ -250,7 +250,7 @@ public class AnswerModel(
         {
             saved = result.Succeeded,
             version = result.Version,
-            needsAction = SaveAnswer.NeedsAction(result.Value),
+            needsAction = Answer.NeedsAction(result.Value),
             answered = progress.Answered,
             total = progress.Total,
             message = result.Succeeded ? l["Answers.Saved"].Value : "",

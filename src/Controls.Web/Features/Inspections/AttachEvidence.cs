@@ -79,10 +79,7 @@ public sealed class AttachEvidence(AppDbContext db, InspectionAccess access, Evi
                 UploadedAt = time.GetUtcNow(),
                 UploadedById = InspectionAccess.UserId(user) ?? Guid.Empty,
             });
-            if (inspection!.Status == InspectionStatus.NotStarted)
-            {
-                inspection.Status = InspectionStatus.InProgress;
-            }
+            inspection!.StartAnswering();
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

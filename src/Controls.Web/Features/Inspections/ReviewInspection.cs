@@ -25,9 +25,9 @@ public sealed class ReviewInspection(AppDbContext db, InspectionNews news, Curre
     public async Task<Result> AcceptAsync(ClaimsPrincipal user, Guid inspectionId, uint version, string? comment, CancellationToken cancellationToken = default)
     {
         var overall = (comment ?? "").Trim();
-        return await DecideAsync(user, inspectionId, version, InspectionEventKind.Accepted, overall,
+        return await DecideAsync(user, inspectionId, version,
             overall.Length > MaxCommentLength ? [l["Validation.MaxLength", l["Field.ReviewComment"], MaxCommentLength]] : [],
-            (_, _) => Task.CompletedTask, cancellationToken);
+            (inspection, by, at, _) => Task.FromResult(inspection.Accept(by, actor.Name, overall, at)), cancellationToken);
     }
 
     /// <param name="itemComments">Comments by check item id; an empty one clears that item's earlier comment.</param>
@@ -37,32 +37,22 @@ public sealed class ReviewInspection(AppDbContext db, InspectionNews news, Curre
         var overall = (comment ?? "").Trim();
         var perItem = itemComments.ToDictionary(p => p.Key, p => (p.Value ?? "").Trim());
         var errors = new List<string>();
-        if (overall.Length == 0 && perItem.Values.All(c => c.Length == 0))
-        {
-            errors.Add(l["Review.ReturnNeedsComment"]);
-        }
-
         if (overall.Length > MaxCommentLength || perItem.Values.Any(c => c.Length > MaxCommentLength))
         {
             errors.Add(l["Validation.MaxLength", l["Field.ReviewComment"], MaxCommentLength]);
         }
 
-        return await DecideAsync(user, inspectionId, version, InspectionEventKind.Returned, overall, errors, async (inspection, cancel) =>
+        return await DecideAsync(user, inspectionId, version, errors, async (inspection, by, at, cancel) =>
         {
-            var answers = await db.Answers.Where(a => a.InspectionId == inspection.Id).ToListAsync(cancel);
-            foreach (var answer in answers)
-            {
-                if (perItem.TryGetValue(answer.CheckItemId, out var itemComment))
-                {
-                    answer.ReviewComment = itemComment;
-                }
-            }
+            // Loading the answers (tracked) fills inspection.Answers, whose review comments Return sets.
+            await db.Answers.Where(a => a.InspectionId == inspection.Id).LoadAsync(cancel);
+            return inspection.Return(overall, perItem, by, actor.Name, at);
         }, cancellationToken);
     }
 
     private async Task<Result> DecideAsync(
-        ClaimsPrincipal user, Guid inspectionId, uint version, InspectionEventKind kind, string comment, List<string> errors,
-        Func<Inspection, CancellationToken, Task> apply, CancellationToken cancellationToken)
+        ClaimsPrincipal user, Guid inspectionId, uint version, List<string> errors,
+        Func<Inspection, Guid?, DateTimeOffset, CancellationToken, Task<string?>> decide, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var inspection = await InspectionLocks.ForStatusChangeAsync(db, inspectionId, cancellationToken);
@@ -86,7 +76,7 @@ public sealed class ReviewInspection(AppDbContext db, InspectionNews news, Curre
             return new Result(InspectionChange.Locked, [l[refusal]]);
         }
 
-        if (!InspectionAccess.CanReview(user, inspection))
+        if (!inspection.AwaitsReview)
         {
             return new Result(InspectionChange.Locked, [l["Review.NotAwaitingReview"]]);
         }
@@ -96,21 +86,11 @@ public sealed class ReviewInspection(AppDbContext db, InspectionNews news, Curre
             return new Result(InspectionChange.Invalid, errors);
         }
 
-        await apply(inspection, cancellationToken);
-        var now = time.GetUtcNow();
-        var userId = InspectionAccess.UserId(user);
-        inspection.Status = kind == InspectionEventKind.Accepted ? InspectionStatus.Accepted : InspectionStatus.Returned;
-        inspection.ReviewedAt = now;
-        inspection.ReviewedById = userId;
-        db.InspectionEvents.Add(new InspectionEvent
+        if (await decide(inspection, InspectionAccess.UserId(user), time.GetUtcNow(), cancellationToken) is { } refused)
         {
-            InspectionId = inspection.Id,
-            Kind = kind,
-            At = now,
-            UserId = userId,
-            Actor = actor.Name,
-            Comment = comment,
-        });
+            return new Result(InspectionChange.Invalid, [l[refused]]);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await Reports.InspectionScores.RecomputeAsync(db, inspection.Id, cancellationToken);
         await news.ReviewedAsync(inspection, cancellationToken);

@@ -27,14 +27,6 @@ public sealed class SaveAnswer(AppDbContext db, InspectionAccess access, LedgerM
         public bool Succeeded => Outcome == InspectionChange.Done;
     }
 
-    public static bool NeedsComment(AnswerValue value) => value is AnswerValue.Partial or AnswerValue.No or AnswerValue.NotApplicable;
-
-    public static bool NeedsAction(AnswerValue? value) => value is AnswerValue.Partial or AnswerValue.No;
-
-    /// <summary>Only the exact names (Yes, Partial, No, NotApplicable), never numbers or other spellings.</summary>
-    public static AnswerValue? ParseValue(string? value) =>
-        Enum.GetValues<AnswerValue>().Cast<AnswerValue?>().FirstOrDefault(v => string.Equals(v.ToString(), value, StringComparison.Ordinal));
-
     public async Task<Result> SaveAsync(ClaimsPrincipal user, Request request, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -55,14 +47,14 @@ public sealed class SaveAnswer(AppDbContext db, InspectionAccess access, LedgerM
             return new Result(InspectionChange.Locked, [l["Inspections.Locked"]]);
         }
 
-        var value = ParseValue(request.Value);
+        var value = Answer.ParseValue(request.Value);
         var comment = (request.Comment ?? "").Trim();
         var errors = new List<string>();
         if (value is null)
         {
             errors.Add(string.IsNullOrEmpty(request.Value) ? l["Answers.ValueRequired"] : l["Answers.UnknownValue"]);
         }
-        else if (NeedsComment(value.Value) && comment.Length == 0)
+        else if (Answer.NeedsComment(value.Value) && comment.Length == 0)
         {
             errors.Add(l["Answers.CommentRequired", l["AnswerValue." + value]]);
         }
@@ -99,20 +91,11 @@ public sealed class SaveAnswer(AppDbContext db, InspectionAccess access, LedgerM
             db.Entry(answer).Property(a => a.Version).OriginalValue = request.Version;
         }
 
-        if (answer.Value != value || answer.Comment != comment)
-        {
-            answer.Value = value;
-            answer.Comment = comment;
-            answer.AnsweredAt = time.GetUtcNow();
-            answer.AnsweredById = InspectionAccess.UserId(user);
-        }
+        answer.Give(value, comment, InspectionAccess.UserId(user), time.GetUtcNow());
 
         // (Saving exactly what is stored already overwrites nothing: it succeeds whatever the form's version.)
 
-        if (inspection.Status == InspectionStatus.NotStarted)
-        {
-            inspection.Status = InspectionStatus.InProgress;
-        }
+        inspection.StartAnswering();
 
         try
         {

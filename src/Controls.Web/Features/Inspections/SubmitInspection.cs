@@ -17,16 +17,7 @@ namespace Controls.Web.Features.Inspections;
 /// </summary>
 public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, LedgerMeasureContext ledger, InspectionNews news, CurrentActor actor, TimeProvider time, IStringLocalizer<SharedResource> l)
 {
-    public enum Gap
-    {
-        Unanswered,
-        CommentMissing,
-        ActionMissing,
-        /// <summary>Not applicable on EXT-1 although the department's ledger lists data handled abroad.</summary>
-        LedgerApplies,
-    }
-
-    public sealed record Missing(Guid CheckItemId, string Code, Gap Gap);
+    public sealed record Missing(Guid CheckItemId, string Code, AnswerGap Gap);
 
     public sealed record Result(InspectionChange Outcome, IReadOnlyList<string> Errors, IReadOnlyList<Missing> Missing)
     {
@@ -51,26 +42,11 @@ public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, L
         IReadOnlyList<string>? abroad = null;
         foreach (var item in items)
         {
-            if (item.Answer?.Value is not { } value)
-            {
-                missing.Add(new Missing(item.Id, item.Code, Gap.Unanswered));
-                continue;
-            }
-
-            if (SaveAnswer.NeedsComment(value) && string.IsNullOrWhiteSpace(item.Answer.Comment))
-            {
-                missing.Add(new Missing(item.Id, item.Code, Gap.CommentMissing));
-            }
-
-            if (SaveAnswer.NeedsAction(value) && !item.HasAction)
-            {
-                missing.Add(new Missing(item.Id, item.Code, Gap.ActionMissing));
-            }
-
-            if (value == AnswerValue.NotApplicable && item.Measure == LedgerMeasureContext.ForeignEnvironmentMeasure
+            missing.AddRange(Answer.GapsOf(item.Answer?.Value, item.Answer?.Comment, item.HasAction).Select(gap => new Missing(item.Id, item.Code, gap)));
+            if (item.Answer?.Value == AnswerValue.NotApplicable && item.Measure == LedgerMeasureContext.ForeignEnvironmentMeasure
                 && LedgerMeasureContext.ForbidsNotApplicable(item.Measure, abroad ??= await ledger.CountriesAbroadAsync(inspection.DepartmentId, cancellationToken)))
             {
-                missing.Add(new Missing(item.Id, item.Code, Gap.LedgerApplies));
+                missing.Add(new Missing(item.Id, item.Code, AnswerGap.LedgerApplies));
             }
         }
 
@@ -100,35 +76,13 @@ public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, L
         }
 
         var missing = await MissingAsync(inspection, cancellationToken);
-        var errors = new List<string>();
-        if (missing.Count > 0)
+        var refusals = inspection.Submit(missing.Count, signedOff, InspectionAccess.UserId(user), actor.Name, time.GetUtcNow());
+        if (refusals.Count > 0)
         {
-            errors.Add(l["Submit.Incomplete", missing.Count]);
+            // (The number of gaps fills "Submit.Incomplete"; the other messages take no argument.)
+            return new Result(InspectionChange.Invalid, [.. refusals.Select(key => l[key, missing.Count].Value)], missing);
         }
 
-        if (!signedOff)
-        {
-            errors.Add(l["Submit.SignOffRequired"]);
-        }
-
-        if (errors.Count > 0)
-        {
-            return new Result(InspectionChange.Invalid, errors, missing);
-        }
-
-        var now = time.GetUtcNow();
-        var userId = InspectionAccess.UserId(user);
-        inspection.Status = InspectionStatus.Submitted;
-        inspection.SubmittedAt = now;
-        inspection.SubmittedById = userId;
-        db.InspectionEvents.Add(new InspectionEvent
-        {
-            InspectionId = inspection.Id,
-            Kind = InspectionEventKind.Submitted,
-            At = now,
-            UserId = userId,
-            Actor = actor.Name,
-        });
         await db.SaveChangesAsync(cancellationToken);
         await Reports.InspectionScores.RecomputeAsync(db, inspection.Id, cancellationToken);
         await news.SubmittedAsync(inspection, cancellationToken);

@@ -202,10 +202,10 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
                 i.SubmittedAt,
                 i.ReviewedAt,
                 // Only the items of the inspection's variant count (the simplified variant: the small-business items).
-                Points = i.Answers.Where(a => !i.Simplified || a.CheckItem.SmallBusiness)
-                    .Sum(a => a.Value == AnswerValue.Yes ? 1.0 : a.Value == AnswerValue.Partial ? 0.5 : 0.0),
-                Counted = i.Answers.Count(a => (!i.Simplified || a.CheckItem.SmallBusiness)
-                    && (a.Value == AnswerValue.Yes || a.Value == AnswerValue.Partial || a.Value == AnswerValue.No)),
+                // The answers are counted by value here; ComplianceScore.FromCounts scores them.
+                Yes = i.Answers.Count(a => (!i.Simplified || a.CheckItem.SmallBusiness) && a.Value == AnswerValue.Yes),
+                Partial = i.Answers.Count(a => (!i.Simplified || a.CheckItem.SmallBusiness) && a.Value == AnswerValue.Partial),
+                No = i.Answers.Count(a => (!i.Simplified || a.CheckItem.SmallBusiness) && a.Value == AnswerValue.No),
             })
             .AsAsyncEnumerable();
         await foreach (var i in rows.WithCancellation(cancellationToken))
@@ -213,7 +213,7 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
             await sheet.AddRowAsync(
                 i.DivisionCode + " " + (en ? i.DivisionEn : i.DivisionJa), i.Code + " " + (en ? i.NameEn : i.NameJa), i.Contractor,
                 en ? i.TitleEn : i.TitleJa, i.PeriodStart, i.PeriodEnd, i.DueOn, statuses[i.Status],
-                Local(i.SubmittedAt), Local(i.ReviewedAt), new ComplianceScore(i.Points, i.Counted).Value);
+                Local(i.SubmittedAt), Local(i.ReviewedAt), ComplianceScore.FromCounts(i.Yes, i.Partial, i.No).Value);
         }
     }
 

@@ -1,6 +1,6 @@
-using Controls.Web.Domain;
+using System.Globalization;
 
-namespace Controls.Web.Features.Reports;
+namespace Controls.Web.Domain;
 
 /// <summary>
 /// The compliance score (遵守率) of a set of answers: the share of check items answered "yes",
@@ -15,6 +15,9 @@ namespace Controls.Web.Features.Reports;
 /// (submitted or accepted) count: open and returned ones are still being answered. Only the items
 /// of the inspection's variant count: a simplified (簡易) inspection scores its small-business items
 /// alone (InspectionScores, the workbook and the statement filter the answers alike).
+/// This is the formula's one definition: the points of an answer are <see cref="PointsOf"/>'s; the
+/// SQL that keeps <see cref="InspectionScore"/> (<see cref="SqlPoints"/>, <see cref="SqlCounts"/>) is
+/// written from it, and the workbook's query counts the answers by value for <see cref="FromCounts"/>.
 /// See docs/scoring.md.
 /// </summary>
 public readonly record struct ComplianceScore(double Points, int Counted)
@@ -35,6 +38,25 @@ public readonly record struct ComplianceScore(double Points, int Counted)
         AnswerValue.No => 0,
         _ => null,
     };
+
+    /// <summary>The answers that count (those <see cref="PointsOf"/> gives points), in the enum's order.</summary>
+    public static IReadOnlyList<AnswerValue> CountedValues { get; } = [.. Enum.GetValues<AnswerValue>().Where(v => PointsOf(v) is not null)];
+
+    /// <summary>The score of so many yes, partial and no answers (the rest do not count).</summary>
+    public static ComplianceScore FromCounts(int yes, int partial, int no) =>
+        new(yes * PointsOf(AnswerValue.Yes)!.Value + partial * PointsOf(AnswerValue.Partial)!.Value + no * PointsOf(AnswerValue.No)!.Value, yes + partial + no);
+
+    /// <summary>
+    /// The points of one answer in SQL, for <paramref name="column"/> holding the value's name (as
+    /// answers.value does): <c>CASE a.value WHEN 'Yes' THEN 1.0 …</c>, written from <see cref="PointsOf"/>.
+    /// Null for an answer that does not count: sum it over the rows of <see cref="SqlCounts"/>.
+    /// </summary>
+    public static string SqlPoints(string column) =>
+        $"CASE {column}{string.Concat(CountedValues.Select(v => $" WHEN '{v}' THEN {PointsOf(v)!.Value.ToString("0.0##", CultureInfo.InvariantCulture)}"))} END";
+
+    /// <summary>The SQL condition that <paramref name="column"/> holds an answer that counts: <c>a.value IN ('Yes', 'Partial', 'No')</c>.</summary>
+    public static string SqlCounts(string column) =>
+        $"{column} IN ({string.Join(", ", CountedValues.Select(v => $"'{v}'"))})";
 
     public static ComplianceScore Of(IEnumerable<AnswerValue?> values)
     {
