@@ -4,7 +4,7 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Infrastructure;
 using Controls.Web.Infrastructure.AuditTrail;
-using Controls.Web.Infrastructure.Cli;
+using Controls.Web.App;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

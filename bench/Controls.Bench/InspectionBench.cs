@@ -4,7 +4,7 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Schedules;
 using Controls.Web.Infrastructure;
-using Controls.Web.Infrastructure.Cli;
+using Controls.Web.App;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;

@@ -5,7 +5,7 @@ using Controls.Web.Domain;
 using Controls.Web.Features.Audits;
 using Controls.Web.Infrastructure;
 using Controls.Web.Infrastructure.AuditTrail;
-using Controls.Web.Infrastructure.Cli;
+using Controls.Web.App;
 using Controls.Web.Jobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;

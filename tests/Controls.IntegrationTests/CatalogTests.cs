@@ -3,7 +3,7 @@ using System.Text;
 using Controls.IntegrationTests.Infrastructure;
 using Controls.Web.Domain;
 using Controls.Web.Features.Catalog;
-using Controls.Web.Infrastructure.Cli;
+using Controls.Web.App;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

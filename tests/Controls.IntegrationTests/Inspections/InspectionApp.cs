@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using AngleSharp.Dom;
 using Controls.IntegrationTests.Infrastructure;
 using Controls.Web.Domain;
-using Controls.Web.Infrastructure.Cli;
+using Controls.Web.App;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 

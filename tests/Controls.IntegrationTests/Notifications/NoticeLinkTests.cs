@@ -8,7 +8,7 @@ using Controls.Web.Features.Ledger;
 using Controls.Web.Features.Notifications;
 using Controls.Web.Features.Reports.Distribution;
 using Controls.Web.Features.Training;
-using Controls.Web.Infrastructure.Cli;
+using Controls.Web.App;
 using Controls.Web.Jobs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

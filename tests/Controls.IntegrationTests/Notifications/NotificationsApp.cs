@@ -2,7 +2,7 @@ using Controls.IntegrationTests.Infrastructure;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Notifications;
-using Controls.Web.Infrastructure.Cli;
+using Controls.Web.App;
 using Controls.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

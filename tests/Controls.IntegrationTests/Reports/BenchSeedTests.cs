@@ -4,7 +4,7 @@ using Controls.IntegrationTests.Inspections;
 using Controls.Web.Domain;
 using Controls.Web.Features.Organisation;
 using Controls.Web.Features.Reports;
-using Controls.Web.Infrastructure.Cli;
+using Controls.Web.App;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,7 @@ using System.Text;
 using Controls.IntegrationTests.Infrastructure;
 using Controls.IntegrationTests.Inspections;
 using Controls.Web.Domain;
-using Controls.Web.Infrastructure.Cli;
+using Controls.Web.App;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using ExcelDataReader;

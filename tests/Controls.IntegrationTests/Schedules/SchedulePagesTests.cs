@@ -1,7 +1,7 @@
 using System.Net;
 using Controls.IntegrationTests.Infrastructure;
 using Controls.Web.Domain;
-using Controls.Web.Infrastructure.Cli;
+using Controls.Web.App;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controls.IntegrationTests.Schedules;

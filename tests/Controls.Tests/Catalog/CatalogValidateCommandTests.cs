@@ -1,5 +1,5 @@
 using Controls.Web.Infrastructure;
-using Controls.Web.Infrastructure.Cli;
+using Controls.Web.App;
 using Microsoft.Extensions.DependencyInjection;
 using static Controls.Tests.Catalog.CatalogFiles;
 

@@ -2,9 +2,10 @@ using Controls.Web.Data;
 using Controls.Web.Features.Catalog;
 using Controls.Web.Features.Organisation;
 using Controls.Web.Features.Schedules;
+using Controls.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Controls.Web.Infrastructure.Cli;
+namespace Controls.Web.App;
 
 /// <summary>
 /// The admin commands behind scripts/controls. Same binary, configuration and database as the

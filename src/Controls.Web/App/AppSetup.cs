@@ -11,6 +11,7 @@ using Controls.Web.Features.Notifications;
 using Controls.Web.Features.Organisation;
 using Controls.Web.Features.Schedules;
 using Controls.Web.Features.Training;
+using Controls.Web.Infrastructure;
 using Controls.Web.Infrastructure.AuditTrail;
 using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.DataProtection;
@@ -30,10 +31,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
-namespace Controls.Web.Infrastructure;
+namespace Controls.Web.App;
 
 /// <summary>One Add/Use method per concern, so Program.cs stays a table of contents.</summary>
-public static class Setup
+public static class AppSetup
 {
     public static DatabaseSettings DatabaseSettings(this WebApplicationBuilder builder) =>
         Data.DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
@@ -153,7 +154,7 @@ public static class Setup
         builder.Services.AddScoped<ImportCatalogs>();
         builder.Services.AddScoped<EditCatalog>();
         builder.Services.AddScoped<InspectionAccess>();
-        builder.Services.AddScoped<Authorization.DepartmentScope>();
+        builder.Services.AddScoped<DepartmentScope>();
         builder.Services.AddScoped<Features.Home.HomeWork>();
         builder.Services.AddScoped<GenerateDueInspections>();
         builder.Services.AddScoped<ScheduleLifecycle>();
@@ -185,7 +186,7 @@ public static class Setup
         builder.Services.AddScoped<TestResultImport>();
         builder.Services.AddScoped<TrainingPeople>();
         builder.Services.AddScoped<RosterImport>();
-        builder.Services.AddSingleton<Excel.ImportGate>();
+        builder.Services.AddSingleton<Infrastructure.Excel.ImportGate>();
         builder.Services.AddScoped<Features.Audits.AuditorIndependence>();
         builder.Services.AddScoped<Features.Audits.AuditAccess>();
         builder.Services.AddScoped<Features.Audits.AuditLifecycle>();
