@@ -7,6 +7,7 @@ builder.AddDatabase(serving: !command);
 builder.AddAccounts();
 builder.AddPages();
 builder.AddFeatures();
+builder.AddSeeding(command);
 builder.AddScheduler(runJobs: !command && builder.Configuration.GetValue(AppSetup.RunJobsKey, true));
 var app = builder.Build();
 

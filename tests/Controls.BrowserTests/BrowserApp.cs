@@ -1,5 +1,5 @@
 using Controls.IntegrationTests.Infrastructure;
-using Controls.Web.Features.Organisation;
+using Controls.Web.Seeding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;

@@ -8,7 +8,6 @@ using Controls.Web.Features.Incidents;
 using Controls.Web.Features.Inspections;
 using Controls.Web.Features.Ledger;
 using Controls.Web.Features.Notifications;
-using Controls.Web.Features.Organisation;
 using Controls.Web.Features.Schedules;
 using Controls.Web.Features.Training;
 using Controls.Web.Infrastructure;
@@ -20,6 +19,7 @@ using Controls.Web.Infrastructure.Mail;
 using Controls.Web.Infrastructure.Time;
 using Controls.Web.Infrastructure.Web;
 using Controls.Web.Jobs;
+using Controls.Web.Seeding;
 using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -135,22 +135,29 @@ public static class AppSetup
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
     }
 
+    /// <summary>
+    /// The seeders only where they are asked for: a command-line verb (seed demo, seed bench, users
+    /// create-admin) or the demo switch; the served app runs without them.
+    /// </summary>
+    public static void AddSeeding(this WebApplicationBuilder builder, bool command)
+    {
+        if (command || SeedingSetup.DemoEnabled(builder.Configuration))
+        {
+            builder.Services.AddSeeders();
+        }
+    }
+
     /// <summary>The plain classes that do the features' work, used by pages, jobs and commands.</summary>
     public static void AddFeatures(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<VerifyAuditTrail>();
         builder.Services.AddScoped<Features.Admin.AuditTrail.TrailReading>();
         builder.Services.AddScoped<PruneExpiredData>();
-        builder.Services.AddScoped<CreateAdministrator>();
-        builder.Services.AddScoped<DemoSeed>();
-        builder.Services.AddScoped<DemoActivity>();
-        builder.Services.AddScoped<DemoAudits>();
         builder.Services.AddScoped<Features.Reports.ComplianceReport>();
         builder.Services.AddScoped<Features.Reports.ManagementReviewWorkbook>();
         builder.Services.AddScoped<Features.ManagementReviews.ReviewInputs>();
         builder.Services.AddScoped<Features.ManagementReviews.RecordReviewOutputs>();
         builder.Services.AddScoped<Features.Reports.Distribution.DistributeReports>();
-        builder.Services.AddScoped<BenchSeed>();
         builder.Services.AddScoped<ImportCatalogs>();
         builder.Services.AddScoped<EditCatalog>();
         builder.Services.AddScoped<InspectionAccess>();

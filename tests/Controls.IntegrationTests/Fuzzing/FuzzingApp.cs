@@ -1,6 +1,6 @@
 using Controls.IntegrationTests.Infrastructure;
 using Controls.Web.Domain;
-using Controls.Web.Features.Organisation;
+using Controls.Web.Seeding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Controls.IntegrationTests.Infrastructure;
 using Controls.IntegrationTests.Inspections;
 using Controls.Web.Domain;
-using Controls.Web.Features.Organisation;
+using Controls.Web.Seeding;
 using Controls.Web.Features.Reports;
 using Controls.Web.App;
 using Microsoft.EntityFrameworkCore;
