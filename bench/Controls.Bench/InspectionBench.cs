@@ -103,6 +103,7 @@ public static class InspectionBench
         builder.AddAccounts();
         builder.AddPages();
         builder.AddFeatures();
+        builder.AddSeeding(command: true);   // it runs `seed bench` on these services, as the command line does
         builder.AddScheduler(runJobs: false);
         var app = builder.Build();
         app.UseControls();
