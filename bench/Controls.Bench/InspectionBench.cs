@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using Controls.Web.App;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Schedules;
 using Controls.Web.Infrastructure;
-using Controls.Web.App;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;

@@ -1,6 +1,6 @@
 using Controls.IntegrationTests.Infrastructure;
-using Controls.Web.Domain;
 using Controls.Web.App;
+using Controls.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controls.IntegrationTests;
