@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using Controls.Web.App;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Infrastructure;
 using Controls.Web.Infrastructure.AuditTrail;
-using Controls.Web.Infrastructure.Cli;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

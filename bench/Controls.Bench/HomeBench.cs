@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
+using Controls.Web.App;
 using Controls.Web.Domain;
 using Controls.Web.Features.Home;
 using Controls.Web.Infrastructure;

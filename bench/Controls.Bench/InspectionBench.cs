@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using Controls.Web.App;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Schedules;
 using Controls.Web.Infrastructure;
-using Controls.Web.Infrastructure.Cli;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -103,6 +103,7 @@ public static class InspectionBench
         builder.AddAccounts();
         builder.AddPages();
         builder.AddFeatures();
+        builder.AddSeeding(command: true);   // it runs `seed bench` on these services, as the command line does
         builder.AddScheduler(runJobs: false);
         var app = builder.Build();
         app.UseControls();

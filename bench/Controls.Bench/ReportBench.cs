@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
+using Controls.Web.App;
 using Controls.Web.Domain;
 using Controls.Web.Features.Reports;
 using Controls.Web.Infrastructure;

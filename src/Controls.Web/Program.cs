@@ -1,5 +1,4 @@
-using Controls.Web.Infrastructure;
-using Controls.Web.Infrastructure.Cli;
+using Controls.Web.App;
 
 // `Controls.Web <verb> …` runs an admin command (scripts/controls); no verb serves the app.
 var command = CommandLine.IsCommand(args);
@@ -8,7 +7,8 @@ builder.AddDatabase(serving: !command);
 builder.AddAccounts();
 builder.AddPages();
 builder.AddFeatures();
-builder.AddScheduler(runJobs: !command && builder.Configuration.GetValue(Setup.RunJobsKey, true));
+builder.AddSeeding(command);
+builder.AddScheduler(runJobs: !command && builder.Configuration.GetValue(AppSetup.RunJobsKey, true));
 var app = builder.Build();
 
 if (command)

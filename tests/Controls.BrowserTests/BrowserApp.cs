@@ -1,5 +1,5 @@
 using Controls.IntegrationTests.Infrastructure;
-using Controls.Web.Features.Organisation;
+using Controls.Web.Seeding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +17,7 @@ public sealed class BrowserApp : ControlsApp
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await Controls.Web.Infrastructure.Cli.CommandLine.RunAsync(Services,
+        await Controls.Web.App.CommandLine.RunAsync(Services,
             ["catalog", "import", "--built-in", RepositoryRoot.File("checklists", "appi-security-measures.yaml"), RepositoryRoot.File("checklists", "appi-contractor-supervision.yaml")],
             new StringReader(""), new StringWriter(), new StringWriter());
         using (var scope = Services.CreateScope())

@@ -1,11 +1,11 @@
 using System.Net;
 using Controls.IntegrationTests.Infrastructure;
+using Controls.Web.App;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Audits;
 using Controls.Web.Infrastructure;
 using Controls.Web.Infrastructure.AuditTrail;
-using Controls.Web.Infrastructure.Cli;
 using Controls.Web.Jobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;

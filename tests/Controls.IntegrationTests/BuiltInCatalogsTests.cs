@@ -1,6 +1,6 @@
 using Controls.IntegrationTests.Infrastructure;
+using Controls.Web.App;
 using Controls.Web.Features.Catalog;
-using Controls.Web.Infrastructure.Cli;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 

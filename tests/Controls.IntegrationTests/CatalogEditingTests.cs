@@ -1,8 +1,8 @@
 using System.Net;
 using Controls.IntegrationTests.Infrastructure;
+using Controls.Web.App;
 using Controls.Web.Domain;
 using Controls.Web.Features.Catalog;
-using Controls.Web.Infrastructure.Cli;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controls.IntegrationTests;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using Controls.IntegrationTests.Infrastructure;
+using Controls.Web.App;
 using Controls.Web.Domain;
 using Controls.Web.Features.Catalog;
-using Controls.Web.Infrastructure.Cli;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using Controls.IntegrationTests.Infrastructure;
+using Controls.Web.App;
 using Controls.Web.Domain;
-using Controls.Web.Infrastructure.Cli;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controls.IntegrationTests;

@@ -110,3 +110,22 @@ public class HealthWithoutJobServerTests(NoJobServerApp app) : IClassFixture<NoJ
         Assert.Contains("\"database\":{\"status\":\"Healthy\"", body);
     }
 }
+
+/// <summary>The container exactly as the served app builds it: no command line, no demo switch.</summary>
+public class ServedOnlyApp : ControlsApp
+{
+    protected override bool RunsCommands => false;
+}
+
+/// <summary>The seeders are registered only for the command line or the demo switch (own app: the served container).</summary>
+public class ServedAppTests(ServedOnlyApp app) : IClassFixture<ServedOnlyApp>
+{
+    [Fact]
+    public void The_served_app_holds_no_seeders()
+    {
+        using var scope = app.Services.CreateScope();
+        Assert.Null(scope.ServiceProvider.GetService<Controls.Web.Seeding.DemoSeed>());
+        Assert.Null(scope.ServiceProvider.GetService<Controls.Web.Seeding.BenchSeed>());
+        Assert.Null(scope.ServiceProvider.GetService<Controls.Web.Seeding.CreateAdministrator>());
+    }
+}

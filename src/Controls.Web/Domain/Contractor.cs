@@ -11,7 +11,7 @@ public enum ContractorStatus
 /// A contractor (委託先) to whom personal data is entrusted. The owning department's head answers
 /// its supervision checklist (SUP-…); the countries drive the foreign-environment measure (EXT-1).
 /// </summary>
-public class Contractor
+public class Contractor : IVersionedRecord
 {
     public Guid Id { get; set; }
     public string Name { get; set; } = "";

@@ -16,7 +16,7 @@ public enum IncidentKind
 /// Whether it must be reported is computed from the facts (IncidentReportability) until a
 /// compliance officer confirms or overrides it with a reason.
 /// </summary>
-public class Incident
+public class Incident : IVersionedRecord
 {
     public Guid Id { get; set; }
     public string Title { get; set; } = "";

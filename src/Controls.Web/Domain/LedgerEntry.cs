@@ -21,7 +21,7 @@ public enum PeopleRange
 /// One data set in the personal-data ledger (個人データ取扱台帳), owned by a department. Its
 /// countries drive the foreign-environment measure (EXT-1); it is reviewed at least once a year.
 /// </summary>
-public class LedgerEntry
+public class LedgerEntry : IVersionedRecord
 {
     public Guid Id { get; set; }
     public Guid DepartmentId { get; set; }

@@ -1,6 +1,6 @@
 using Controls.IntegrationTests.Infrastructure;
 using Controls.Web.Domain;
-using Controls.Web.Features.Organisation;
+using Controls.Web.Seeding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +23,7 @@ public sealed class FuzzingApp : ControlsApp
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await Controls.Web.Infrastructure.Cli.CommandLine.RunAsync(Services,
+        await Controls.Web.App.CommandLine.RunAsync(Services,
             ["catalog", "import", "--built-in", RepositoryRoot.File("checklists", "appi-security-measures.yaml"), RepositoryRoot.File("checklists", "appi-contractor-supervision.yaml"),
                 RepositoryRoot.File("checklists", "jisq15001-pms.yaml")],
             new StringReader(""), new StringWriter(), new StringWriter());
@@ -97,7 +97,7 @@ public sealed class FuzzingApp : ControlsApp
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting(Controls.Web.Infrastructure.Setup.RunJobsKey, "false");
+        builder.UseSetting(Controls.Web.App.AppSetup.RunJobsKey, "false");
     }
 
     protected override void StartHost()

@@ -1,5 +1,6 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Seeding;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -62,8 +63,21 @@ public class ControlsApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:SignIn:PerAddress", "1000000");
         builder.UseSetting("RateLimits:SignIn:PerAccount", "1000000");
         builder.UseSetting("RateLimits:Downloads:PerUser", "1000000");
-        builder.ConfigureTestServices(ConfigureServices);
+        builder.ConfigureTestServices(services =>
+        {
+            // Tests run the command line's verbs (seed demo, seed bench, users create-admin) on this
+            // app's own services, so it holds the seeders a command-line process would register.
+            if (RunsCommands)
+            {
+                services.AddSeeders();
+            }
+
+            ConfigureServices(services);
+        });
     }
+
+    /// <summary>False: the container exactly as the served app builds it (no seeders).</summary>
+    protected virtual bool RunsCommands => true;
 
     protected virtual void ConfigureServices(IServiceCollection services)
     {

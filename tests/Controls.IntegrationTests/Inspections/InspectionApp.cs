@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using AngleSharp.Dom;
 using Controls.IntegrationTests.Infrastructure;
+using Controls.Web.App;
 using Controls.Web.Domain;
-using Controls.Web.Infrastructure.Cli;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 

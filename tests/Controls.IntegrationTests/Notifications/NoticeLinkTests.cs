@@ -1,5 +1,6 @@
 using System.Net;
 using Controls.IntegrationTests.Infrastructure;
+using Controls.Web.App;
 using Controls.Web.Domain;
 using Controls.Web.Features.Audits;
 using Controls.Web.Features.Incidents;
@@ -8,7 +9,6 @@ using Controls.Web.Features.Ledger;
 using Controls.Web.Features.Notifications;
 using Controls.Web.Features.Reports.Distribution;
 using Controls.Web.Features.Training;
-using Controls.Web.Infrastructure.Cli;
 using Controls.Web.Jobs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

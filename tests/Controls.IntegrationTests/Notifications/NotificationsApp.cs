@@ -1,8 +1,8 @@
 using Controls.IntegrationTests.Infrastructure;
+using Controls.Web.App;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Notifications;
-using Controls.Web.Infrastructure.Cli;
 using Controls.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Controls.IntegrationTests.Infrastructure;
 using Controls.IntegrationTests.Inspections;
+using Controls.Web.App;
 using Controls.Web.Domain;
-using Controls.Web.Features.Organisation;
 using Controls.Web.Features.Reports;
-using Controls.Web.Infrastructure.Cli;
+using Controls.Web.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using Controls.IntegrationTests.Infrastructure;
+using Controls.Web.App;
 using Controls.Web.Domain;
 using Controls.Web.Features.Schedules;
-using Controls.Web.Infrastructure.Cli;
 using Controls.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using Controls.IntegrationTests.Infrastructure;
+using Controls.Web.App;
 using Controls.Web.Domain;
 using Controls.Web.Features.Reports;
-using Controls.Web.Infrastructure.Cli;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controls.IntegrationTests.Schedules;

@@ -194,7 +194,7 @@ public partial class JapaneseWordingTests(FuzzingApp app, ITestOutputHelper outp
         var words = new HashSet<string>(StringComparer.Ordinal);
         var sources = new List<string> { File.ReadAllText(RepositoryRoot.File("seeds", "demo-organisation.yaml")) };
         // The demo organisation's records made in code (its contractors, its ledger).
-        foreach (var demo in new[] { "DemoActivity.cs", "DemoRegisters.cs" }.Select(f => RepositoryRoot.File("src", "Controls.Web", "Features", "Organisation", f)))
+        foreach (var demo in new[] { "DemoActivity.cs", "DemoRegisters.cs" }.Select(f => RepositoryRoot.File("src", "Controls.Web", "Seeding", f)))
         {
             sources.AddRange(Regex.Matches(File.ReadAllText(demo), "\"([^\"]*)\"").Select(m => m.Groups[1].Value));
         }

@@ -1,5 +1,5 @@
+using Controls.Web.App;
 using Controls.Web.Infrastructure;
-using Controls.Web.Infrastructure.Cli;
 using Microsoft.Extensions.DependencyInjection;
 using static Controls.Tests.Catalog.CatalogFiles;
 

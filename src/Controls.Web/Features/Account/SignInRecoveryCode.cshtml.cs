@@ -1,21 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using Controls.Web.Domain;
-using Controls.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace Controls.Web.Features.Account;
 
 /// <summary>Second step of sign-in with a one-time recovery code instead of the app. Public.</summary>
-public class SignInRecoveryCodeModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
+public class SignInRecoveryCodeModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> l) : SecondFactorSignInModel(signIn)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
-
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
 
     public sealed class InputModel
     {
@@ -25,35 +20,8 @@ public class SignInRecoveryCodeModel(SignInManager<AppUser> signIn, IStringLocal
         public string RecoveryCode { get; set; } = "";
     }
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("SignIn") : Page();
+    protected override string WrongCode => l["TwoFactor.InvalidRecoveryCode"];
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null)
-        {
-            return RedirectToPage("SignIn");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.RecoveryCode.Replace(" ", "", StringComparison.Ordinal));
-        if (result.Succeeded)
-        {
-            Languages.Remember(Response, user.PreferredLanguage, Request.IsHttps);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        }
-
-        if (result.IsLockedOut)
-        {
-            return RedirectToPage("Lockout");
-        }
-
-        ModelState.AddModelError("", l["TwoFactor.InvalidRecoveryCode"]);
-        return Page();
-    }
+    protected override Task<Microsoft.AspNetCore.Identity.SignInResult> SignInWithCodeAsync() =>
+        SignIns.TwoFactorRecoveryCodeSignInAsync(Input.RecoveryCode.Replace(" ", "", StringComparison.Ordinal));
 }

@@ -1,21 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using Controls.Web.Domain;
-using Controls.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace Controls.Web.Features.Account;
 
 /// <summary>Second step of sign-in: the authenticator app's code. Public (after the password step).</summary>
-public class SignInTwoFactorModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
+public class SignInTwoFactorModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> l) : SecondFactorSignInModel(signIn)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
-
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
 
     public sealed class InputModel
     {
@@ -25,36 +20,8 @@ public class SignInTwoFactorModel(SignInManager<AppUser> signIn, IStringLocalize
         public string Code { get; set; } = "";
     }
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("SignIn") : Page();
+    protected override string WrongCode => l["TwoFactor.InvalidCode"];
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null)
-        {
-            return RedirectToPage("SignIn");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
-        if (result.Succeeded)
-        {
-            Languages.Remember(Response, user.PreferredLanguage, Request.IsHttps);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        }
-
-        if (result.IsLockedOut)
-        {
-            return RedirectToPage("Lockout");
-        }
-
-        ModelState.AddModelError("", l["TwoFactor.InvalidCode"]);
-        return Page();
-    }
+    protected override Task<Microsoft.AspNetCore.Identity.SignInResult> SignInWithCodeAsync() => SignIns.TwoFactorAuthenticatorSignInAsync(
+        Input.Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
 }

@@ -48,21 +48,10 @@ public sealed class AttachAuditEvidence(AppDbContext db, AuditAccess access, Evi
             return new Result(Outcome.Invalid, [l["Audits.EvidenceLocked"]]);
         }
 
-        if (upload is null)
-        {
-            return new Result(Outcome.Invalid, [l["Evidence.NoFile"]]);
-        }
-
-        var (file, problem, argument) = await store.CheckAsync(upload.FileName, upload.Length, upload.Open, cancellationToken);
+        var (file, error) = await store.AcceptAsync(upload, l, cancellationToken);
         if (file is null)
         {
-            return new Result(Outcome.Invalid, [argument is null ? l[problem!] : l[problem!, argument]]);
-        }
-
-        EvidenceStore.Stored stored;
-        await using (var content = upload.Open())
-        {
-            stored = await store.SaveAsync(content, cancellationToken);
+            return new Result(Outcome.Invalid, [error!]);
         }
 
         try
@@ -75,9 +64,9 @@ public sealed class AttachAuditEvidence(AppDbContext db, AuditAccess access, Evi
                 FindingId = findingId,
                 FileName = file.FileName,
                 ContentType = file.ContentType,
-                Size = stored.Size,
-                Sha256 = stored.Sha256,
-                StoragePath = stored.StoragePath,
+                Size = file.Size,
+                Sha256 = file.Sha256,
+                StoragePath = file.StoragePath,
                 UploadedAt = time.GetUtcNow(),
                 UploadedById = InspectionAccess.UserId(user) ?? Guid.Empty,
             });
@@ -86,7 +75,7 @@ public sealed class AttachAuditEvidence(AppDbContext db, AuditAccess access, Evi
         }
         catch
         {
-            store.Delete(stored.StoragePath);
+            store.Delete(file.StoragePath);
             throw;
         }
     }

@@ -239,12 +239,8 @@ public class AnswerModel(
             return new JsonResult(new { saved = false, errors = Array.Empty<string>() }) { StatusCode = status };
         }
 
-        var progress = await db.Inspections.Where(i => i.Id == id)
-            .Select(i => new
-            {
-                Answered = i.Answers.Count(a => a.Value != null),
-                Total = db.CheckItems.Count(c => c.Measure.CatalogVersionId == i.CatalogVersionId && (i.MeasureCodes.Count == 0 || i.MeasureCodes.Contains(c.Measure.Code)) && (!i.Simplified || c.SmallBusiness)),
-            })
+        var progress = await InspectionContent.WithProgress(db.Inspections.Where(i => i.Id == id), db)
+            .Select(p => new { p.Answered, p.Total })
             .SingleAsync(cancellationToken);
         return new JsonResult(new
         {

@@ -31,21 +31,10 @@ public sealed class AttachEvidence(AppDbContext db, InspectionAccess access, Evi
             return refused;
         }
 
-        if (upload is null)
-        {
-            return new Result(InspectionChange.Invalid, [l["Evidence.NoFile"]]);
-        }
-
-        var (file, problem, argument) = await store.CheckAsync(upload.FileName, upload.Length, upload.Open, cancellationToken);
+        var (file, error) = await store.AcceptAsync(upload, l, cancellationToken);
         if (file is null)
         {
-            return new Result(InspectionChange.Invalid, [argument is null ? l[problem!] : l[problem!, argument]]);
-        }
-
-        EvidenceStore.Stored stored;
-        await using (var content = upload.Open())
-        {
-            stored = await store.SaveAsync(content, cancellationToken);
+            return new Result(InspectionChange.Invalid, [error!]);
         }
 
         try
@@ -55,7 +44,7 @@ public sealed class AttachEvidence(AppDbContext db, InspectionAccess access, Evi
             refused = await RefusalAsync(user, inspection, checkItemId, cancellationToken);
             if (refused is not null)
             {
-                store.Delete(stored.StoragePath);
+                store.Delete(file.StoragePath);
                 return refused;
             }
 
@@ -73,9 +62,9 @@ public sealed class AttachEvidence(AppDbContext db, InspectionAccess access, Evi
                 AnswerId = answer.Id,
                 FileName = file.FileName,
                 ContentType = file.ContentType,
-                Size = stored.Size,
-                Sha256 = stored.Sha256,
-                StoragePath = stored.StoragePath,
+                Size = file.Size,
+                Sha256 = file.Sha256,
+                StoragePath = file.StoragePath,
                 UploadedAt = time.GetUtcNow(),
                 UploadedById = InspectionAccess.UserId(user) ?? Guid.Empty,
             });
@@ -88,12 +77,12 @@ public sealed class AttachEvidence(AppDbContext db, InspectionAccess access, Evi
         catch (DbUpdateException e) when (e.IsUniqueViolation(db))
         {
             // Someone gave the item its first answer at the same moment.
-            store.Delete(stored.StoragePath);
+            store.Delete(file.StoragePath);
             return new Result(InspectionChange.Conflict, [l["Common.ConcurrencyConflict"]]);
         }
         catch
         {
-            store.Delete(stored.StoragePath);
+            store.Delete(file.StoragePath);
             throw;
         }
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Controls.Web.Features.Inspections;
@@ -72,6 +73,36 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, ILogger<Evi
         return EvidenceFiles.ContentMatches(type, head.AsSpan(0, read))
             ? (new Checked(name, type.ContentType), null, null)
             : (null, "Evidence.ContentMismatch", type.Extension.ToUpperInvariant());
+    }
+
+    /// <summary>An upload as it was written: its safe name and type, where it is (relative to the store), its hash and size.</summary>
+    public sealed record Accepted(string FileName, string ContentType, string StoragePath, string Sha256, long Size);
+
+    /// <summary>
+    /// Checks an upload, then writes it (one path for an inspection's and an audit's evidence): the
+    /// file as written, or the message saying why it was refused, nothing written. The caller
+    /// deletes the file again (<see cref="Delete"/>) if its record cannot be saved.
+    /// </summary>
+    public async Task<(Accepted? File, string? Error)> AcceptAsync(AttachEvidence.Upload? upload, IStringLocalizer l, CancellationToken cancellationToken = default)
+    {
+        if (upload is null)
+        {
+            return (null, l["Evidence.NoFile"].Value);
+        }
+
+        var (file, problem, argument) = await CheckAsync(upload.FileName, upload.Length, upload.Open, cancellationToken);
+        if (file is null)
+        {
+            return (null, (argument is null ? l[problem!] : l[problem!, argument]).Value);
+        }
+
+        Stored stored;
+        await using (var content = upload.Open())
+        {
+            stored = await SaveAsync(content, cancellationToken);
+        }
+
+        return (new Accepted(file.FileName, file.ContentType, stored.StoragePath, stored.Sha256, stored.Size), null);
     }
 
     public static string Megabytes(long bytes) =>

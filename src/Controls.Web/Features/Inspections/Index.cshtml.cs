@@ -60,15 +60,15 @@ public class IndexModel(AppDbContext db, InspectionAccess access, OrganisationCl
     {
         var visible = await FilteredAsync(cancellationToken);
         Counts = await CountAsync(visible, cancellationToken);
-        var rows = await InView(visible, View!)
+        var page = InView(visible, View!)
             .OrderBy(i => i.DueOn).ThenBy(i => i.Department.Code).ThenBy(i => i.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
-            .Select(i => new Row(
-                i.Id, i.CatalogVersion.TitleJa, i.CatalogVersion.TitleEn, i.Department.NameJa, i.Department.NameEn,
-                i.Contractor == null ? null : i.Contractor.Name,
-                i.PeriodStart, i.PeriodEnd, i.DueOn, i.Status,
-                i.Answers.Count(a => a.Value != null),
-                db.CheckItems.Count(c => c.Measure.CatalogVersionId == i.CatalogVersionId && (i.MeasureCodes.Count == 0 || i.MeasureCodes.Contains(c.Measure.Code)) && (!i.Simplified || c.SmallBusiness))))
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1);
+        var rows = await InspectionContent.WithProgress(page, db)
+            .Select(p => new Row(
+                p.Inspection.Id, p.Inspection.CatalogVersion.TitleJa, p.Inspection.CatalogVersion.TitleEn, p.Inspection.Department.NameJa, p.Inspection.Department.NameEn,
+                p.Inspection.Contractor == null ? null : p.Inspection.Contractor.Name,
+                p.Inspection.PeriodStart, p.Inspection.PeriodEnd, p.Inspection.DueOn, p.Inspection.Status,
+                p.Answered, p.Total))
             .ToListAsync(cancellationToken);
         HasMore = rows.Count > PageSize;
         Rows = rows.Take(PageSize).ToList();
@@ -81,24 +81,24 @@ public class IndexModel(AppDbContext db, InspectionAccess access, OrganisationCl
         var en = Languages.Current == Languages.English;
         var statuses = Enum.GetValues<InspectionStatus>().ToDictionary(s => s, s => l["InspectionStatus." + s].Value);
         var today = Today;
-        var rows = visible
-            .OrderBy(i => i.DueOn).ThenBy(i => i.Department.Code).ThenBy(i => i.Id)
-            .Select(i => new
+        var rows = InspectionContent.WithProgress(visible
+            .OrderBy(i => i.DueOn).ThenBy(i => i.Department.Code).ThenBy(i => i.Id), db)
+            .Select(p => new
             {
-                i.Department.Code,
-                i.Department.NameJa,
-                i.Department.NameEn,
-                Contractor = i.Contractor == null ? null : i.Contractor.Name,
-                i.CatalogVersion.TitleJa,
-                i.CatalogVersion.TitleEn,
-                i.PeriodStart,
-                i.PeriodEnd,
-                i.DueOn,
-                i.Status,
-                i.SubmittedAt,
-                i.ReviewedAt,
-                Answered = i.Answers.Count(a => a.Value != null),
-                Total = db.CheckItems.Count(c => c.Measure.CatalogVersionId == i.CatalogVersionId && (i.MeasureCodes.Count == 0 || i.MeasureCodes.Contains(c.Measure.Code)) && (!i.Simplified || c.SmallBusiness)),
+                p.Inspection.Department.Code,
+                p.Inspection.Department.NameJa,
+                p.Inspection.Department.NameEn,
+                Contractor = p.Inspection.Contractor == null ? null : p.Inspection.Contractor.Name,
+                p.Inspection.CatalogVersion.TitleJa,
+                p.Inspection.CatalogVersion.TitleEn,
+                p.Inspection.PeriodStart,
+                p.Inspection.PeriodEnd,
+                p.Inspection.DueOn,
+                p.Inspection.Status,
+                p.Inspection.SubmittedAt,
+                p.Inspection.ReviewedAt,
+                p.Answered,
+                p.Total,
             })
             .AsAsyncEnumerable()
             .Select(i => new object?[]

@@ -68,6 +68,28 @@ public sealed class InspectionContent(AppDbContext db)
         return measureCodes.Count == 0 ? items : items.Where(c => measureCodes.Contains(c.Measure.Code));
     }
 
+    /// <summary>An inspection with its progress: the check items answered and the check items in its scope.</summary>
+    public sealed class Progressed
+    {
+        public Inspection Inspection { get; init; } = null!;
+
+        public int Answered { get; init; }
+
+        public int Total { get; init; }
+    }
+
+    /// <summary>
+    /// The inspections with their progress, for a query to project further (the list, its export,
+    /// the answer page): the one place the items in scope are counted, by the rule of <see cref="ItemsInScope"/>.
+    /// </summary>
+    public static IQueryable<Progressed> WithProgress(IQueryable<Inspection> inspections, AppDbContext db) =>
+        inspections.Select(i => new Progressed
+        {
+            Inspection = i,
+            Answered = i.Answers.Count(a => a.Value != null),
+            Total = db.CheckItems.Count(c => c.Measure.CatalogVersionId == i.CatalogVersionId && (i.MeasureCodes.Count == 0 || i.MeasureCodes.Contains(c.Measure.Code)) && (!i.Simplified || c.SmallBusiness)),
+        });
+
     /// <summary>The inspection with everything shown on its pages, or null if it is not among <paramref name="visible"/>.</summary>
     public async Task<Sheet?> LoadAsync(IQueryable<Inspection> visible, Guid id, CancellationToken cancellationToken = default)
     {

@@ -1,16 +1,23 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Actions;
+using Controls.Web.Features.Admin;
+using Controls.Web.Features.Audits;
 using Controls.Web.Features.Catalog;
 using Controls.Web.Features.Contractors;
+using Controls.Web.Features.Dashboard;
+using Controls.Web.Features.Home;
 using Controls.Web.Features.Housekeeping;
 using Controls.Web.Features.Incidents;
 using Controls.Web.Features.Inspections;
 using Controls.Web.Features.Ledger;
+using Controls.Web.Features.ManagementReviews;
 using Controls.Web.Features.Notifications;
-using Controls.Web.Features.Organisation;
+using Controls.Web.Features.Reports;
 using Controls.Web.Features.Schedules;
+using Controls.Web.Features.Statement;
 using Controls.Web.Features.Training;
+using Controls.Web.Infrastructure;
 using Controls.Web.Infrastructure.AuditTrail;
 using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.DataProtection;
@@ -19,6 +26,7 @@ using Controls.Web.Infrastructure.Mail;
 using Controls.Web.Infrastructure.Time;
 using Controls.Web.Infrastructure.Web;
 using Controls.Web.Jobs;
+using Controls.Web.Seeding;
 using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -30,10 +38,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
-namespace Controls.Web.Infrastructure;
+namespace Controls.Web.App;
 
 /// <summary>One Add/Use method per concern, so Program.cs stays a table of contents.</summary>
-public static class Setup
+public static class AppSetup
 {
     public static DatabaseSettings DatabaseSettings(this WebApplicationBuilder builder) =>
         Data.DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
@@ -134,85 +142,52 @@ public static class Setup
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
     }
 
+    /// <summary>
+    /// The seeders only where they are asked for: a command-line verb (seed demo, seed bench, users
+    /// create-admin) or the demo switch; the served app runs without them.
+    /// </summary>
+    public static void AddSeeding(this WebApplicationBuilder builder, bool command)
+    {
+        if (command || SeedingSetup.DemoEnabled(builder.Configuration))
+        {
+            builder.Services.AddSeeders();
+        }
+    }
+
     /// <summary>The plain classes that do the features' work, used by pages, jobs and commands.</summary>
     public static void AddFeatures(this WebApplicationBuilder builder)
     {
+        // The pieces the features share.
         builder.Services.AddScoped<VerifyAuditTrail>();
-        builder.Services.AddScoped<Features.Admin.AuditTrail.TrailReading>();
-        builder.Services.AddScoped<PruneExpiredData>();
-        builder.Services.AddScoped<CreateAdministrator>();
-        builder.Services.AddScoped<DemoSeed>();
-        builder.Services.AddScoped<DemoActivity>();
-        builder.Services.AddScoped<DemoAudits>();
-        builder.Services.AddScoped<Features.Reports.ComplianceReport>();
-        builder.Services.AddScoped<Features.Reports.ManagementReviewWorkbook>();
-        builder.Services.AddScoped<Features.ManagementReviews.ReviewInputs>();
-        builder.Services.AddScoped<Features.ManagementReviews.RecordReviewOutputs>();
-        builder.Services.AddScoped<Features.Reports.Distribution.DistributeReports>();
-        builder.Services.AddScoped<BenchSeed>();
-        builder.Services.AddScoped<ImportCatalogs>();
-        builder.Services.AddScoped<EditCatalog>();
-        builder.Services.AddScoped<InspectionAccess>();
-        builder.Services.AddScoped<Authorization.DepartmentScope>();
-        builder.Services.AddScoped<Features.Home.HomeWork>();
-        builder.Services.AddScoped<GenerateDueInspections>();
-        builder.Services.AddScoped<ScheduleLifecycle>();
-        builder.Services.AddScoped<ScheduleForm>();
-        builder.Services.AddScoped<ContractorAccess>();
+        builder.Services.AddScoped<DepartmentScope>();
+        builder.Services.AddSingleton<Infrastructure.Excel.ImportGate>();
         builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IMailSender, SmtpMailSender>();
         builder.Services.AddScoped<SendOutbox>();
-        builder.Services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddScoped<Notifier>();
-        builder.Services.AddScoped<SendReminders>();
-        builder.Services.AddScoped<UnreadNotifications>();
-        builder.Services.AddScoped<InspectionContent>();
-        builder.Services.AddScoped<SaveAnswer>();
-        builder.Services.AddScoped<SubmitInspection>();
-        builder.Services.AddScoped<InspectionNews>();
-        builder.Services.AddScoped<ReviewInspection>();
-        builder.Services.AddScoped<AttachEvidence>();
-        builder.Services.AddEvidenceStore();
-        builder.Services.AddScoped<SaveImprovementAction>();
-        builder.Services.AddScoped<UpdateActionStatus>();
-        builder.Services.AddOptions<IncidentOptions>().BindConfiguration(IncidentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddScoped<SendIncidentReminders>();
-        builder.Services.AddScoped<LedgerAccess>();
-        builder.Services.AddScoped<LedgerWorkbook>();
-        builder.Services.AddScoped<TrainingCoverage>();
-        builder.Services.AddScoped<TrainingComprehension>();
-        builder.Services.AddScoped<Features.Dashboard.PrivacyMarkYear>();
-        builder.Services.AddScoped<AttendanceImport>();
-        builder.Services.AddScoped<ComprehensionTests>();
-        builder.Services.AddScoped<TestResultImport>();
-        builder.Services.AddScoped<TrainingPeople>();
-        builder.Services.AddScoped<RosterImport>();
-        builder.Services.AddSingleton<Excel.ImportGate>();
-        builder.Services.AddScoped<Features.Audits.AuditorIndependence>();
-        builder.Services.AddScoped<Features.Audits.AuditAccess>();
-        builder.Services.AddScoped<Features.Audits.AuditLifecycle>();
-        builder.Services.AddScoped<Features.Audits.SaveAudit>();
-        builder.Services.AddScoped<Features.Audits.RecordAuditTest>();
-        builder.Services.AddScoped<Features.Audits.RecordFinding>();
-        builder.Services.AddScoped<Features.Audits.VerifyCorrectiveAction>();
-        builder.Services.AddScoped<Features.Audits.SelfInspectionComparison>();
-        builder.Services.AddScoped<Features.Audits.AuditCalendar>();
-        builder.Services.AddScoped<Features.Audits.PlanAuditsFromRules>();
-        builder.Services.AddScoped<Features.Audits.FollowUpAudits>();
-        builder.Services.AddScoped<Features.Audits.RecheckFinding>();
-        builder.Services.AddScoped<Features.Audits.AttachAuditEvidence>();
-        builder.Services.AddScoped<LedgerMeasureContext>();
-        builder.Services.AddScoped<LedgerSummary>();
-        builder.Services.AddScoped<SendLedgerReviewReminders>();
-        builder.Services.AddScoped<SendRiskAssessmentReminders>();
-        builder.Services.AddScoped<RiskMeasures>();
-        builder.Services.AddScoped<RiskRegister>();
-        builder.Services.AddScoped<SendTrainingReminders>();
-        builder.Services.AddScoped<IncidentAccess>();
-        builder.Services.AddScoped<Features.Statement.StatementLabels>();
-        builder.Services.AddScoped<Features.Statement.StatementDraft>();
-        builder.Services.AddScoped<Features.Statement.PublishStatement>();
+
+        // Each feature registers its own (Features/<Feature>/<Feature>Feature.cs; docs/adr/0019).
+        builder.Services
+            .AddActions()
+            .AddAdmin()
+            .AddAudits()
+            .AddCatalog()
+            .AddContractors()
+            .AddDashboard()
+            .AddHome()
+            .AddHousekeeping()
+            .AddIncidents()
+            .AddInspections()
+            .AddLedger()
+            .AddManagementReviews()
+            .AddNotifications()
+            .AddReports()
+            .AddSchedules()
+            .AddStatement()
+            .AddTraining();
     }
+
+    /// <summary>Set to false to serve without running jobs on this node (the form fuzzer's app: a job firing on the hour would change rows under it).</summary>
+    public const string RunJobsKey = "Scheduler:RunJobs";
 
     /// <summary>
     /// Hangfire (docs/adr/0009): the job store follows the database provider — its own SQLite file
@@ -220,9 +195,6 @@ public static class Setup
     /// activator and filters are this app's own services, never Hangfire's process-wide defaults.
     /// The command line (<paramref name="runJobs"/> false) starts no server.
     /// </summary>
-    /// <summary>Set to false to serve without running jobs on this node (the form fuzzer's app: a job firing on the hour would change rows under it).</summary>
-    public const string RunJobsKey = "Scheduler:RunJobs";
-
     public static void AddScheduler(this WebApplicationBuilder builder, bool runJobs)
     {
         // The settings AddDatabase registered: one reading of the configuration for the app and its jobs.

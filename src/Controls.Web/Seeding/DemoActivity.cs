@@ -3,7 +3,7 @@ using Controls.Web.Domain;
 using Controls.Web.Features.Schedules;
 using Microsoft.EntityFrameworkCore;
 
-namespace Controls.Web.Features.Organisation;
+namespace Controls.Web.Seeding;
 
 /// <summary>
 /// The demo organisation's living part: contractors, a quarterly APPI schedule for every
@@ -196,6 +196,6 @@ public sealed class DemoActivity(AppDbContext db, GenerateDueInspections generat
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await Reports.InspectionScores.RecomputeAllAsync(db, cancellationToken);
+        await Features.Reports.InspectionScores.RecomputeAllAsync(db, cancellationToken);
     }
 }

@@ -2,7 +2,7 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 
-namespace Controls.Web.Features.Organisation;
+namespace Controls.Web.Seeding;
 
 /// <summary>Creates the first administrator of an organisation that starts without demo data.</summary>
 public sealed class CreateAdministrator(AppDbContext db, UserManager<AppUser> users, TimeProvider time)

@@ -3,7 +3,7 @@ using Controls.Web.Domain;
 using Controls.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 
-namespace Controls.Web.Features.Organisation;
+namespace Controls.Web.Seeding;
 
 /// <summary>
 /// The demo organisation's management review of last fiscal year (マネジメントレビュー), held by the

@@ -6,7 +6,7 @@ using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
-namespace Controls.Web.Features.Organisation;
+namespace Controls.Web.Seeding;
 
 /// <summary>
 /// Creates the demo organisation from seeds/demo-organisation.yaml: departments, users, roles.

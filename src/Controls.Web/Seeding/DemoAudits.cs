@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
-namespace Controls.Web.Features.Organisation;
+namespace Controls.Web.Seeding;
 
 /// <summary>
 /// The demo organisation's internal audits, played through the audit feature classes as the demo

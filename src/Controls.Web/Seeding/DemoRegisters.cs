@@ -2,7 +2,7 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Controls.Web.Features.Organisation;
+namespace Controls.Web.Seeding;
 
 /// <summary>
 /// The demo organisation's registers: ledger entries (two handled abroad, one with special-care

@@ -1,10 +1,11 @@
 using Controls.Web.Data;
 using Controls.Web.Features.Catalog;
-using Controls.Web.Features.Organisation;
 using Controls.Web.Features.Schedules;
+using Controls.Web.Infrastructure;
+using Controls.Web.Seeding;
 using Microsoft.EntityFrameworkCore;
 
-namespace Controls.Web.Infrastructure.Cli;
+namespace Controls.Web.App;
 
 /// <summary>
 /// The admin commands behind scripts/controls. Same binary, configuration and database as the
@@ -88,7 +89,7 @@ public static class CommandLine
 
             case ["seed", "demo", ..] when options.TryGetValue("file", out var file):
                 // The demo accounts share a published password: never on a database that was not meant for a demo.
-                if (!args.Contains("--demo") && !provider.GetRequiredService<IConfiguration>().GetValue<bool>("Demo:Enabled"))
+                if (!args.Contains("--demo") && !SeedingSetup.DemoEnabled(provider.GetRequiredService<IConfiguration>()))
                 {
                     await error.WriteLineAsync("error: the demo organisation's accounts use the public password from README.md, so it is seeded only when asked for explicitly: add --demo (or set Demo__Enabled=true). scripts/run does so only for its own local database under .data/. For a real organisation use: users create-admin --email EMAIL");
                     return 1;
