@@ -206,6 +206,9 @@ public static class Setup
         builder.Services.AddScoped<RiskMeasures>();
         builder.Services.AddScoped<SendTrainingReminders>();
         builder.Services.AddScoped<IncidentAccess>();
+        builder.Services.AddScoped<Features.Requests.RequestAccess>();
+        builder.Services.AddScoped<Features.Requests.SendRequestReminders>();
+        builder.Services.AddScoped<Features.Requests.RequestSummary>();
         builder.Services.AddScoped<Features.Statement.StatementLabels>();
         builder.Services.AddScoped<Features.Statement.StatementDraft>();
         builder.Services.AddScoped<Features.Statement.PublishStatement>();
