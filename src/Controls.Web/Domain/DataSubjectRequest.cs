@@ -68,6 +68,8 @@ public enum RequestProblem
     DueBeforeReceived,
     /// <summary>A due date later than the organisation's response period without a reason.</summary>
     ExtensionNeedsReason,
+    /// <summary>A due date more than a year after receipt.</summary>
+    DueTooFar,
 }
 
 /// <summary>One refusal: the field it concerns and why.</summary>
@@ -144,8 +146,8 @@ public class DataSubjectRequest
     public static bool MayChargeFee(DataSubjectRequestKind kind) => kind is DataSubjectRequestKind.PurposeNotification or DataSubjectRequestKind.Disclosure;
 
     /// <summary>
-    /// Checks the receipt and due dates: received not after today, due not before receipt, and a due
-    /// date beyond the response period only with a reason.
+    /// Checks the receipt and due dates: received not after today, due not before receipt nor more
+    /// than a year after it, and a due date beyond the response period only with a reason.
     /// </summary>
     public static List<RequestError> CheckDates(DateOnly receivedOn, DateOnly dueOn, string extensionReason, int responseDays, DateOnly today)
     {
@@ -153,11 +155,16 @@ public class DataSubjectRequest
         if (receivedOn > today)
         {
             errors.Add(new(nameof(ReceivedOn), RequestProblem.InFuture));
+            return errors;
         }
 
         if (dueOn < receivedOn)
         {
             errors.Add(new(nameof(DueOn), RequestProblem.DueBeforeReceived));
+        }
+        else if (dueOn > receivedOn.AddYears(1))
+        {
+            errors.Add(new(nameof(DueOn), RequestProblem.DueTooFar));
         }
         else if (dueOn > DefaultDueOn(receivedOn, responseDays) && string.IsNullOrWhiteSpace(extensionReason))
         {

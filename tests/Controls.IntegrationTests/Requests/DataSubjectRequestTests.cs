@@ -236,6 +236,8 @@ public class DataSubjectRequestTests(ControlsApp app) : IClassFixture<ControlsAp
     [InlineData("Input.DueOn", "2000-01-01", "回答期限は受付日以後にしてください。")]
     [InlineData("Input.DueOn", "+60", "延長の理由を入力してください。")]
     [InlineData("Input.ReceivedOn", "+3", "今日より後の日付は入力できません。")]
+    [InlineData("Input.ReceivedOn", "9999-12-31", "今日より後の日付は入力できません。")]
+    [InlineData("Input.DueOn", "9999-12-31", "1年以内")]
     public async Task Bad_input_on_the_edit_page_gives_a_message_and_changes_nothing(string field, string value, string message)
     {
         var department = await app.CreateDepartmentAsync();

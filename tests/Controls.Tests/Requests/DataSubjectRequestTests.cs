@@ -152,5 +152,7 @@ public class DataSubjectRequestTests
         Assert.Empty(DataSubjectRequest.CheckDates(Received, Received.AddDays(30), "開示対象が大量のため", 14, Today));
         Assert.Equal([new RequestError("DueOn", RequestProblem.DueBeforeReceived)], DataSubjectRequest.CheckDates(Received, Received.AddDays(-1), "", 14, Today));
         Assert.Equal([new RequestError("ReceivedOn", RequestProblem.InFuture)], DataSubjectRequest.CheckDates(Today.AddDays(1), Today.AddDays(2), "", 14, Today));
+        Assert.Equal([new RequestError("ReceivedOn", RequestProblem.InFuture)], DataSubjectRequest.CheckDates(DateOnly.MaxValue, DateOnly.MaxValue, "", 14, Today));
+        Assert.Equal([new RequestError("DueOn", RequestProblem.DueTooFar)], DataSubjectRequest.CheckDates(Received, DateOnly.MaxValue, "理由", 14, Today));
     }
 }

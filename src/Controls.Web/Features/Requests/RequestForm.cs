@@ -44,7 +44,9 @@ public static class RequestForm
 
         if (input.ReceivedOn is { } received)
         {
-            foreach (var error in DataSubjectRequest.CheckDates(received, input.DueOrDefault(responseDays), input.ExtensionReason ?? "", responseDays, today))
+            // A receipt in the future is refused before any date is computed from it (9999-12-31 + 14 days does not exist).
+            var due = received > today ? received : input.DueOrDefault(responseDays);
+            foreach (var error in DataSubjectRequest.CheckDates(received, due, input.ExtensionReason ?? "", responseDays, today))
             {
                 state.AddModelError("Input." + error.Field, Problem(l, error, responseDays));
             }
