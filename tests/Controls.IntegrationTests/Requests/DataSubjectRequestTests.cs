@@ -133,7 +133,9 @@ public class DataSubjectRequestTests(ControlsApp app) : IClassFixture<ControlsAp
         // No answer before the identity is verified: the message, and nothing changes.
         var early = await officer.SubmitFormAsync(await officer.GetPageAsync(url), new()
         {
-            ["Close.On"] = Day(Today), ["Close.Response"] = "住所を訂正した", ["Close.Method"] = "電子メール",
+            ["Close.On"] = Day(Today),
+            ["Close.Response"] = "住所を訂正した",
+            ["Close.Method"] = "電子メール",
         }, "[data-testid=answer-form]");
         var page = await HttpForms.ParseAsync(early);
         Assert.Contains("本人確認を記録してから回答してください。", page.QuerySelector("[data-testid=page-errors]")!.TextContent, StringComparison.Ordinal);
@@ -142,7 +144,8 @@ public class DataSubjectRequestTests(ControlsApp app) : IClassFixture<ControlsAp
         // A refusal without a reason: its message in its form, nothing changes.
         var noReason = await officer.SubmitFormAsync(await officer.GetPageAsync(url), new()
         {
-            ["Close.On"] = Day(Today), ["Close.Method"] = "郵送",
+            ["Close.On"] = Day(Today),
+            ["Close.Method"] = "郵送",
         }, "[data-testid=refuse-form]");
         Assert.Contains("入力してください。", await HttpForms.ErrorsAsync(noReason));
         Assert.Equal(DataSubjectRequestStatus.Received, (await RequestAsync(request.Reference)).Status);
@@ -150,20 +153,26 @@ public class DataSubjectRequestTests(ControlsApp app) : IClassFixture<ControlsAp
         // Identity checked (in progress), then a fee on a correction is refused, then the answer closes it.
         var verified = await officer.SubmitFormAsync(await officer.GetPageAsync(url), new()
         {
-            ["Identity.On"] = Day(Today.AddDays(-1)), ["Identity.Method"] = "運転免許証の写し",
+            ["Identity.On"] = Day(Today.AddDays(-1)),
+            ["Identity.Method"] = "運転免許証の写し",
         }, "[data-testid=identity-form]");
         Assert.Equal(url, verified.RedirectPath());
         Assert.Equal(DataSubjectRequestStatus.InProgress, (await RequestAsync(request.Reference)).Status);
 
         var fee = await officer.SubmitFormAsync(await officer.GetPageAsync(url), new()
         {
-            ["Close.On"] = Day(Today), ["Close.Response"] = "住所を訂正した", ["Close.Method"] = "電子メール", ["Close.Fee"] = "500",
+            ["Close.On"] = Day(Today),
+            ["Close.Response"] = "住所を訂正した",
+            ["Close.Method"] = "電子メール",
+            ["Close.Fee"] = "500",
         }, "[data-testid=answer-form]");
         Assert.Contains("手数料は利用目的の通知と開示にだけ求めることができます。", await HttpForms.ErrorsAsync(fee));
 
         var answered = await officer.SubmitFormAsync(await officer.GetPageAsync(url), new()
         {
-            ["Close.On"] = Day(Today), ["Close.Response"] = "住所を訂正した", ["Close.Method"] = "電子メール",
+            ["Close.On"] = Day(Today),
+            ["Close.Response"] = "住所を訂正した",
+            ["Close.Method"] = "電子メール",
         }, "[data-testid=answer-form]");
         var done = await officer.FollowAsync(answered);
         Assert.Equal("回答済み", done.QuerySelector("[data-testid=status]")!.TextContent);
@@ -263,7 +272,8 @@ public class DataSubjectRequestTests(ControlsApp app) : IClassFixture<ControlsAp
         var url = $"/Requests/Details/{request.Id}";
         var response = await officer.SubmitFormAsync(await officer.GetPageAsync(url), new()
         {
-            ["Identity.On"] = Day(Today), ["Identity.Method"] = new string('確', DataSubjectRequest.ShortLength + 1),
+            ["Identity.On"] = Day(Today),
+            ["Identity.Method"] = new string('確', DataSubjectRequest.ShortLength + 1),
         }, "[data-testid=identity-form]");
         Assert.NotEmpty(await HttpForms.ErrorsAsync(response));
         var after = await RequestAsync(request.Reference);

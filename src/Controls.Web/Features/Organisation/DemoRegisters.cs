@@ -239,7 +239,7 @@ public static class DemoRegisters
             "アンケート結果の利用への同意の撤回", Entry("顧客管理データ"));
         Check(withdrawn.Withdraw(today.AddDays(-12), "本人から申出の取下げの連絡があった(電話)。", today));
 
-        var received = Request($"R{year}-006", DataSubjectRequestKind.PurposeNotification, "ADM-GA", 1, RequestChannel.Email,
+        var received = Request($"R{year}-006", DataSubjectRequestKind.PurposeNotification, "ADM-GA", 10, RequestChannel.Email,
             "来客受付簿の利用目的の通知の求め", Entry("来客受付簿"));
 
         db.DataSubjectRequests.AddRange(answered, inProgress, overdue, refused, withdrawn, received);

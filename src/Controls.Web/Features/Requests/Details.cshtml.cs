@@ -50,7 +50,7 @@ public class DetailsModel(AppDbContext db, RequestAccess access, OrganisationClo
     public sealed class CloseInput
     {
         [Required(ErrorMessage = "Validation.Required")]
-        [Display(Name = "Requests.Field.ClosedOn")]
+        [Display(Name = "Requests.AnsweredOn")]
         public DateOnly? On { get; set; }
 
         [StringLength(DataSubjectRequest.TextLength, ErrorMessage = "Validation.MaxLength")]
