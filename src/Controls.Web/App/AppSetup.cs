@@ -14,6 +14,7 @@ using Controls.Web.Features.Ledger;
 using Controls.Web.Features.ManagementReviews;
 using Controls.Web.Features.Notifications;
 using Controls.Web.Features.Reports;
+using Controls.Web.Features.Requests;
 using Controls.Web.Features.Schedules;
 using Controls.Web.Features.Statement;
 using Controls.Web.Features.Training;
@@ -179,6 +180,7 @@ public static class AppSetup
             .AddInspections()
             .AddLedger()
             .AddManagementReviews()
+            .AddRequests()
             .AddNotifications()
             .AddReports()
             .AddSchedules()

@@ -53,6 +53,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<DataSubjectRequest> DataSubjectRequests => Set<DataSubjectRequest>();
     public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
     public DbSet<RiskAssessmentStage> RiskAssessmentStages => Set<RiskAssessmentStage>();
     public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();

@@ -18,5 +18,12 @@ public class OrganisationSettings
     public bool IsDemo { get; set; }
     /// <summary>The incident register is closed to department heads: only compliance officers and administrators see it.</summary>
     public bool IncidentsComplianceOfficersOnly { get; set; }
+    /// <summary>
+    /// Days within which a data subject's request is to be answered (the due date's default: receipt plus
+    /// these days). The law says "without delay" and gives no number; 14 by default.
+    /// </summary>
+    public int RequestResponseDays { get; set; } = DefaultRequestResponseDays;
+
+    public const int DefaultRequestResponseDays = 14;
     public uint Version { get; set; }
 }

@@ -41,6 +41,9 @@ public static class JobSchedule
         // Daily at 08:10: the yearly re-assessment of each ledger entry's risks (dedup keys per entry, cycle and step; one notice per head and run).
         jobs.AddOrUpdate<RiskAssessmentReminderJob>(RiskAssessmentReminderJob.Name, j => j.RunAsync(CancellationToken.None), "10 8 * * *", options);
 
+        // Daily at 08:15: data subjects' requests due within three days or overdue (dedup keys per request, due date and step).
+        jobs.AddOrUpdate<RequestReminderJob>(RequestReminderJob.Name, j => j.RunAsync(CancellationToken.None), "15 8 * * *", options);
+
         // Daily at 08:05: annual training reminders (once per person and fiscal year, their department head told).
         jobs.AddOrUpdate<TrainingReminderJob>(TrainingReminderJob.Name, j => j.RunAsync(CancellationToken.None), "5 8 * * *", options);
 

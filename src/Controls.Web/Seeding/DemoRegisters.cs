@@ -8,8 +8,9 @@ namespace Controls.Web.Seeding;
 /// The demo organisation's registers: ledger entries (two handled abroad, one with special-care
 /// data, one overdue for its annual review, one due for it within the month), this year's mandatory
 /// training with attendance and pledges (a few people left out, so coverage has gaps), a training
-/// with a comprehension test and a few results (AddTestedTraining), and one
-/// reportable incident whose preliminary report is due. Part of the one-time demo seed.
+/// with a comprehension test and a few results (AddTestedTraining), one
+/// reportable incident whose preliminary report is due, and six data subjects' requests in varied
+/// states, one of them overdue (AddRequests). Part of the one-time demo seed.
 /// </summary>
 public static class DemoRegisters
 {
@@ -169,6 +170,7 @@ public static class DemoRegisters
             CreatedAt = now,
             CreatedById = officer,
         });
+        AddRequests(db, today, now, officer, departments, entries);
         await db.SaveChangesAsync(cancellationToken);
         return new Result(entries.Count, attendances.Count, pledges.Count, 1);
 
@@ -199,6 +201,71 @@ public static class DemoRegisters
                 LastReviewedOn = lastReviewedOn,
                 CreatedAt = now,
             };
+    }
+
+    /// <summary>
+    /// Six data subjects' requests (開示等の請求等), by reference only: a disclosure answered with a fee,
+    /// a correction in progress with the identity verified, a request to stop use that is overdue, an
+    /// agent's disclosure refused in part, a withdrawn consent and one just received (General
+    /// Affairs, so its head sato@ sees two). Each step is taken through the entity's rules.
+    /// </summary>
+    private static void AddRequests(AppDbContext db, DateOnly today, DateTimeOffset now, Guid officer, Dictionary<string, Guid> departments, List<LedgerEntry> entries)
+    {
+        var responseDays = OrganisationSettings.DefaultRequestResponseDays;
+        Guid? Entry(string name) => entries.FirstOrDefault(e => e.Name == name)?.Id;
+        DataSubjectRequest Request(string reference, DataSubjectRequestKind kind, string department, int daysAgo, RequestChannel channel, string summary,
+            Guid? ledgerEntry, RequesterKind requester = RequesterKind.Principal) => new()
+            {
+                Id = Guid.NewGuid(),
+                Reference = reference,
+                Kind = kind,
+                DepartmentId = departments[department],
+                ReceivedOn = today.AddDays(-daysAgo),
+                DueOn = DataSubjectRequest.DefaultDueOn(today.AddDays(-daysAgo), responseDays),
+                Channel = channel,
+                RequesterKind = requester,
+                Summary = summary,
+                LedgerEntryId = ledgerEntry,
+                Status = DataSubjectRequestStatus.Received,
+                CreatedAt = now,
+                CreatedById = officer,
+            };
+        void Check(IReadOnlyList<RequestError> errors)
+        {
+            if (errors.Count > 0)
+            {
+                throw new InvalidOperationException("A demo request does not follow its own rules: " + string.Join(", ", errors));
+            }
+        }
+
+        var year = today.Year;
+        var answered = Request($"R{year}-001", DataSubjectRequestKind.Disclosure, "SLS-CS", 40, RequestChannel.Web,
+            "保有個人データ(購入履歴・問い合わせ履歴)の開示の請求", Entry("顧客管理データ"));
+        Check(answered.VerifyIdentity(today.AddDays(-38), "運転免許証の写し(郵送)", today));
+        Check(answered.Answer(today.AddDays(-30), "購入履歴と問い合わせ履歴を書面で開示した。", "簡易書留", 1000, today));
+
+        var inProgress = Request($"R{year}-002", DataSubjectRequestKind.Correction, "BIZ-EC", 6, RequestChannel.Email,
+            "登録住所の訂正の請求(転居のため)", Entry("EC サイト購入者情報"));
+        Check(inProgress.VerifyIdentity(today.AddDays(-5), "登録メールアドレスからの返信と会員番号の照合", today));
+
+        var overdue = Request($"R{year}-003", DataSubjectRequestKind.CeaseUse, "BIZ-MKT", 20, RequestChannel.Phone,
+            "メールマガジン配信への利用停止の請求", Entry("メールマガジン会員リスト"));
+        Check(overdue.Start());
+
+        var refused = Request($"R{year}-004", DataSubjectRequestKind.Disclosure, "ADM-GA", 35, RequestChannel.Letter,
+            "来訪記録の開示の請求(代理人による)", Entry("来客受付簿"), RequesterKind.Agent);
+        Check(refused.VerifyIdentity(today.AddDays(-33), "委任状と代理人の本人確認書類", today));
+        Check(refused.Refuse(today.AddDays(-25), "他の来訪者の個人情報を含む部分は、第三者の権利利益を害するおそれがあるため開示しない。", true,
+            "本人の来訪記録のみ開示した。", "簡易書留", today));
+
+        var withdrawn = Request($"R{year}-005", DataSubjectRequestKind.ConsentWithdrawal, "SLS-CS", 15, RequestChannel.InPerson,
+            "アンケート結果の利用への同意の撤回", Entry("顧客管理データ"));
+        Check(withdrawn.Withdraw(today.AddDays(-12), "本人から申出の取下げの連絡があった(電話)。", today));
+
+        var received = Request($"R{year}-006", DataSubjectRequestKind.PurposeNotification, "ADM-GA", 10, RequestChannel.Email,
+            "来客受付簿の利用目的の通知の求め", Entry("来客受付簿"));
+
+        db.DataSubjectRequests.AddRange(answered, inProgress, overdue, refused, withdrawn, received);
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public partial class JobsDashboardTests(ControlsApp app) : IClassFixture<Control
         var page = await response.Content.ReadAsStringAsync();
         foreach (var job in new[] { HousekeepingJob.Name, GenerateInspectionsJob.Name, ReminderJob.Name, IncidentReminderJob.Name, PlanAuditsJob.Name,
                      SendOutboxJob.Name, LedgerReviewReminderJob.Name, TrainingReminderJob.Name, ReportDistributionJob.Name, AuditTrailVerificationJob.Name,
-                     RiskAssessmentReminderJob.Name })
+                     RiskAssessmentReminderJob.Name, RequestReminderJob.Name })
         {
             Assert.Contains(job, page);
         }

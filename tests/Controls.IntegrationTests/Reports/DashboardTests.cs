@@ -226,7 +226,7 @@ public class DashboardTests(InspectionApp app) : IClassFixture<InspectionApp>
         var bytes = await response.Content.ReadAsByteArrayAsync();
 
         var sheets = Read(bytes);
-        Assert.Equal(["概要", "自己点検", "回答", "指摘事項", "改善・是正処置", "内部監査", "委託先", "マネジメントレビュー", "PMS内部監査の結果", "箇条別の指摘事項", "リスク分析", "理解度確認テスト"], sheets.Keys);
+        Assert.Equal(["概要", "自己点検", "回答", "指摘事項", "改善・是正処置", "内部監査", "委託先", "マネジメントレビュー", "PMS内部監査の結果", "箇条別の指摘事項", "リスク分析", "理解度確認テスト", "開示等の請求"], sheets.Keys);
 
         var inspections = DataRows(sheets["自己点検"], "本部");
         Assert.Equal(2, inspections.Count);
@@ -260,7 +260,7 @@ public class DashboardTests(InspectionApp app) : IClassFixture<InspectionApp>
         Assert.True(exit == 0, error);
         var sheets = Read(await File.ReadAllBytesAsync(path));
         File.Delete(path);
-        Assert.Equal(["Summary", "Inspections", "Answers", "Findings", "Corrective actions", "Audits", "Contractors", "Management reviews", "PMS audit results", "Findings by clause", "Risk register", "Comprehension tests"], sheets.Keys);
+        Assert.Equal(["Summary", "Inspections", "Answers", "Findings", "Corrective actions", "Audits", "Contractors", "Management reviews", "PMS audit results", "Findings by clause", "Risk register", "Comprehension tests", "Data subjects' requests"], sheets.Keys);
         Assert.Contains(sheets["Summary"], r => r.Length > 0 && (r[0] as string ?? "").StartsWith("Management review 2026/04/01 to 2026/06/30", StringComparison.Ordinal));
 
         Assert.Equal(2, (await RunAsync("export", "management-review", "--from", "2026-13-01", "--to", "2026-06-30", "--lang", "en", "--out", path)).Exit);

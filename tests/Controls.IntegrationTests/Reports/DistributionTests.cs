@@ -89,7 +89,7 @@ public class DistributionTests(DistributionApp app) : IClassFixture<Distribution
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("management-review-2026-10-01_2026-10-31.xlsx", response.Content.Headers.ContentDisposition!.ToString());
         var sheets = DashboardTests.Read(await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal(["Summary", "Inspections", "Answers", "Findings", "Corrective actions", "Audits", "Contractors", "Management reviews", "PMS audit results", "Findings by clause", "Risk register", "Comprehension tests"], sheets.Keys);
+        Assert.Equal(["Summary", "Inspections", "Answers", "Findings", "Corrective actions", "Audits", "Contractors", "Management reviews", "PMS audit results", "Findings by clause", "Risk register", "Comprehension tests", "Data subjects' requests"], sheets.Keys);
 
         // Not a recipient: as if it did not exist. Compliance officers may open it; anonymous users sign in.
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync(other)).GetAsync(notice.Link)).StatusCode);

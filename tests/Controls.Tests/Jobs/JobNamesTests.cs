@@ -28,8 +28,8 @@ public class JobNamesTests
     }
 
     [Fact]
-    public void Eleven_jobs_are_named()
+    public void Twelve_jobs_are_named()
     {
-        Assert.Equal(11, Jobs().Count);
+        Assert.Equal(12, Jobs().Count);
     }
 }

@@ -31,6 +31,30 @@ public class IncidentConfiguration : IEntityTypeConfiguration<Incident>
     }
 }
 
+public class DataSubjectRequestConfiguration : IEntityTypeConfiguration<DataSubjectRequest>
+{
+    public void Configure(EntityTypeBuilder<DataSubjectRequest> builder)
+    {
+        builder.ToTable("data_subject_requests");
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.RequesterKind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Reference).HasMaxLength(DataSubjectRequest.ReferenceLength);
+        builder.Property(r => r.Summary).HasMaxLength(DataSubjectRequest.TextLength);
+        builder.Property(r => r.IdentityMethod).HasMaxLength(DataSubjectRequest.ShortLength);
+        builder.Property(r => r.ExtensionReason).HasMaxLength(DataSubjectRequest.TextLength);
+        builder.Property(r => r.Response).HasMaxLength(DataSubjectRequest.TextLength);
+        builder.Property(r => r.ResponseMethod).HasMaxLength(DataSubjectRequest.ShortLength);
+        builder.Property(r => r.RefusalReason).HasMaxLength(DataSubjectRequest.TextLength);
+        builder.HasOne(r => r.Department).WithMany().HasForeignKey(r => r.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.LedgerEntry).WithMany().HasForeignKey(r => r.LedgerEntryId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(r => new { r.DepartmentId, r.ReceivedOn });
+        builder.HasIndex(r => new { r.Status, r.DueOn });
+        builder.Property(r => r.Version).IsRowVersion();
+    }
+}
+
 public class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
 {
     public const int TextLength = 2000;

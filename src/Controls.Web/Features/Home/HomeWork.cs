@@ -56,12 +56,20 @@ public sealed class HomeWork(AppDbContext db, DepartmentScope scope, ComplianceR
             return sections;
         }
 
+        var headed = await scope.HeadedAsync(user, cancellationToken);
         if (await scope.Answering(user, cancellationToken) is { } own)
         {
-            sections.Add(await OwnDepartmentAsync(me.Value, own, today, en, cancellationToken));
+            var section = await OwnDepartmentAsync(me.Value, own, today, en, cancellationToken);
+            if (user.IsInRole(Roles.DepartmentHead))
+            {
+                // Data subjects' requests of the departments the head oversees (a division head's too: they read them).
+                var ids = headed.Ids;
+                section.Cards.Insert(section.Cards.Count - 1, await RequestsCardAsync(db.DataSubjectRequests.Where(r => ids.Contains(r.DepartmentId)), today, en, ids.Count > 1, cancellationToken));
+            }
+
+            sections.Add(section);
         }
 
-        var headed = await scope.HeadedAsync(user, cancellationToken);
         var below = headed.Ids.Where(id => id != DepartmentScope.DepartmentOf(user)).ToHashSet();
         if (below.Count > 0)
         {
@@ -244,7 +252,22 @@ public sealed class HomeWork(AppDbContext db, DepartmentScope scope, ComplianceR
             staleRows.Select(e => new Row(e.Name, e.Department, e.LastReviewedOn, e.LastReviewedOn is null ? "Home.NeverReviewed" : "Home.LastReviewed", $"/Ledger/Edit/{e.Id}", true)).ToList(),
             "/Ledger", "Home.NoLedgerReviews");
 
-        return new Section("compliance", "Home.Section.Compliance", null, [review, late, incidents, ledger, await ComingAuditsAsync(today, cancellationToken)]);
+        var requests = await RequestsCardAsync(db.DataSubjectRequests, today, en, true, cancellationToken);
+        return new Section("compliance", "Home.Section.Compliance", null, [review, late, incidents, requests, ledger, await ComingAuditsAsync(today, cancellationToken)]);
+    }
+
+    /// <summary>Data subjects' requests still open that are overdue or due within <see cref="DueSoonDays"/> days, the earliest due first.</summary>
+    private static async Task<Card> RequestsCardAsync(IQueryable<DataSubjectRequest> requests, DateOnly today, bool en, bool named, CancellationToken cancellationToken)
+    {
+        var due = Requests.RequestSummary.DueSoon(requests.AsNoTracking(), today, DueSoonDays);
+        var count = await due.CountAsync(cancellationToken);
+        var overdue = await due.CountAsync(r => r.DueOn < today, cancellationToken);
+        var rows = await due.Take(Few).Select(r => new { r.Id, r.Reference, r.Kind, r.DueOn, Department = en ? r.Department.NameEn : r.Department.NameJa }).ToListAsync(cancellationToken);
+        return new Card("requests", "Home.RequestsDue", count,
+            [new("Home.Overdue", overdue, "/Requests?State=overdue", overdue > 0)],
+            rows.Select(r => new Row(r.Reference, named ? r.Department : null, r.DueOn, r.DueOn < today ? "Requests.Overdue" : "Requests.Kind." + r.Kind,
+                $"/Requests/Details/{r.Id}", r.DueOn < today)).ToList(),
+            "/Requests?State=open", "Home.NoRequestsDue");
     }
 
     private async Task<Card> ComingAuditsAsync(DateOnly today, CancellationToken cancellationToken)

@@ -95,6 +95,7 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
             await WriteComprehensionAsync(book.AddSheet(l["Workbook.Sheet.Comprehension"], Options(l["Workbook.Sheet.Comprehension"],
                 Col("Training.Field.Title", 30), Col("ManagementReviews.Field.HeldOn", 12, XlsxKind.Date), Col("Workbook.Department", 22),
                 Col("Workbook.TestMust", 10), Col("Test.Passed", 10), Col("PmsYear.Tests.StillMust", 10))), filter, en, cancellationToken);
+            await WriteDataSubjectRequestsAsync(book, filter, en, title, subtitle, cancellationToken);
             await book.CompleteAsync();
         }
         finally
@@ -576,6 +577,61 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
         foreach (var r in await comprehension.ByDepartmentAsync(only, from, filter.Period.End, today, cancellationToken))
         {
             await sheet.AddRowAsync(r.Title, r.HeldOn, r.Code + " " + (en ? r.NameEn : r.NameJa), r.Must, r.Passed, r.StillMust);
+        }
+    }
+
+    /// <summary>
+    /// The sheet of data subjects' requests (開示等の請求): the requests received in the period counted
+    /// per kind and status, then every request still open past its due date (whenever received), by
+    /// reference — never the person's details. Narrowed to the filter's departments like the other sheets.
+    /// </summary>
+    private async Task WriteDataSubjectRequestsAsync(XlsxWriter book, ReportFilter filter, bool en, string title, string subtitle, CancellationToken cancellationToken)
+    {
+        var name = l["Workbook.Sheet.Requests"].Value;
+        var sheet = book.AddSheet(name, new SheetOptions { Title = $"{title} — {name}", Subtitle = subtitle });
+        var today = DateOnly.FromDateTime(clock.Now.DateTime);
+        var (start, end) = (filter.Period.Start, filter.Period.End);
+        var requests = db.DataSubjectRequests.AsNoTracking();
+        if (filter.Narrowed)
+        {
+            var departments = filter.Departments(db).Select(d => d.Id);
+            requests = requests.Where(r => departments.Contains(r.DepartmentId));
+        }
+
+        var counts = await requests.Where(r => r.ReceivedOn >= start && r.ReceivedOn <= end)
+            .GroupBy(r => new { r.Kind, r.Status })
+            .Select(g => new { g.Key.Kind, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var statuses = Enum.GetValues<DataSubjectRequestStatus>();
+        await sheet.AddRowAsync(l["Workbook.RequestsReceived"].Value);
+        await sheet.AddRowAsync(new object?[] { l["Requests.Field.Kind"].Value }.Concat(statuses.Select(s => (object?)l["Requests.Status." + s].Value)).Append(l["Workbook.Total"].Value).ToArray());
+        foreach (var kind in Enum.GetValues<DataSubjectRequestKind>())
+        {
+            var row = statuses.Select(s => counts.Where(c => c.Kind == kind && c.Status == s).Sum(c => c.Count)).ToList();
+            await sheet.AddRowAsync(new object?[] { l["Requests.Kind." + kind].Value }.Concat(row.Select(c => (object?)c)).Append(row.Sum()).ToArray());
+        }
+
+        var totals = statuses.Select(s => counts.Where(c => c.Status == s).Sum(c => c.Count)).ToList();
+        await sheet.AddRowAsync(new object?[] { l["Workbook.Total"].Value }.Concat(totals.Select(c => (object?)c)).Append(totals.Sum()).ToArray());
+
+        await sheet.AddRowAsync();
+        await sheet.AddRowAsync(l["Workbook.RequestsOverdue"].Value);
+        await sheet.AddRowAsync(l["Requests.Field.Reference"].Value, l["Requests.Field.Kind"].Value, l["Workbook.Department"].Value, l["Requests.Field.ReceivedOn"].Value,
+            l["Requests.Field.DueOn"].Value, l["Requests.Field.Status"].Value, l["Workbook.DaysOverdue"].Value);
+        var overdue = await requests
+            .Where(r => (r.Status == DataSubjectRequestStatus.Received || r.Status == DataSubjectRequestStatus.InProgress) && r.DueOn < today)
+            .OrderBy(r => r.DueOn).ThenBy(r => r.Reference)
+            .Select(r => new { r.Reference, r.Kind, r.Department.Code, r.Department.NameJa, r.Department.NameEn, r.ReceivedOn, r.DueOn, r.Status })
+            .ToListAsync(cancellationToken);
+        foreach (var r in overdue)
+        {
+            await sheet.AddRowAsync(r.Reference, l["Requests.Kind." + r.Kind].Value, r.Code + " " + (en ? r.NameEn : r.NameJa), r.ReceivedOn, r.DueOn,
+                l["Requests.Status." + r.Status].Value, today.DayNumber - r.DueOn.DayNumber);
+        }
+
+        if (overdue.Count == 0)
+        {
+            await sheet.AddRowAsync(l["Workbook.NoRequestsOverdue"].Value);
         }
     }
 

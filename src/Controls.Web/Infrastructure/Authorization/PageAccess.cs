@@ -34,6 +34,11 @@ public static class PageAccess
     /// <summary>Management and compliance officers: record a management review and its outputs.</summary>
     public const string ManagementReviewRecorders = nameof(ManagementReviewRecorders);
 
+    /// <summary>Compliance officers, auditors, management and department heads: the register of data subjects' requests (Features/Requests/RequestAccess scopes it).</summary>
+    public const string RequestReaders = nameof(RequestReaders);
+    /// <summary>Compliance officers and department heads: record data subjects' requests and their handling.</summary>
+    public const string RequestRecorders = nameof(RequestRecorders);
+
     private static readonly string[] ManagementReviewRecorderRoles = [Roles.Management, Roles.ComplianceOfficer];
     private static readonly string[] ManagementReviewReaderRoles = [Roles.Management, Roles.ComplianceOfficer, Roles.Auditor];
 
@@ -59,6 +64,8 @@ public static class PageAccess
         options.AddPolicy(StatementReaders, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator, Roles.Management));
         options.AddPolicy(ManagementReviewReaders, p => p.RequireRole(ManagementReviewReaderRoles));
         options.AddPolicy(ManagementReviewRecorders, p => p.RequireRole(ManagementReviewRecorderRoles));
+        options.AddPolicy(RequestReaders, p => p.RequireRole(Features.Requests.RequestAccess.Readers));
+        options.AddPolicy(RequestRecorders, p => p.RequireRole(Features.Requests.RequestAccess.Recorders));
     }
 
     /// <summary>
@@ -116,6 +123,12 @@ public static class PageAccess
         pages.AuthorizeFolder("/Inspections/Review", Reviewers);
         // Incidents: compliance officers and administrators (all), department heads (their department's, by IncidentAccess).
         pages.AuthorizeFolder("/Incidents", IncidentUsers);
+        // Data subjects' requests (開示等の請求等): compliance officers, auditors and management read every department's,
+        // department heads their own (and those below, by RequestAccess); compliance officers record any, a department
+        // head their own department's (the handling steps on the record's page are checked by the page: 403).
+        pages.AuthorizeFolder("/Requests", RequestReaders);
+        pages.AuthorizePage("/Requests/Create", RequestRecorders);
+        pages.AuthorizePage("/Requests/Edit", RequestRecorders);
         // Ledger: everyone signed in reads it (a department head and delegates their department's, by LedgerAccess);
         // compliance officers and administrators change any entry, a department head their own department's.
         pages.AuthorizePage("/Ledger/Create", IncidentUsers);

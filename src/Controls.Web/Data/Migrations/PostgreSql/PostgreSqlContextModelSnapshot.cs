@@ -1214,6 +1214,140 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                     b.ToTable("corrective_actions", (string)null);
                 });
 
+            modelBuilder.Entity("Controls.Web.Domain.DataSubjectRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("ExtensionReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("extension_reason");
+
+                    b.Property<int?>("Fee")
+                        .HasColumnType("integer")
+                        .HasColumnName("fee");
+
+                    b.Property<string>("IdentityMethod")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("identity_method");
+
+                    b.Property<DateOnly?>("IdentityVerifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("identity_verified_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("LedgerEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ledger_entry_id");
+
+                    b.Property<bool>("PartlyRefused")
+                        .HasColumnType("boolean")
+                        .HasColumnName("partly_refused");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("RefusalReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<string>("RequesterKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("requester_kind");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("response");
+
+                    b.Property<string>("ResponseMethod")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("response_method");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_subject_requests");
+
+                    b.HasIndex("LedgerEntryId")
+                        .HasDatabaseName("ix_data_subject_requests_ledger_entry_id");
+
+                    b.HasIndex("DepartmentId", "ReceivedOn")
+                        .HasDatabaseName("ix_data_subject_requests_department_id_received_on");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_data_subject_requests_status_due_on");
+
+                    b.ToTable("data_subject_requests", (string)null);
+                });
+
             modelBuilder.Entity("Controls.Web.Domain.Department", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2528,6 +2662,10 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name_ja");
 
+                    b.Property<int>("RequestResponseDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("request_response_days");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -3793,6 +3931,26 @@ namespace Controls.Web.Data.Migrations.PostgreSql
                     b.Navigation("Department");
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.DataSubjectRequest", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_subject_requests_departments_department_id");
+
+                    b.HasOne("Controls.Web.Domain.LedgerEntry", "LedgerEntry")
+                        .WithMany()
+                        .HasForeignKey("LedgerEntryId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_data_subject_requests_ledger_entries_ledger_entry_id");
+
+                    b.Navigation("Department");
+
+                    b.Navigation("LedgerEntry");
                 });
 
             modelBuilder.Entity("Controls.Web.Domain.Department", b =>

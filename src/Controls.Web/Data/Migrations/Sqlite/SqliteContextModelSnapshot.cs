@@ -1220,6 +1220,142 @@ namespace Controls.Web.Data.Migrations.Sqlite
                     b.ToTable("corrective_actions", (string)null);
                 });
 
+            modelBuilder.Entity("Controls.Web.Domain.DataSubjectRequest", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("DepartmentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("ExtensionReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_reason");
+
+                    b.Property<int?>("Fee")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fee");
+
+                    b.Property<string>("IdentityMethod")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identity_method");
+
+                    b.Property<DateOnly?>("IdentityVerifiedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identity_verified_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LedgerEntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ledger_entry_id");
+
+                    b.Property<bool>("PartlyRefused")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("partly_refused");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("RefusalReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<string>("RequesterKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requester_kind");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response");
+
+                    b.Property<string>("ResponseMethod")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_method");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1u)
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_subject_requests");
+
+                    b.HasIndex("LedgerEntryId")
+                        .HasDatabaseName("ix_data_subject_requests_ledger_entry_id");
+
+                    b.HasIndex("DepartmentId", "ReceivedOn")
+                        .HasDatabaseName("ix_data_subject_requests_department_id_received_on");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_data_subject_requests_status_due_on");
+
+                    b.ToTable("data_subject_requests", (string)null);
+                });
+
             modelBuilder.Entity("Controls.Web.Domain.Department", b =>
                 {
                     b.Property<string>("Id")
@@ -2552,6 +2688,10 @@ namespace Controls.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name_ja");
 
+                    b.Property<int>("RequestResponseDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("request_response_days");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -3824,6 +3964,26 @@ namespace Controls.Web.Data.Migrations.Sqlite
                     b.Navigation("Department");
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Controls.Web.Domain.DataSubjectRequest", b =>
+                {
+                    b.HasOne("Controls.Web.Domain.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_subject_requests_departments_department_id");
+
+                    b.HasOne("Controls.Web.Domain.LedgerEntry", "LedgerEntry")
+                        .WithMany()
+                        .HasForeignKey("LedgerEntryId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_data_subject_requests_ledger_entries_ledger_entry_id");
+
+                    b.Navigation("Department");
+
+                    b.Navigation("LedgerEntry");
                 });
 
             modelBuilder.Entity("Controls.Web.Domain.Department", b =>

@@ -53,6 +53,10 @@ public sealed class TrailReading(AppDbContext db, OrganisationClock clock, IStri
         ["PeopleRange"] = "Ledger.People",
         ["LifeCycleStage"] = "Risk.Stage",
         ["IncidentKind"] = "Incidents.Kind",
+        ["DataSubjectRequestKind"] = "Requests.Kind",
+        ["DataSubjectRequestStatus"] = "Requests.Status",
+        ["RequestChannel"] = "Requests.Channel",
+        ["RequesterKind"] = "Requests.RequesterKind",
         ["InspectionEventKind"] = "InspectionEvent",
         ["ScheduleRecurrence"] = "Schedules.Recurrence",
         ["ScheduleStatus"] = "Schedules.Status",
@@ -253,6 +257,8 @@ public sealed class TrailReading(AppDbContext db, OrganisationClock clock, IStri
         Add((await db.AuditProgrammes.AsNoTracking().Where(p => list.Contains(p.Id)).Select(p => new { p.Id, p.FiscalYear }).ToListAsync(cancellationToken))
             .Select(p => (p.Id, l["Audits.Programme", p.FiscalYear].Value)));
         Add((await db.Incidents.AsNoTracking().Where(i => list.Contains(i.Id)).Select(i => new { i.Id, i.Title }).ToListAsync(cancellationToken)).Select(i => (i.Id, i.Title)));
+        Add((await db.DataSubjectRequests.AsNoTracking().Where(r => list.Contains(r.Id)).Select(r => new { r.Id, r.Reference }).ToListAsync(cancellationToken))
+            .Select(r => (r.Id, r.Reference)));
         Add((await db.LedgerEntries.AsNoTracking().Where(e => list.Contains(e.Id)).Select(e => new { e.Id, e.Name }).ToListAsync(cancellationToken)).Select(e => (e.Id, e.Name)));
         Add((await db.CheckItems.AsNoTracking().Where(c => list.Contains(c.Id)).Select(c => new { c.Id, c.Code }).ToListAsync(cancellationToken)).Select(c => (c.Id, c.Code)));
         Add((await db.Measures.AsNoTracking().Where(m => list.Contains(m.Id)).Select(m => new { m.Id, m.Code }).ToListAsync(cancellationToken)).Select(m => (m.Id, m.Code)));

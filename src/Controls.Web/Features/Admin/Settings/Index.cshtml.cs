@@ -16,7 +16,8 @@ namespace Controls.Web.Features.Admin.Settings;
 
 /// <summary>
 /// Organisation settings: names, time zone, fiscal-year start, which roles must use two-factor
-/// authentication, and whether the incident register is kept to compliance officers. Administrators only.
+/// authentication, whether the incident register is kept to compliance officers, and the
+/// response period of data subjects' requests (the default of their due date). Administrators only.
 /// </summary>
 public class IndexModel(AppDbContext db, IMemoryCache cache, IRecurringJobManager jobs, IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -55,6 +56,10 @@ public class IndexModel(AppDbContext db, IMemoryCache cache, IRecurringJobManage
         [Display(Name = "Field.IncidentsComplianceOfficersOnly")]
         public bool IncidentsComplianceOfficersOnly { get; set; }
 
+        [Range(1, 90, ErrorMessage = "Validation.Range")]
+        [Display(Name = "Field.RequestResponseDays")]
+        public int RequestResponseDays { get; set; } = OrganisationSettings.DefaultRequestResponseDays;
+
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
         {
             if (!OrganisationClock.IsKnownZone(TimeZone))
@@ -80,6 +85,7 @@ public class IndexModel(AppDbContext db, IMemoryCache cache, IRecurringJobManage
             FiscalYearStartMonth = settings.FiscalYearStartMonth,
             TwoFactorRequiredRoles = settings.TwoFactorRequiredRoles,
             IncidentsComplianceOfficersOnly = settings.IncidentsComplianceOfficersOnly,
+            RequestResponseDays = settings.RequestResponseDays,
         };
         Version = settings.Version;
     }
@@ -100,6 +106,7 @@ public class IndexModel(AppDbContext db, IMemoryCache cache, IRecurringJobManage
         settings.FiscalYearStartMonth = Input.FiscalYearStartMonth;
         settings.TwoFactorRequiredRoles = Input.TwoFactorRequiredRoles.Distinct().Order(StringComparer.Ordinal).ToList();
         settings.IncidentsComplianceOfficersOnly = Input.IncidentsComplianceOfficersOnly;
+        settings.RequestResponseDays = Input.RequestResponseDays;
         try
         {
             await db.SaveChangesAsync();
