@@ -1,7 +1,7 @@
 using Controls.IntegrationTests.Audits;
 using Controls.IntegrationTests.Infrastructure;
-using Controls.Web.Domain;
 using Controls.Web.App;
+using Controls.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controls.IntegrationTests.Reports;
