@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -113,7 +114,7 @@ public sealed class SaveImprovementAction(
                 CheckItemId = request.CheckItemId,
                 Status = CorrectiveActionStatus.Open,
                 CreatedAt = time.GetUtcNow(),
-                CreatedById = InspectionAccess.UserId(user) ?? Guid.Empty,
+                CreatedById = DepartmentScope.UserId(user) ?? Guid.Empty,
             };
             db.CorrectiveActions.Add(action);
         }

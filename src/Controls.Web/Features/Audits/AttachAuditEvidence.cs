@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -79,7 +80,7 @@ public sealed class AttachAuditEvidence(AppDbContext db, AuditAccess access, Evi
                 Sha256 = stored.Sha256,
                 StoragePath = stored.StoragePath,
                 UploadedAt = time.GetUtcNow(),
-                UploadedById = InspectionAccess.UserId(user) ?? Guid.Empty,
+                UploadedById = DepartmentScope.UserId(user) ?? Guid.Empty,
             });
             await db.SaveChangesAsync(cancellationToken);
             return new Result(Outcome.Done, []);

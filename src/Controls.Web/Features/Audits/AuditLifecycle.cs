@@ -4,6 +4,7 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
 using Controls.Web.Features.Notifications;
+using Controls.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -57,7 +58,7 @@ public sealed class AuditLifecycle(AppDbContext db, Notifier notifier, TimeProvi
 
             audit.ClosingReason = reason;
             audit.ClosedAt = time.GetUtcNow();
-            audit.ClosedById = InspectionAccess.UserId(user);
+            audit.ClosedById = DepartmentScope.UserId(user);
         }
 
         db.Entry(audit).Property(a => a.Version).OriginalValue = version;

@@ -31,7 +31,7 @@ public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveA
     /// <summary>The follow-up audits that re-checked this finding, with their result.</summary>
     public List<(Guid AuditId, string Title, RecheckResult? Result, string Notes)> Rechecks { get; private set; } = [];
     public bool CanVerify => Finding.CorrectiveAction is { } action && AuditAccess.CanVerify(User, Finding, action);
-    public bool IsOwner => Finding.CorrectiveAction is { } action && Inspections.InspectionAccess.UserId(User) == action.OwnerId;
+    public bool IsOwner => Finding.CorrectiveAction is { } action && DepartmentScope.UserId(User) == action.OwnerId;
     public bool CanClose => OnTeam && !Finding.IsNonconformity && Finding.Status == FindingStatus.Open;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -52,7 +52,7 @@ public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveA
             return NotFound();
         }
 
-        if (!AuditAccess.Manages(User) && Inspections.InspectionAccess.UserId(User) != finding.CorrectiveAction?.OwnerId)
+        if (!AuditAccess.Manages(User) && DepartmentScope.UserId(User) != finding.CorrectiveAction?.OwnerId)
         {
             return Forbid();
         }

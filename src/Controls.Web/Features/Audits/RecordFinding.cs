@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -120,7 +121,7 @@ public sealed class RecordFinding(AppDbContext db, TimeProvider time, IStringLoc
         }
 
         var now = time.GetUtcNow();
-        var me = InspectionAccess.UserId(user) ?? Guid.Empty;
+        var me = DepartmentScope.UserId(user) ?? Guid.Empty;
         // Inside a caller's transaction (the demo seed) the caller commits.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var finding = new Finding

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -146,7 +147,7 @@ public sealed class SaveAudit(AppDbContext db, AuditorIndependence independence,
             CatalogVersionId = checkedInput.VersionId,
             Status = AuditStatus.Planned,
             CreatedAt = time.GetUtcNow(),
-            CreatedById = InspectionAccess.UserId(user) ?? Guid.Empty,
+            CreatedById = DepartmentScope.UserId(user) ?? Guid.Empty,
         };
         Apply(audit, input, checkedInput.Codes);
         audit.Team = input.TeamIds.Select(t => new AuditTeamMember { AuditId = audit.Id, UserId = t }).ToList();

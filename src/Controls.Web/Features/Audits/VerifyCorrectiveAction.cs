@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -51,7 +52,7 @@ public sealed class VerifyCorrectiveAction(AppDbContext db, TimeProvider time, I
         {
             action.Status = CorrectiveActionStatus.Verified;
             action.VerifiedAt = time.GetUtcNow();
-            action.VerifiedById = InspectionAccess.UserId(user);
+            action.VerifiedById = DepartmentScope.UserId(user);
             finding.Status = FindingStatus.Closed;
             finding.ClosedAt = action.VerifiedAt;
         }

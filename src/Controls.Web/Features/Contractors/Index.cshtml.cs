@@ -1,6 +1,7 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
@@ -65,7 +66,7 @@ public class IndexModel(AppDbContext db, ContractorAccess access, OrganisationCl
     private async Task LoadAsync(bool paged)
     {
         var language = Languages.Current;
-        SeesAll = InspectionAccess.SeesAllDepartments(User);
+        SeesAll = DepartmentScope.SeesAllDepartments(User);
         CanCreate = ContractorAccess.CanCreate(User);
         Today = DateOnly.FromDateTime(clock.Now.DateTime);
         if (SeesAll)

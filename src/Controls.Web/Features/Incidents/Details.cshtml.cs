@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -134,7 +135,7 @@ public class DetailsModel(AppDbContext db, IncidentAccess access, OrganisationCl
         incident.ReportableDecision = Decision.Reportable;
         incident.DecisionReason = reason;
         incident.DecidedAt = time.GetUtcNow();
-        incident.DecidedById = InspectionAccess.UserId(User);
+        incident.DecidedById = DepartmentScope.UserId(User);
         return await SaveAsync(incident, l["Incidents.Decided"].Value);
     }
 
@@ -229,7 +230,7 @@ public class DetailsModel(AppDbContext db, IncidentAccess access, OrganisationCl
             DueOn = NewAction.DueOn!.Value,
             Status = CorrectiveActionStatus.Open,
             CreatedAt = time.GetUtcNow(),
-            CreatedById = InspectionAccess.UserId(User)!.Value,
+            CreatedById = DepartmentScope.UserId(User)!.Value,
         };
         db.CorrectiveActions.Add(action);
         db.IncidentActions.Add(new IncidentAction { IncidentId = incident.Id, CorrectiveActionId = action.Id });

@@ -2,6 +2,7 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Actions;
 using Controls.Web.Features.Ledger;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -271,7 +272,7 @@ public class AnswerModel(
         Today = DateOnly.FromDateTime(clock.Now.DateTime);
         var answering = await access.AnsweringDepartmentAsync(User, cancellationToken) == sheet.Header.DepartmentId;
         CanAnswer = answering && sheet.Header.IsOpen;
-        CanSignOff = sheet.Header.IsOpen && User.IsInRole(Roles.DepartmentHead) && InspectionAccess.DepartmentOf(User) == sheet.Header.DepartmentId;
+        CanSignOff = sheet.Header.IsOpen && User.IsInRole(Roles.DepartmentHead) && DepartmentScope.DepartmentOf(User) == sheet.Header.DepartmentId;
         IsDelegate = answering && !User.IsInRole(Roles.DepartmentHead);
         if (sheet.Measures.Any(m => m.Code is LedgerMeasureContext.ForeignEnvironmentMeasure or LedgerMeasureContext.LedgerMeasure))
         {

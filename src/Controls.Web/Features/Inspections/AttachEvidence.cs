@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -77,7 +78,7 @@ public sealed class AttachEvidence(AppDbContext db, InspectionAccess access, Evi
                 Sha256 = stored.Sha256,
                 StoragePath = stored.StoragePath,
                 UploadedAt = time.GetUtcNow(),
-                UploadedById = InspectionAccess.UserId(user) ?? Guid.Empty,
+                UploadedById = DepartmentScope.UserId(user) ?? Guid.Empty,
             });
             if (inspection!.Status == InspectionStatus.NotStarted)
             {

@@ -1,6 +1,7 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Notifications;
+using Controls.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controls.Web.Features.Inspections;

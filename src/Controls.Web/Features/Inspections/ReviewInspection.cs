@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Infrastructure;
+using Controls.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -98,7 +99,7 @@ public sealed class ReviewInspection(AppDbContext db, InspectionNews news, Curre
 
         await apply(inspection, cancellationToken);
         var now = time.GetUtcNow();
-        var userId = InspectionAccess.UserId(user);
+        var userId = DepartmentScope.UserId(user);
         inspection.Status = kind == InspectionEventKind.Accepted ? InspectionStatus.Accepted : InspectionStatus.Returned;
         inspection.ReviewedAt = now;
         inspection.ReviewedById = userId;

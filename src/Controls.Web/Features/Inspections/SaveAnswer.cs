@@ -3,6 +3,7 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Contractors;
 using Controls.Web.Features.Ledger;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -104,7 +105,7 @@ public sealed class SaveAnswer(AppDbContext db, InspectionAccess access, LedgerM
             answer.Value = value;
             answer.Comment = comment;
             answer.AnsweredAt = time.GetUtcNow();
-            answer.AnsweredById = InspectionAccess.UserId(user);
+            answer.AnsweredById = DepartmentScope.UserId(user);
         }
 
         // (Saving exactly what is stored already overwrites nothing: it succeeds whatever the form's version.)

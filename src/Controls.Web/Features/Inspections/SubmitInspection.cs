@@ -3,6 +3,7 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Ledger;
 using Controls.Web.Infrastructure;
+using Controls.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -117,7 +118,7 @@ public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, L
         }
 
         var now = time.GetUtcNow();
-        var userId = InspectionAccess.UserId(user);
+        var userId = DepartmentScope.UserId(user);
         inspection.Status = InspectionStatus.Submitted;
         inspection.SubmittedAt = now;
         inspection.SubmittedById = userId;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 
 namespace Controls.Web.Features.Ledger;
 
@@ -30,7 +31,7 @@ public sealed class LedgerAccess(AppDbContext db, InspectionAccess inspections)
         user.IsInRole(Roles.ComplianceOfficer) || user.IsInRole(Roles.Administrator);
 
     public static Guid? OwnDepartment(ClaimsPrincipal user) =>
-        !EditsAll(user) && user.IsInRole(Roles.DepartmentHead) ? InspectionAccess.DepartmentOf(user) : null;
+        !EditsAll(user) && user.IsInRole(Roles.DepartmentHead) ? DepartmentScope.DepartmentOf(user) : null;
 
     public static bool CanCreate(ClaimsPrincipal user) => EditsAll(user) || OwnDepartment(user) is not null;
 
