@@ -6,7 +6,6 @@ using Controls.Web.Domain;
 using Controls.Web.Features.Actions;
 using Controls.Web.Features.Incidents;
 using Controls.Web.Features.Inspections;
-using Controls.Web.Features.Notifications;
 using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;

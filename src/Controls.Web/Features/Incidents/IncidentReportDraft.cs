@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Controls.Web.Domain;
-using Controls.Web.Features.Notifications;
 using Controls.Web.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
 

@@ -2,7 +2,7 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Controls.Web.Features.Notifications;
+namespace Controls.Web.Infrastructure.Organisation;
 
 /// <summary>Who is told: active users in a role, and the heads of departments (the named head and users with the role in it).</summary>
 public static class Recipients
