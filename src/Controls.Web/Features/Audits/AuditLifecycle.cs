@@ -5,6 +5,7 @@ using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
 using Controls.Web.Features.Notifications;
 using Controls.Web.Infrastructure.Authorization;
+using Controls.Web.Infrastructure.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -92,11 +93,11 @@ public sealed class AuditLifecycle(AppDbContext db, Notifier notifier, TimeProvi
 
         var departments = audit.DepartmentIds.Concat(await db.Contractors.AsNoTracking()
             .Where(c => audit.ContractorIds.Contains(c.Id)).Select(c => c.OwningDepartmentId).ToListAsync(cancellationToken)).Distinct().ToList();
-        var headRole = Roles.DepartmentHead.ToUpperInvariant();
+        var headRole = Recipients.InRole(db, Roles.DepartmentHead);
         var heads = await db.Users.AsNoTracking()
             .Where(u => u.DepartmentId != null && departments.Contains(u.DepartmentId.Value)
                 && (db.Departments.Any(d => d.HeadUserId == u.Id && d.Id == u.DepartmentId)
-                    || db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == headRole))))
+                    || headRole.Any(h => h.Id == u.Id)))
             .Select(u => u.Id).ToListAsync(cancellationToken);
         var sent = 0;
         var window = Inspections.InspectionText.Period(audit.WindowStart, audit.WindowEnd);

@@ -5,6 +5,7 @@ using Controls.Web.Features.Incidents;
 using Controls.Web.Features.Reports;
 using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -332,10 +333,10 @@ public sealed class HomeWork(AppDbContext db, DepartmentScope scope, ComplianceR
 
     private async Task<Section> AdministrationAsync(CancellationToken cancellationToken)
     {
-        var administrator = Roles.Administrator.ToUpperInvariant();
+        var administrators = Recipients.InRole(db, Roles.Administrator);
         var unplaced = db.Users.AsNoTracking().Where(u => u.IsActive
             && (!db.UserRoles.Any(r => r.UserId == u.Id)
-                || (u.DepartmentId == null && !db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.NormalizedName == administrator)))));
+                || (u.DepartmentId == null && !administrators.Any(a => a.Id == u.Id))));
         var unplacedCount = await unplaced.CountAsync(cancellationToken);
         var unplacedRows = await unplaced.OrderBy(u => u.Email).Take(Few).Select(u => new { u.Id, u.DisplayName, u.Email, u.DepartmentId }).ToListAsync(cancellationToken);
         var users = new Card("users", "Home.UsersUnplaced", unplacedCount, [],
