@@ -57,7 +57,7 @@ public class IndexModel(AppDbContext db, ContractorAccess access, OrganisationCl
             new(l["Workbook.PrivacyMark"], 12, XlsxKind.Date), new(l["Workbook.Isms"], 12, XlsxKind.Date), new(l["Workbook.ContractStart"], 12, XlsxKind.Date),
             new(l["Workbook.ContractEnd"], 12, XlsxKind.Date), new(l["Field.Status"], 12),
         ];
-        return await Reports.ListExport.WriteAsync(this, format, "contractors", l["Nav.Contractors"], columns, rows, clock, cancellationToken);
+        return await Infrastructure.Excel.ListExport.WriteAsync(this, format, "contractors", l["Nav.Contractors"], columns, rows, clock, cancellationToken);
     }
 
     public Task OnGetAsync() => LoadAsync(paged: true);

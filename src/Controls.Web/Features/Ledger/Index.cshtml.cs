@@ -1,7 +1,7 @@
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
-using Controls.Web.Features.Reports;
 using Controls.Web.Infrastructure.Authorization;
+using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,4 @@
 using Controls.Web.Data;
-using Controls.Web.Features.Reports;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Organisation;

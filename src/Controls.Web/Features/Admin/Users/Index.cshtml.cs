@@ -34,7 +34,7 @@ public class IndexModel(AppDbContext db, TimeProvider time, Controls.Web.Infrast
             new(l["Export.Name"], 20), new(l["Export.Email"], 30), new(l["Workbook.Department"], 22), new(l["Export.Roles"], 30),
             new(l["Export.Active"], 8), new(l["Export.LockedOut"], 8), new(l["Export.TwoFactor"], 8),
         ];
-        return await Features.Reports.ListExport.WriteAsync(this, format, "users", l["Nav.Users"], columns, rows, clock, cancellationToken);
+        return await Infrastructure.Excel.ListExport.WriteAsync(this, format, "users", l["Nav.Users"], columns, rows, clock, cancellationToken);
     }
 
     public async Task OnGetAsync()
