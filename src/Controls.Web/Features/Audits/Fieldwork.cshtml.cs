@@ -2,6 +2,7 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -222,7 +223,7 @@ public class FieldworkModel(AppDbContext db, RecordAuditTest recordTest, RecordF
         Tests = await db.AuditTests.AsNoTracking().Where(t => t.AuditId == audit.Id).ToDictionaryAsync(t => t.MeasureCode, cancellationToken);
         SelfAnswers = await comparison.LatestAsync(audit, Measures.Select(m => m.Code).ToList(), cancellationToken);
         var departments = await recordFinding.AuditedDepartmentsAsync(audit, cancellationToken);
-        Names = await AuditScope.NamesAsync(db, departments.Concat(audit.DepartmentIds), audit.ContractorIds, cancellationToken);
+        Names = await ScopeNames.NamesAsync(db, departments.Concat(audit.DepartmentIds), audit.ContractorIds, cancellationToken);
         AuditedDepartments = departments.Select(d => (d, Names.GetValueOrDefault(d, "?"))).ToList();
         var english = Languages.Current == Languages.English;
         Owners = (await db.Users.AsNoTracking().Where(u => u.IsActive && u.DepartmentId != null && departments.Contains(u.DepartmentId.Value))

@@ -3,6 +3,7 @@ using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -162,8 +163,8 @@ public class ReportModel(AppDbContext db, AuditAccess access, SelfInspectionComp
         }
 
         Audit = audit;
-        var names = await AuditScope.NamesAsync(db, audit.DepartmentIds, audit.ContractorIds, cancellationToken);
-        Scope = AuditScope.Describe(names, audit.DepartmentIds, audit.ContractorIds);
+        var names = await ScopeNames.NamesAsync(db, audit.DepartmentIds, audit.ContractorIds, cancellationToken);
+        Scope = ScopeNames.Describe(names, audit.DepartmentIds, audit.ContractorIds);
         Lead = audit.LeadAuditor.DisplayName;
         Team = audit.Team.Select(m => m.User.DisplayName).Order(StringComparer.Ordinal).ToList();
         Measures = await AuditContent.MeasuresAsync(db, audit, cancellationToken);

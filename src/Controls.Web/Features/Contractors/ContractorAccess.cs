@@ -12,11 +12,11 @@ namespace Controls.Web.Features.Contractors;
 /// contractors their department owns, the others answering 404. Compliance officers and
 /// administrators change any; a department head changes their own department's only.
 /// </summary>
-public sealed class ContractorAccess(AppDbContext db, InspectionAccess inspections)
+public sealed class ContractorAccess(AppDbContext db, DepartmentScope scope)
 {
     public async Task<IQueryable<Contractor>> VisibleAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        var departments = await inspections.DepartmentsAsync(user, cancellationToken);
+        var departments = await scope.VisibleAsync(user, cancellationToken);
         if (departments.All)
         {
             return db.Contractors;

@@ -1,6 +1,5 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Features.Actions;
 using Controls.Web.Features.Ledger;
 using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Time;

@@ -13,11 +13,11 @@ namespace Controls.Web.Features.Ledger;
 /// department head their own department's. The same holds for an entry's risk assessment;
 /// its residual risks are accepted by compliance officers.
 /// </summary>
-public sealed class LedgerAccess(AppDbContext db, InspectionAccess inspections)
+public sealed class LedgerAccess(AppDbContext db, DepartmentScope scope)
 {
     public async Task<IQueryable<LedgerEntry>> VisibleAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        var departments = await inspections.DepartmentsAsync(user, cancellationToken);
+        var departments = await scope.VisibleAsync(user, cancellationToken);
         if (departments.All)
         {
             return db.LedgerEntries;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Organisation;
@@ -20,7 +21,7 @@ namespace Controls.Web.Features.Ledger;
 /// stages blank. Filtered by department, stage, residual risk level, acceptance pending and overdue
 /// re-assessment; exported as CSV or Excel from the same query (one row per entry × stage).
 /// </summary>
-public class RisksModel(AppDbContext db, LedgerAccess access, InspectionAccess inspections, RiskMeasures catalog, OrganisationClock clock,
+public class RisksModel(AppDbContext db, LedgerAccess access, DepartmentScope departmentScope, RiskMeasures catalog, OrganisationClock clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 50;
@@ -59,7 +60,7 @@ public class RisksModel(AppDbContext db, LedgerAccess access, InspectionAccess i
 
     public async Task OnGetAsync()
     {
-        var scope = await inspections.DepartmentsAsync(User, HttpContext.RequestAborted);
+        var scope = await departmentScope.VisibleAsync(User, HttpContext.RequestAborted);
         Departments = await DepartmentTree.FilterChoicesAsync(db, scope.All ? null : scope.Ids, HttpContext.RequestAborted);
         var query = await FilteredAsync(HttpContext.RequestAborted);
         PageNumber = Shared.Paging.Clamp(PageNumber);

@@ -4,6 +4,7 @@ using Controls.Web.Domain;
 using Controls.Web.Features.Schedules;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -338,11 +339,11 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
                 OpenFindings = findings.Count(f => f.AuditId == a.Id && f.Status == FindingStatus.Open),
             })
             .ToListAsync(cancellationToken);
-        var names = await Audits.AuditScope.NamesAsync(db, audits.SelectMany(a => a.DepartmentIds), audits.SelectMany(a => a.ContractorIds), cancellationToken);
+        var names = await ScopeNames.NamesAsync(db, audits.SelectMany(a => a.DepartmentIds), audits.SelectMany(a => a.ContractorIds), cancellationToken);
         foreach (var a in audits)
         {
             await sheet.AddRowAsync(
-                a.Title, Audits.AuditScope.Describe(names, a.DepartmentIds, a.ContractorIds), a.WindowStart, a.WindowEnd, a.Lead, statuses[a.Status],
+                a.Title, ScopeNames.Describe(names, a.DepartmentIds, a.ContractorIds), a.WindowStart, a.WindowEnd, a.Lead, statuses[a.Status],
                 a.Results, a.Findings, a.OpenFindings);
         }
     }
