@@ -14,6 +14,7 @@ using Controls.Web.Features.Training;
 using Controls.Web.Infrastructure.AuditTrail;
 using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.DataProtection;
+using Controls.Web.Infrastructure.Files;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Mail;
 using Controls.Web.Infrastructure.Time;

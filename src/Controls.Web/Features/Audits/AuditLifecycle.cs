@@ -5,6 +5,7 @@ using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
 using Controls.Web.Features.Notifications;
 using Controls.Web.Infrastructure.Authorization;
+using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -100,7 +101,7 @@ public sealed class AuditLifecycle(AppDbContext db, Notifier notifier, TimeProvi
                     || headRole.Any(h => h.Id == u.Id)))
             .Select(u => u.Id).ToListAsync(cancellationToken);
         var sent = 0;
-        var window = Inspections.InspectionText.Period(audit.WindowStart, audit.WindowEnd);
+        var window = InspectionText.Period(audit.WindowStart, audit.WindowEnd);
         foreach (var head in heads)
         {
             if (await notifier.NotifyAsync(head, DedupKey(audit.Id, audit.WindowStart, audit.WindowEnd), NotificationKind,

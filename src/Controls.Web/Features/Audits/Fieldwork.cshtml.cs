@@ -16,10 +16,10 @@ namespace Controls.Web.Features.Audits;
 /// beside the audited departments' latest self-inspection answers (disagreements flagged), and
 /// the findings, a nonconformity with its corrective action. Auditors and compliance officers.
 /// </summary>
-[RequestSizeLimit(Inspections.EvidenceOptions.RequestLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = Inspections.EvidenceOptions.RequestLimit)]
+[RequestSizeLimit(Infrastructure.Files.EvidenceOptions.RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = Infrastructure.Files.EvidenceOptions.RequestLimit)]
 public class FieldworkModel(AppDbContext db, RecordAuditTest recordTest, RecordFinding recordFinding, SelfInspectionComparison comparison,
-    RecheckFinding recheckFinding, AttachAuditEvidence evidence, Inspections.EvidenceStore store, OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
+    RecheckFinding recheckFinding, AttachAuditEvidence evidence, Infrastructure.Files.EvidenceStore store, OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Audit Audit { get; private set; } = null!;
     public List<Measure> Measures { get; private set; } = [];
@@ -39,7 +39,7 @@ public class FieldworkModel(AppDbContext db, RecordAuditTest recordTest, RecordF
     public Guid? FailedRecheck { get; private set; }
     public IReadOnlyList<string> RecheckErrors { get; private set; } = [];
     public List<AttachAuditEvidence.File> Evidence { get; private set; } = [];
-    public string MaxEvidenceSize => Inspections.EvidenceStore.Megabytes(store.MaxBytes);
+    public string MaxEvidenceSize => Infrastructure.Files.EvidenceStore.Megabytes(store.MaxBytes);
 
     public sealed record RecheckRow(Guid Id, uint Version, Guid FindingId, FindingClassification Classification, string MeasureCode, string CheckItemCode,
         string Description, string Department, FindingStatus Status, CorrectiveActionStatus? ActionStatus, uint? ActionVersion, string? Owner,

@@ -14,9 +14,9 @@ namespace Controls.Web.Features.Audits;
 /// an auditor other than the owner records the effectiveness check here.
 /// Auditors and compliance officers attach evidence files while the audit is not closed.
 /// </summary>
-[RequestSizeLimit(Inspections.EvidenceOptions.RequestLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = Inspections.EvidenceOptions.RequestLimit)]
-public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveAction verify, AttachAuditEvidence evidence, Inspections.EvidenceStore store,
+[RequestSizeLimit(Infrastructure.Files.EvidenceOptions.RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = Infrastructure.Files.EvidenceOptions.RequestLimit)]
+public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveAction verify, AttachAuditEvidence evidence, Infrastructure.Files.EvidenceStore store,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public Finding Finding { get; private set; } = null!;
@@ -24,7 +24,7 @@ public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveA
     public string? VerifiedBy { get; private set; }
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public List<AttachAuditEvidence.File> Evidence { get; private set; } = [];
-    public string MaxEvidenceSize => Inspections.EvidenceStore.Megabytes(store.MaxBytes);
+    public string MaxEvidenceSize => Infrastructure.Files.EvidenceStore.Megabytes(store.MaxBytes);
     /// <summary>The finding's audit's lead or team member (<see cref="SeparationOfDuties.DoesFieldwork"/>): attaches evidence, closes an observation, verifies.</summary>
     public bool OnTeam => SeparationOfDuties.DoesFieldwork(User, Finding.Audit);
     public bool CanAttach => OnTeam && Finding.Audit.IsActive;

@@ -2,6 +2,7 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Ledger;
 using Controls.Web.Infrastructure.Authorization;
+using Controls.Web.Infrastructure.Files;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -5,6 +5,7 @@ using Controls.Web.Features.Actions;
 using Controls.Web.Features.Audits;
 using Controls.Web.Features.Inspections;
 using Controls.Web.Features.Notifications;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;

@@ -1,10 +1,9 @@
 using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 
-namespace Controls.Web.Features.Inspections;
+namespace Controls.Web.Infrastructure.Authorization;
 
 /// <summary>
 /// Who may see and act on which inspection. Who sees which department is <see cref="DepartmentScope"/>'s

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 
-namespace Controls.Web.Features.Inspections;
+namespace Controls.Web.Infrastructure.Files;
 
 /// <summary>Where evidence files are kept and how large they may be (configuration section <c>Evidence</c>).</summary>
 public sealed class EvidenceOptions
