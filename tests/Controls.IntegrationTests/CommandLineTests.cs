@@ -3,6 +3,7 @@ using Controls.Web.Domain;
 using Controls.Web.Features.Audits;
 using Controls.Web.Infrastructure.Cli;
 using Microsoft.EntityFrameworkCore;
+using FindingClassification = Controls.Web.Domain.FindingClass;
 
 namespace Controls.IntegrationTests;
 

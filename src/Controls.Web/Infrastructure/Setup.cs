@@ -170,7 +170,7 @@ public static class Setup
         builder.Services.AddScoped<InspectionContent>();
         builder.Services.AddScoped<SaveAnswer>();
         builder.Services.AddScoped<SubmitInspection>();
-        builder.Services.AddScoped<InspectionNews>();
+        builder.Services.AddScoped<InspectionNotifications>();
         builder.Services.AddScoped<ReviewInspection>();
         builder.Services.AddScoped<AttachEvidence>();
         builder.Services.AddEvidenceStore();

@@ -6,6 +6,7 @@ using Controls.IntegrationTests.Inspections;
 using Controls.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using static Controls.IntegrationTests.Audits.AuditTests;
+using FindingClassification = Controls.Web.Domain.FindingClass;
 
 namespace Controls.IntegrationTests.Audits;
 

@@ -4,6 +4,7 @@ using Controls.IntegrationTests.Inspections;
 using Controls.IntegrationTests.Reports;
 using Controls.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using FindingClassification = Controls.Web.Domain.FindingClass;
 
 namespace Controls.IntegrationTests.Audits;
 

@@ -5,6 +5,7 @@ using Controls.IntegrationTests.Inspections;
 using Controls.Web.Domain;
 using Controls.Web.Features.Audits;
 using Microsoft.EntityFrameworkCore;
+using FindingClassification = Controls.Web.Domain.FindingClass;
 
 namespace Controls.IntegrationTests.Audits;
 

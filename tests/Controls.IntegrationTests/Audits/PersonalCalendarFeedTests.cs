@@ -6,6 +6,7 @@ using Controls.Web.Features.Incidents;
 using Ical.Net.CalendarComponents;
 using Microsoft.EntityFrameworkCore;
 using static Controls.IntegrationTests.Audits.AuditTests;
+using FindingClassification = Controls.Web.Domain.FindingClass;
 
 namespace Controls.IntegrationTests.Audits;
 

@@ -5,6 +5,7 @@ using Controls.Web.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Controls.IntegrationTests.Audits.AuditTests;
+using FindingClassification = Controls.Web.Domain.FindingClass;
 
 namespace Controls.IntegrationTests.Audits;
 

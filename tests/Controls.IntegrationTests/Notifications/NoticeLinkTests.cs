@@ -13,6 +13,7 @@ using Controls.Web.Jobs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using InspectionNews = Controls.Web.Features.Inspections.InspectionNotifications;
 using static Controls.IntegrationTests.Notifications.NotificationsApp;
 
 namespace Controls.IntegrationTests.Notifications;

@@ -7,6 +7,7 @@ using Controls.Web.Features.Statement;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Microsoft.EntityFrameworkCore;
+using FindingClassification = Controls.Web.Domain.FindingClass;
 
 namespace Controls.IntegrationTests.Statement;
 

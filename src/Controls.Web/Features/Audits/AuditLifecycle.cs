@@ -34,7 +34,7 @@ public sealed class AuditLifecycle(AppDbContext db, Notifier notifier, TimeProvi
         string.Create(CultureInfo.InvariantCulture, $"audit:{auditId}:scheduled:{start:yyyy-MM-dd}_{end:yyyy-MM-dd}");
 
     public async Task<int> OpenMajorNonconformitiesAsync(Guid auditId, CancellationToken cancellationToken = default) =>
-        await db.Findings.CountAsync(f => f.AuditId == auditId && f.Status == FindingStatus.Open && f.Classification == FindingClassification.MajorNonconformity, cancellationToken);
+        await db.Findings.CountAsync(f => f.AuditId == auditId && f.Status == FindingStatus.Open && f.Classification == FindingClass.MajorNonconformity, cancellationToken);
 
     /// <summary>Null when done; otherwise the message to show.</summary>
     public async Task<string?> ChangeStatusAsync(ClaimsPrincipal user, Audit audit, string? status, string? reason, uint version, CancellationToken cancellationToken = default)

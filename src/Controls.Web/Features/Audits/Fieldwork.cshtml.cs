@@ -41,11 +41,11 @@ public class FieldworkModel(AppDbContext db, RecordAuditTest recordTest, RecordF
     public List<AttachAuditEvidence.File> Evidence { get; private set; } = [];
     public string MaxEvidenceSize => Infrastructure.Files.EvidenceStore.Megabytes(store.MaxBytes);
 
-    public sealed record RecheckRow(Guid Id, uint Version, Guid FindingId, FindingClassification Classification, string MeasureCode, string CheckItemCode,
+    public sealed record RecheckRow(Guid Id, uint Version, Guid FindingId, FindingClass Classification, string MeasureCode, string CheckItemCode,
         string Description, string Department, FindingStatus Status, CorrectiveActionStatus? ActionStatus, uint? ActionVersion, string? Owner,
         RecheckResult? Result, string Notes);
 
-    public sealed record FindingRow(Guid Id, FindingClassification Classification, string MeasureCode, string CheckItemCode, string Description, string Department,
+    public sealed record FindingRow(Guid Id, FindingClass Classification, string MeasureCode, string CheckItemCode, string Description, string Department,
         FindingStatus Status, CorrectiveActionStatus? ActionStatus);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)

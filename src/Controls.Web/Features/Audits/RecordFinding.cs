@@ -11,7 +11,7 @@ namespace Controls.Web.Features.Audits;
 /// <summary>What an auditor posts for a new finding (with its corrective action for a nonconformity).</summary>
 public sealed class FindingInput
 {
-    public FindingClassification? Classification { get; set; }
+    public FindingClass? Classification { get; set; }
     public string? MeasureCode { get; set; }
     public string? CheckItemCode { get; set; }
     public string? Description { get; set; }
@@ -86,7 +86,7 @@ public sealed class RecordFinding(AppDbContext db, TimeProvider time, IStringLoc
             errors.Add(l["Audits.DepartmentNotInScope"]);
         }
 
-        var nonconformity = input.Classification is FindingClassification.MajorNonconformity or FindingClassification.MinorNonconformity;
+        var nonconformity = input.Classification is FindingClass.MajorNonconformity or FindingClass.MinorNonconformity;
         if (nonconformity)
         {
             if (rootCause.Length == 0)

@@ -154,7 +154,7 @@ public sealed class HomeWork(AppDbContext db, DepartmentScope scope, ComplianceR
         var findingRows = await findings.OrderBy(f => f.CreatedAt).Take(Few)
             .Select(f => new { f.Id, f.Description, f.Classification, f.CreatedAt }).ToListAsync(cancellationToken);
         var findingCard = new Card("findings", "Home.OpenFindings", findingCount, [],
-            findingRows.Select(f => new Row(Short(f.Description), null, LocalDate(f.CreatedAt), "FindingClassification." + f.Classification, $"/Audits/Finding/{f.Id}")).ToList(),
+            findingRows.Select(f => new Row(Short(f.Description), null, LocalDate(f.CreatedAt), "FindingClass." + f.Classification, $"/Audits/Finding/{f.Id}")).ToList(),
             "/Audits/Findings?Status=Open", "Home.NoFindings");
 
         var unread = await db.Notifications.AsNoTracking().CountAsync(n => n.UserId == me && n.ReadAt == null, cancellationToken);

@@ -14,7 +14,7 @@ namespace Controls.Web.Features.Inspections;
 /// department with the comments shown on each item. Each step enters the history with who and when.
 /// The form carries the inspection's version: a second reviewer acting on the same submission is refused.
 /// </summary>
-public sealed class ReviewInspection(AppDbContext db, InspectionNews news, CurrentActor actor, TimeProvider time, IStringLocalizer<SharedResource> l)
+public sealed class ReviewInspection(AppDbContext db, InspectionNotifications news, CurrentActor actor, TimeProvider time, IStringLocalizer<SharedResource> l)
 {
     public const int MaxCommentLength = 4000;
 

@@ -16,7 +16,7 @@ namespace Controls.Web.Features.Inspections;
 /// when the department's ledger lists data handled abroad (answered before the entry was added). Delegates answer but cannot sign off.
 /// On submission the inspection is locked for answering and the step enters its history.
 /// </summary>
-public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, LedgerMeasureContext ledger, InspectionNews news, CurrentActor actor, TimeProvider time, IStringLocalizer<SharedResource> l)
+public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, LedgerMeasureContext ledger, InspectionNotifications news, CurrentActor actor, TimeProvider time, IStringLocalizer<SharedResource> l)
 {
     public enum Gap
     {

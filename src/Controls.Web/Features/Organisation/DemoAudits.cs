@@ -159,7 +159,7 @@ public sealed class DemoAudits(AppDbContext db, AuditorIndependence independence
         });
         var cabinets = await FindingAsync(closed, (-98, 16), new FindingInput
         {
-            Classification = FindingClassification.MinorNonconformity,
+            Classification = FindingClass.MinorNonconformity,
             MeasureCode = "PHY-2",
             CheckItemCode = "PHY-2.1",
             DepartmentId = generalAffairs.Id,
@@ -172,7 +172,7 @@ public sealed class DemoAudits(AppDbContext db, AuditorIndependence independence
         });
         var certificates = await FindingAsync(closed, (-98, 16), new FindingInput
         {
-            Classification = FindingClassification.Observation,
+            Classification = FindingClass.Observation,
             MeasureCode = "PHY-4",
             CheckItemCode = "PHY-4.4",
             DepartmentId = generalAffairs.Id,
@@ -252,7 +252,7 @@ public sealed class DemoAudits(AppDbContext db, AuditorIndependence independence
         });
         var accounts = await FindingAsync(fieldwork, (-10, 16), new FindingInput
         {
-            Classification = FindingClassification.MajorNonconformity,
+            Classification = FindingClass.MajorNonconformity,
             MeasureCode = "TEC-1",
             CheckItemCode = "TEC-1.5",
             DepartmentId = sales.Id,
@@ -265,7 +265,7 @@ public sealed class DemoAudits(AppDbContext db, AuditorIndependence independence
         });
         var carryOut = await FindingAsync(fieldwork, (-10, 16), new FindingInput
         {
-            Classification = FindingClassification.MinorNonconformity,
+            Classification = FindingClass.MinorNonconformity,
             MeasureCode = "ORG-2",
             CheckItemCode = "ORG-2.3",
             DepartmentId = sales.Id,

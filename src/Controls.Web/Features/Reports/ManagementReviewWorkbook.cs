@@ -115,10 +115,10 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
         var findings = figures.FindingTotals;
         await sheet.AddRowAsync(l["Workbook.FindingsInPeriod"].Value, findings.Total);
         await sheet.AddRowAsync(l["Workbook.FindingsOpen"].Value, findings.Open, findings.Under30, findings.From30To90, findings.Over90);
-        foreach (var classification in Enum.GetValues<FindingClassification>())
+        foreach (var classification in Enum.GetValues<FindingClass>())
         {
             var c = figures.FindingsOf(classification);
-            await sheet.AddRowAsync("  " + l["FindingClassification." + classification].Value, c.Total, c.Open, c.Under30, c.From30To90, c.Over90);
+            await sheet.AddRowAsync("  " + l["FindingClass." + classification].Value, c.Total, c.Open, c.Under30, c.From30To90, c.Over90);
         }
 
         await sheet.AddRowAsync();
@@ -282,7 +282,7 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
 
     private async Task WriteFindingsAsync(XlsxSheet sheet, ReportFilter filter, CancellationToken cancellationToken)
     {
-        var classifications = Enum.GetValues<FindingClassification>().ToDictionary(c => c, c => l["FindingClassification." + c].Value);
+        var classifications = Enum.GetValues<FindingClass>().ToDictionary(c => c, c => l["FindingClass." + c].Value);
         var statuses = Enum.GetValues<FindingStatus>().ToDictionary(s => s, s => l["FindingStatus." + s].Value);
         var actionStatuses = Enum.GetValues<CorrectiveActionStatus>().ToDictionary(s => s, s => l["ActionStatus." + s].Value);
         var today = DateOnly.FromDateTime(clock.Now.DateTime);

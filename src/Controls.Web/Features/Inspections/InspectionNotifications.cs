@@ -12,7 +12,7 @@ namespace Controls.Web.Features.Inspections;
 /// department's head and delegates when it is returned (with the reviewer's comments waiting) or
 /// accepted. Called inside the step's transaction after its changes are saved.
 /// </summary>
-public sealed class InspectionNews(AppDbContext db, Notifier notifier)
+public sealed class InspectionNotifications(AppDbContext db, Notifier notifier)
 {
     public async Task SubmittedAsync(Inspection inspection, CancellationToken cancellationToken = default)
     {
