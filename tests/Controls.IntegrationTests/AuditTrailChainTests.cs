@@ -10,6 +10,7 @@ using Controls.Web.Jobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using AuditChain = Controls.Web.Infrastructure.AuditTrail.AuditTrailChain;
 
 namespace Controls.IntegrationTests;
 

@@ -1,5 +1,6 @@
 using Controls.Web.Domain;
 using Controls.Web.Infrastructure.AuditTrail;
+using AuditChain = Controls.Web.Infrastructure.AuditTrail.AuditTrailChain;
 
 namespace Controls.Tests.Foundation;
 
