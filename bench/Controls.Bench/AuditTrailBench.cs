@@ -63,7 +63,7 @@ public static class AuditTrailBench
     /// <summary>The entries of the chain, in order, as the app would have written them.</summary>
     private static IEnumerable<AuditTrailEntry> Chain(int count)
     {
-        var head = AuditChain.Head.Empty;
+        var head = AuditTrailChain.Head.Empty;
         var start = new DateTimeOffset(2024, 4, 1, 0, 0, 0, TimeSpan.Zero);
         var users = Enumerable.Range(0, 50).Select(_ => Guid.NewGuid()).ToArray();
         for (var i = 0; i < count; i++)
@@ -79,7 +79,7 @@ public static class AuditTrailBench
                 Changes = "{\"Status\":{\"old\":\"InProgress\",\"new\":\"Submitted\"},\"Comment\":{\"old\":null,\"new\":\"点検 " + i.ToString(CultureInfo.InvariantCulture)
                     + ": 手順書を改訂し、担当者へ周知した。\"},\"UpdatedAt\":{\"old\":null,\"new\":\"2026-04-01T09:00:00+00:00\"}}",
             };
-            head = AuditChain.Link([entry], head);
+            head = AuditTrailChain.Link([entry], head);
             yield return entry;
         }
     }

@@ -201,7 +201,7 @@ public class AuditTrailChainTests
         {
             var entries = await db.AuditTrail.OrderBy(e => e.Sequence).ToListAsync();
             entries[1].Actor = "mallory@example.com";
-            AuditChain.Link(entries, AuditChain.Head.Empty, stored: true);
+            AuditTrailChain.Link(entries, AuditTrailChain.Head.Empty, stored: true);
             await db.SaveChangesAsync();
         }
 

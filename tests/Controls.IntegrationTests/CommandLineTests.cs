@@ -141,16 +141,16 @@ public class DemoSeedTests(ControlsApp app) : IClassFixture<ControlsApp>
 
         var findings = await app.QueryAsync(db => db.Findings.AsNoTracking().Include(f => f.CorrectiveAction).ToListAsync());
         Assert.Equal(4, findings.Count);
-        var verified = Assert.Single(findings, f => f.AuditId == closed.Id && f.Classification == FindingClassification.MinorNonconformity);
+        var verified = Assert.Single(findings, f => f.AuditId == closed.Id && f.Classification == FindingClass.MinorNonconformity);
         Assert.Equal((FindingStatus.Closed, CorrectiveActionStatus.Verified), (verified.Status, verified.CorrectiveAction!.Status));
         Assert.Equal(auditor.Id, verified.CorrectiveAction.VerifiedById);
         Assert.NotEqual(verified.CorrectiveAction.OwnerId, verified.CorrectiveAction.VerifiedById);
         Assert.NotEmpty(verified.CorrectiveAction.EffectivenessNote);
-        Assert.Single(findings, f => f.AuditId == closed.Id && f.Classification == FindingClassification.Observation && f.Status == FindingStatus.Closed);
-        var major = Assert.Single(findings, f => f.Classification == FindingClassification.MajorNonconformity);
+        Assert.Single(findings, f => f.AuditId == closed.Id && f.Classification == FindingClass.Observation && f.Status == FindingStatus.Closed);
+        var major = Assert.Single(findings, f => f.Classification == FindingClass.MajorNonconformity);
         Assert.Equal((fieldwork.Id, FindingStatus.Open, CorrectiveActionStatus.Planned), (major.AuditId, major.Status, major.CorrectiveAction!.Status));
         Assert.InRange(major.CorrectiveAction.DueOn, today.AddDays(7), today.AddDays(42));
-        var overdue = Assert.Single(findings, f => f.AuditId == fieldwork.Id && f.Classification == FindingClassification.MinorNonconformity);
+        var overdue = Assert.Single(findings, f => f.AuditId == fieldwork.Id && f.Classification == FindingClass.MinorNonconformity);
         Assert.Equal((FindingStatus.Open, CorrectiveActionStatus.Open), (overdue.Status, overdue.CorrectiveAction!.Status));
         Assert.True(overdue.CorrectiveAction.DueOn < today);
         Assert.All(findings.Where(f => f.CorrectiveAction is not null), f => Assert.Equal(f.DepartmentId, f.CorrectiveAction!.DepartmentId));

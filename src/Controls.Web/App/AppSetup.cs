@@ -22,6 +22,7 @@ using Controls.Web.Infrastructure;
 using Controls.Web.Infrastructure.AuditTrail;
 using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.DataProtection;
+using Controls.Web.Infrastructure.Files;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Mail;
 using Controls.Web.Infrastructure.Time;
@@ -161,6 +162,8 @@ public static class AppSetup
         // The pieces the features share.
         builder.Services.AddScoped<VerifyAuditTrail>();
         builder.Services.AddScoped<DepartmentScope>();
+        builder.Services.AddScoped<InspectionAccess>();
+        builder.Services.AddEvidenceStore();
         builder.Services.AddSingleton<Infrastructure.Excel.ImportGate>();
         builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IMailSender, SmtpMailSender>();

@@ -91,7 +91,7 @@ public static class DatabaseSetup
 
         await db.Database.MigrateAsync(cancellationToken);
         // Entries written before the audit trail was chained get their places once (idempotent).
-        await Infrastructure.AuditTrail.AuditChain.ChainExistingEntriesAsync(db, cancellationToken);
+        await Infrastructure.AuditTrail.AuditTrailChain.ChainExistingEntriesAsync(db, cancellationToken);
         if (db.IsSqlite)
         {
             // SQLite plans with the statistics it has: gather them where they are missing or stale.

@@ -282,7 +282,7 @@ public class AuditTest
     public uint Version { get; set; }
 }
 
-public enum FindingClassification
+public enum FindingClass
 {
     MajorNonconformity,
     MinorNonconformity,
@@ -306,7 +306,7 @@ public class Finding
     public Guid Id { get; set; }
     public Guid AuditId { get; set; }
     public Audit Audit { get; set; } = null!;
-    public FindingClassification Classification { get; set; }
+    public FindingClass Classification { get; set; }
     public string MeasureCode { get; set; } = "";
     public string CheckItemCode { get; set; } = "";
     public string Description { get; set; } = "";
@@ -321,7 +321,7 @@ public class Finding
     public DateTimeOffset? ClosedAt { get; set; }
     public uint Version { get; set; }
 
-    public bool IsNonconformity => Classification is FindingClassification.MajorNonconformity or FindingClassification.MinorNonconformity;
+    public bool IsNonconformity => Classification is FindingClass.MajorNonconformity or FindingClass.MinorNonconformity;
 
     /// <summary>The finding concerns this department: nobody of it verifies the finding's corrective action (independence).</summary>
     public bool IsAbout(Guid? departmentId) => departmentId == DepartmentId;

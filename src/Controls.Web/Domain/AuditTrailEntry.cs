@@ -16,7 +16,7 @@ public enum AuditAction
 /// <summary>
 /// One insert, update or delete of a domain record (written by the audit-trail interceptor or, for
 /// writes that bypass SaveChanges, by <c>AuditTrail.RecordAsync</c>), or a sign-in or refused request.
-/// Entries form a hash chain (<c>AuditChain</c>): each carries its place in the order written, the
+/// Entries form a hash chain (<c>AuditTrailChain</c>): each carries its place in the order written, the
 /// hash of the entry before it and the hash of its own content, so altering, deleting or inserting
 /// a row afterwards is found by <c>scripts/controls audit-trail verify</c>.
 /// </summary>

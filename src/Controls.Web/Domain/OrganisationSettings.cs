@@ -12,6 +12,9 @@ public class OrganisationSettings
     public string TimeZone { get; set; } = "Asia/Tokyo";
     /// <summary>First month of the fiscal year (April by default).</summary>
     public int FiscalYearStartMonth { get; set; } = 4;
+
+    /// <summary>The fiscal year a day falls in, named by the calendar year it starts in (April 2026 – March 2027 is 2026).</summary>
+    public static int FiscalYearOf(DateOnly day, int startMonth) => day.Month >= startMonth ? day.Year : day.Year - 1;
     /// <summary>Roles whose members must enrol in two-factor authentication.</summary>
     public List<string> TwoFactorRequiredRoles { get; set; } = [];
     /// <summary>True when the demo seed created this organisation: the sign-in page says so.</summary>

@@ -2,6 +2,7 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Notifications;
 using Controls.Web.Infrastructure.AuditTrail;
+using Controls.Web.Infrastructure.Organisation;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,8 +29,7 @@ public sealed class AuditTrailVerificationJob(VerifyAuditTrail verify, Notifier 
 
         logger.LogError("Audit trail verification failed: {Problem}", result.Problem);
         var run = await db.AuditTrailVerifications.OrderByDescending(v => v.Id).Select(v => v.Id).FirstAsync(cancellationToken);
-        var administrators = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(role => role.Id == r.RoleId && role.Name == Roles.Administrator)))
+        var administrators = await Recipients.ActiveInRole(db, Roles.Administrator).AsNoTracking()
             .Select(u => u.Id).ToListAsync(cancellationToken);
         foreach (var administrator in administrators)
         {

@@ -5,6 +5,7 @@ using Controls.Web.Features.Actions;
 using Controls.Web.Features.Audits;
 using Controls.Web.Features.Inspections;
 using Controls.Web.Features.Notifications;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -163,7 +164,7 @@ public sealed class DemoAudits(AppDbContext db, AuditorIndependence independence
         });
         var cabinets = await FindingAsync(closed, (-98, 16), new FindingInput
         {
-            Classification = FindingClassification.MinorNonconformity,
+            Classification = FindingClass.MinorNonconformity,
             MeasureCode = "PHY-2",
             CheckItemCode = "PHY-2.1",
             DepartmentId = generalAffairs.Id,
@@ -176,7 +177,7 @@ public sealed class DemoAudits(AppDbContext db, AuditorIndependence independence
         });
         var certificates = await FindingAsync(closed, (-98, 16), new FindingInput
         {
-            Classification = FindingClassification.Observation,
+            Classification = FindingClass.Observation,
             MeasureCode = "PHY-4",
             CheckItemCode = "PHY-4.4",
             DepartmentId = generalAffairs.Id,
@@ -256,7 +257,7 @@ public sealed class DemoAudits(AppDbContext db, AuditorIndependence independence
         });
         var accounts = await FindingAsync(fieldwork, (-10, 16), new FindingInput
         {
-            Classification = FindingClassification.MajorNonconformity,
+            Classification = FindingClass.MajorNonconformity,
             MeasureCode = "TEC-1",
             CheckItemCode = "TEC-1.5",
             DepartmentId = sales.Id,
@@ -269,7 +270,7 @@ public sealed class DemoAudits(AppDbContext db, AuditorIndependence independence
         });
         var carryOut = await FindingAsync(fieldwork, (-10, 16), new FindingInput
         {
-            Classification = FindingClassification.MinorNonconformity,
+            Classification = FindingClass.MinorNonconformity,
             MeasureCode = "ORG-2",
             CheckItemCode = "ORG-2.3",
             DepartmentId = sales.Id,
@@ -351,7 +352,7 @@ public sealed class DemoAudits(AppDbContext db, AuditorIndependence independence
             });
             await FindingAsync(audit, (-6, 16), new FindingInput
             {
-                Classification = FindingClassification.MinorNonconformity,
+                Classification = FindingClass.MinorNonconformity,
                 MeasureCode = "PMS-4",
                 CheckItemCode = "PMS-4.3",
                 DepartmentId = support.Id,
@@ -364,7 +365,7 @@ public sealed class DemoAudits(AppDbContext db, AuditorIndependence independence
             });
             await FindingAsync(audit, (-6, 16), new FindingInput
             {
-                Classification = FindingClassification.Observation,
+                Classification = FindingClass.Observation,
                 MeasureCode = "PMS-16",
                 CheckItemCode = "PMS-16.1",
                 DepartmentId = support.Id,
@@ -373,7 +374,7 @@ public sealed class DemoAudits(AppDbContext db, AuditorIndependence independence
             });
             await FindingAsync(audit, (-5, 10), new FindingInput
             {
-                Classification = FindingClassification.OpportunityForImprovement,
+                Classification = FindingClass.OpportunityForImprovement,
                 MeasureCode = "PMS-6",
                 CheckItemCode = "PMS-6.4",
                 DepartmentId = hr.Id,

@@ -47,8 +47,8 @@ public class AuditEvidenceTests(InspectionApp app) : IClassFixture<InspectionApp
         var lead = await app.CreateUserAsync([Roles.Auditor], (await app.CreateDepartmentAsync()).Id);
         var auditId = await PlanAsync(officer, AuditForm("証跡 " + Guid.NewGuid().ToString("N")[..6], lead.Id, [sales.Id, finance.Id]));
         await MoveAsync(officer, auditId, AuditStatus.Scheduled, AuditStatus.InFieldwork);
-        await RecordFindingAsync(await app.SignInAsync(lead), auditId, FindingClassification.MinorNonconformity, sales.Id, "営業部の指摘", salesMember.Id);
-        await RecordFindingAsync(await app.SignInAsync(lead), auditId, FindingClassification.Observation, finance.Id, "経理部の観察事項");
+        await RecordFindingAsync(await app.SignInAsync(lead), auditId, FindingClass.MinorNonconformity, sales.Id, "営業部の指摘", salesMember.Id);
+        await RecordFindingAsync(await app.SignInAsync(lead), auditId, FindingClass.Observation, finance.Id, "経理部の観察事項");
         var salesFinding = await app.QueryAsync(db => db.Findings.SingleAsync(f => f.AuditId == auditId && f.DepartmentId == sales.Id));
         var financeFinding = await app.QueryAsync(db => db.Findings.SingleAsync(f => f.AuditId == auditId && f.DepartmentId == finance.Id));
         var leadClient = await app.SignInAsync(lead);

@@ -41,8 +41,8 @@ public class AuditFollowUpTests(InspectionApp app) : IClassFixture<InspectionApp
         var title = "年次監査 " + Guid.NewGuid().ToString("N")[..6];
         var originalId = await PlanAsync(officer, AuditForm(title, lead.Id, [sales.Id, finance.Id]));
         await MoveAsync(officer, originalId, AuditStatus.Scheduled, AuditStatus.InFieldwork);
-        await RecordFindingAsync(await app.SignInAsync(lead), originalId, FindingClassification.MajorNonconformity, sales.Id, "退職者のアカウントが残っている", owner.Id);
-        await RecordFindingAsync(await app.SignInAsync(lead), originalId, FindingClassification.Observation, finance.Id, "鍵の貸出記録が一部手書き");
+        await RecordFindingAsync(await app.SignInAsync(lead), originalId, FindingClass.MajorNonconformity, sales.Id, "退職者のアカウントが残っている", owner.Id);
+        await RecordFindingAsync(await app.SignInAsync(lead), originalId, FindingClass.Observation, finance.Id, "鍵の貸出記録が一部手書き");
         var finding = await app.QueryAsync(db => db.Findings.Include(f => f.CorrectiveAction).SingleAsync(f => f.AuditId == originalId && f.DepartmentId == sales.Id));
         var observation = await app.QueryAsync(db => db.Findings.SingleAsync(f => f.AuditId == originalId && f.DepartmentId == finance.Id));
         await MoveAsync(officer, originalId, AuditStatus.Reporting);

@@ -74,7 +74,7 @@ public class AuditSeparationTests(InspectionApp app) : IClassFixture<InspectionA
             Assert.NotNull(page.QuerySelector("fieldset[disabled] [data-testid=finding-form]"));
             var test = await reader.SubmitFormAsync(page, new() { ["Test.Procedure"] = "見ただけ", ["Test.Result"] = "Conforming" }, "section[data-code='POL-1'] form");
             Assert.Contains(refused, await HttpForms.ErrorsAsync(test));
-            var finding = await AuditTests.RecordFindingAsync(reader, auditId, FindingClassification.MinorNonconformity, sales.Id, "記録できないはず", member.Id);
+            var finding = await AuditTests.RecordFindingAsync(reader, auditId, FindingClass.MinorNonconformity, sales.Id, "記録できないはず", member.Id);
             Assert.Contains(refused, await HttpForms.ErrorsAsync(finding));
         }
 
@@ -94,7 +94,7 @@ public class AuditSeparationTests(InspectionApp app) : IClassFixture<InspectionA
         var lead = await app.CreateUserAsync([Roles.Auditor], (await app.CreateDepartmentAsync()).Id);
         var auditId = await AuditTests.PlanAsync(officer, AuditTests.AuditForm("検証の独立性 " + Guid.NewGuid().ToString("N")[..6], lead.Id, [sales.Id]));
         await AuditTests.MoveAsync(officer, auditId, AuditStatus.Scheduled, AuditStatus.InFieldwork);
-        var recorded = await AuditTests.RecordFindingAsync(await app.SignInAsync(lead), auditId, FindingClassification.MinorNonconformity, sales.Id, "鍵の管理簿がない", owner.Id);
+        var recorded = await AuditTests.RecordFindingAsync(await app.SignInAsync(lead), auditId, FindingClass.MinorNonconformity, sales.Id, "鍵の管理簿がない", owner.Id);
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
         await AuditTests.MoveAsync(officer, auditId, AuditStatus.Reporting, AuditStatus.Closed);
         var finding = await app.QueryAsync(db => db.Findings.Include(f => f.CorrectiveAction).SingleAsync(f => f.AuditId == auditId));

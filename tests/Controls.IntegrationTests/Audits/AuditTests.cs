@@ -80,7 +80,7 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
         return contractor;
     }
 
-    internal static async Task<HttpResponseMessage> RecordFindingAsync(HttpClient client, Guid auditId, FindingClassification classification, Guid departmentId,
+    internal static async Task<HttpResponseMessage> RecordFindingAsync(HttpClient client, Guid auditId, FindingClass classification, Guid departmentId,
         string description, Guid? ownerId = null, string item = "POL-1.1") =>
         await client.SubmitFormAsync($"/Audits/Fieldwork/{auditId}", new()
         {
@@ -240,14 +240,14 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
 
         await MoveAsync(officer, auditId, AuditStatus.InFieldwork);
         var leadClient = await app.SignInAsync(lead);
-        var noAction = await RecordFindingAsync(leadClient, auditId, FindingClassification.MajorNonconformity, department.Id, "退職者のアカウントが残っている");
+        var noAction = await RecordFindingAsync(leadClient, auditId, FindingClass.MajorNonconformity, department.Id, "退職者のアカウントが残っている");
         Assert.Contains("根本原因を入力してください。", await HttpForms.ErrorsAsync(noAction));
         Assert.False(await app.QueryAsync(db => db.Findings.AnyAsync(f => f.AuditId == auditId)));
         var outsider = await app.CreateUserAsync([], (await app.CreateDepartmentAsync()).Id);
-        var wrongOwner = await RecordFindingAsync(leadClient, auditId, FindingClassification.MajorNonconformity, department.Id, "退職者のアカウントが残っている", outsider.Id);
+        var wrongOwner = await RecordFindingAsync(leadClient, auditId, FindingClass.MajorNonconformity, department.Id, "退職者のアカウントが残っている", outsider.Id);
         Assert.Contains("担当者には指摘を受けた部門の方を選択してください。", await HttpForms.ErrorsAsync(wrongOwner));
 
-        var created = await RecordFindingAsync(leadClient, auditId, FindingClassification.MajorNonconformity, department.Id, "<b>退職者</b>のアカウントが残っている", owner.Id);
+        var created = await RecordFindingAsync(leadClient, auditId, FindingClass.MajorNonconformity, department.Id, "<b>退職者</b>のアカウントが残っている", owner.Id);
         var findingPage = await leadClient.FollowAsync(created);
         Assert.Contains("<b>退職者</b>", findingPage.QuerySelector("[data-testid=finding]")!.TextContent);
         var finding = await app.QueryAsync(db => db.Findings.Include(f => f.CorrectiveAction).SingleAsync(f => f.AuditId == auditId));
@@ -304,7 +304,7 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
         var lead = await AuditorAsync();
         var auditId = await PlanAsync(officer, AuditForm("理由付きの完了", lead.Id, [department.Id]));
         await MoveAsync(officer, auditId, AuditStatus.Scheduled, AuditStatus.InFieldwork);
-        var recorded = await RecordFindingAsync(await app.SignInAsync(lead), auditId, FindingClassification.MajorNonconformity, department.Id, "鍵の管理簿がない", head.Id);
+        var recorded = await RecordFindingAsync(await app.SignInAsync(lead), auditId, FindingClass.MajorNonconformity, department.Id, "鍵の管理簿がない", head.Id);
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
         await MoveAsync(officer, auditId, AuditStatus.Reporting);
 
@@ -338,8 +338,8 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
         var auditId = await PlanAsync(officer, AuditForm(title, lead.Id, [sales.Id, finance.Id]));
         await MoveAsync(officer, auditId, AuditStatus.Scheduled, AuditStatus.InFieldwork);
         var work = await app.SignInAsync(lead);
-        await RecordFindingAsync(work, auditId, FindingClassification.MinorNonconformity, sales.Id, "営業部の指摘", salesMember.Id);
-        await RecordFindingAsync(work, auditId, FindingClassification.Observation, finance.Id, "経理部の観察事項");
+        await RecordFindingAsync(work, auditId, FindingClass.MinorNonconformity, sales.Id, "営業部の指摘", salesMember.Id);
+        await RecordFindingAsync(work, auditId, FindingClass.Observation, finance.Id, "経理部の観察事項");
         var salesFinding = await app.QueryAsync(db => db.Findings.SingleAsync(f => f.AuditId == auditId && f.DepartmentId == sales.Id));
         var financeFinding = await app.QueryAsync(db => db.Findings.SingleAsync(f => f.AuditId == auditId && f.DepartmentId == finance.Id));
 
@@ -416,7 +416,7 @@ public class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
         Assert.Equal(title + " 改", (await ReloadAsync(auditId)).Title);
 
         // Findings only during fieldwork.
-        var early = await RecordFindingAsync(await app.SignInAsync(lead), auditId, FindingClassification.Observation, department.Id, "まだ早い");
+        var early = await RecordFindingAsync(await app.SignInAsync(lead), auditId, FindingClass.Observation, department.Id, "まだ早い");
         Assert.Contains("この監査の状況では記録できません。", await HttpForms.ErrorsAsync(early));
         Assert.False(await app.QueryAsync(db => db.Findings.AnyAsync(f => f.AuditId == auditId)));
     }

@@ -186,7 +186,7 @@ public class PersonalCalendarFeedTests(InspectionApp app) : IClassFixture<Inspec
             {
                 Id = findingId,
                 AuditId = auditId,
-                Classification = FindingClassification.MinorNonconformity,
+                Classification = FindingClass.MinorNonconformity,
                 MeasureCode = "POL-1",
                 CheckItemCode = "POL-1-01",
                 Description = "棚卸しの記録がない",

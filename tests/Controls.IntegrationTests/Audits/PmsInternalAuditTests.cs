@@ -98,7 +98,7 @@ public class PmsInternalAuditTests(PmsInternalAuditTests.App app) : IClassFixtur
         // The finding names the check item (and so the clause 7.3) and gets a corrective action.
         var finding = await work.SubmitFormAsync($"/Audits/Fieldwork/{auditId}", new()
         {
-            ["Finding.Classification"] = nameof(FindingClassification.MinorNonconformity),
+            ["Finding.Classification"] = nameof(FindingClass.MinorNonconformity),
             ["Finding.MeasureCode"] = "PMS-6",
             ["Finding.CheckItemCode"] = "PMS-6.3",
             ["Finding.DepartmentId"] = sales.Id.ToString(),
@@ -115,7 +115,7 @@ public class PmsInternalAuditTests(PmsInternalAuditTests.App app) : IClassFixtur
         Assert.Equal(AuditTestResult.Conforming, tests["PMS-20"]);
         Assert.Equal(AuditTestResult.Nonconforming, tests["PMS-6"]);
         var recorded = await app.QueryAsync(db => db.Findings.AsNoTracking().SingleAsync(f => f.AuditId == auditId));
-        Assert.Equal(("PMS-6", "PMS-6.3", FindingClassification.MinorNonconformity), (recorded.MeasureCode, recorded.CheckItemCode, recorded.Classification));
+        Assert.Equal(("PMS-6", "PMS-6.3", FindingClass.MinorNonconformity), (recorded.MeasureCode, recorded.CheckItemCode, recorded.Classification));
         Assert.True(await app.QueryAsync(db => db.CorrectiveActions.AnyAsync(a => a.Id == recorded.CorrectiveActionId && a.OwnerId == owner.Id)));
 
         // The audit report lists the finding under the PMS measure.

@@ -39,7 +39,7 @@ public class NoticeLinkTests(NotificationsApp app) : IClassFixture<Notifications
         // Reviews: what compliance officers and the reviewed departments are told.
         using (var scope = app.Services.CreateScope())
         {
-            var news = scope.ServiceProvider.GetRequiredService<InspectionNews>();
+            var news = scope.ServiceProvider.GetRequiredService<InspectionNotifications>();
             var reviewed = await app.QueryAsync(db => db.Inspections.AsNoTracking()
                 .Where(i => i.Status == InspectionStatus.Submitted || i.Status == InspectionStatus.Returned || i.Status == InspectionStatus.Accepted).ToListAsync());
             Assert.Contains(reviewed, i => i.Status == InspectionStatus.Submitted);

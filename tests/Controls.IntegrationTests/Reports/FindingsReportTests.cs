@@ -77,7 +77,7 @@ public class FindingsReportTests(InspectionApp app) : IClassFixture<InspectionAp
             CreatedById = lead.Id,
         };
         db.CorrectiveActions.Add(overdueAction);
-        Finding NewFinding(Department department, FindingClassification classification, int daysAgo, string text, int? closedDaysAgo = null) => new()
+        Finding NewFinding(Department department, FindingClass classification, int daysAgo, string text, int? closedDaysAgo = null) => new()
         {
             Id = Guid.NewGuid(),
             AuditId = current.Id,
@@ -91,19 +91,19 @@ public class FindingsReportTests(InspectionApp app) : IClassFixture<InspectionAp
             CreatedById = lead.Id,
             ClosedAt = closedDaysAgo is { } c ? now.AddDays(-c) : null,
         };
-        var major = NewFinding(a, FindingClassification.MajorNonconformity, 10, "重大, \"施錠なし\"");
+        var major = NewFinding(a, FindingClass.MajorNonconformity, 10, "重大, \"施錠なし\"");
         major.CorrectiveActionId = overdueAction.Id;
         db.Findings.AddRange(
             major,
-            NewFinding(a, FindingClassification.MinorNonconformity, 45, "軽微A"),
-            NewFinding(a, FindingClassification.Observation, 120, "観察A"),
-            NewFinding(a, FindingClassification.MinorNonconformity, 800, "古い軽微A", closedDaysAgo: 700),
-            NewFinding(b, FindingClassification.MajorNonconformity, 5, "重大B"));
+            NewFinding(a, FindingClass.MinorNonconformity, 45, "軽微A"),
+            NewFinding(a, FindingClass.Observation, 120, "観察A"),
+            NewFinding(a, FindingClass.MinorNonconformity, 800, "古い軽微A", closedDaysAgo: 700),
+            NewFinding(b, FindingClass.MajorNonconformity, 5, "重大B"));
         await db.SaveChangesAsync();
         return new Dataset(a, b, headA, headB, current, old, year, marker);
     }
 
-    private static string Count(AngleSharp.Dom.IDocument page, FindingClassification classification, string what) =>
+    private static string Count(AngleSharp.Dom.IDocument page, FindingClass classification, string what) =>
         page.QuerySelector($"[data-testid=finding-counts] tr[data-classification='{classification}'] [data-testid={what}]")!.TextContent.Trim();
 
     [Fact]
@@ -114,20 +114,20 @@ public class FindingsReportTests(InspectionApp app) : IClassFixture<InspectionAp
 
         var page = await management.GetPageAsync($"/Dashboard?department={data.A.Id}");
 
-        Assert.Equal("1", Count(page, FindingClassification.MajorNonconformity, "total"));
-        Assert.Equal("1", Count(page, FindingClassification.MajorNonconformity, "under30"));
+        Assert.Equal("1", Count(page, FindingClass.MajorNonconformity, "total"));
+        Assert.Equal("1", Count(page, FindingClass.MajorNonconformity, "under30"));
         // The minor one closed two years ago is outside the fiscal year.
-        Assert.Equal("1", Count(page, FindingClassification.MinorNonconformity, "total"));
-        Assert.Equal("1", Count(page, FindingClassification.MinorNonconformity, "from30to90"));
-        Assert.Equal("1", Count(page, FindingClassification.Observation, "over90"));
-        Assert.Equal("0", Count(page, FindingClassification.OpportunityForImprovement, "total"));
+        Assert.Equal("1", Count(page, FindingClass.MinorNonconformity, "total"));
+        Assert.Equal("1", Count(page, FindingClass.MinorNonconformity, "from30to90"));
+        Assert.Equal("1", Count(page, FindingClass.Observation, "over90"));
+        Assert.Equal("0", Count(page, FindingClass.OpportunityForImprovement, "total"));
 
         var head = await app.SignInAsync(data.HeadB);
         var own = await head.GetPageAsync($"/Dashboard?department={data.A.Id}");
-        Assert.Equal("1", Count(own, FindingClassification.MajorNonconformity, "open"));
-        Assert.Equal("1", Count(own, FindingClassification.MajorNonconformity, "under30"));
-        Assert.Equal("0", Count(own, FindingClassification.MinorNonconformity, "total"));
-        Assert.Equal("0", Count(own, FindingClassification.Observation, "total"));
+        Assert.Equal("1", Count(own, FindingClass.MajorNonconformity, "open"));
+        Assert.Equal("1", Count(own, FindingClass.MajorNonconformity, "under30"));
+        Assert.Equal("0", Count(own, FindingClass.MinorNonconformity, "total"));
+        Assert.Equal("0", Count(own, FindingClass.Observation, "total"));
     }
 
     [Fact]

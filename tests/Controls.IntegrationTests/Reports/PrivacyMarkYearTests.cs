@@ -179,7 +179,7 @@ public class PrivacyMarkYearTests(PmsInternalAuditTests.App app) : IClassFixture
         }, "section[data-code='PMS-4'] form[data-testid=test-form]")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await work.SubmitFormAsync($"/Audits/Fieldwork/{auditId}", new()
         {
-            ["Finding.Classification"] = nameof(FindingClassification.MinorNonconformity),
+            ["Finding.Classification"] = nameof(FindingClass.MinorNonconformity),
             ["Finding.MeasureCode"] = "PMS-4",
             ["Finding.CheckItemCode"] = "PMS-4.3",
             ["Finding.DepartmentId"] = department.Id.ToString(),

@@ -312,7 +312,7 @@ public class StatementTests(InspectionApp app) : IClassFixture<InspectionApp>
             {
                 Id = Guid.NewGuid(),
                 Audit = audit,
-                Classification = FindingClassification.MinorNonconformity,
+                Classification = FindingClass.MinorNonconformity,
                 MeasureCode = "PHY-3",
                 CheckItemCode = "PHY-3.1",
                 Description = "持出し記録の一部に承認者の記載がない",

@@ -21,14 +21,14 @@ public class AuditChainTests
     {
         var first = Entry();
         var second = Entry();
-        var head = AuditChain.Link([first, second], AuditChain.Head.Empty);
+        var head = AuditTrailChain.Link([first, second], AuditTrailChain.Head.Empty);
 
         Assert.Equal(1, first.Sequence);
-        Assert.Equal(AuditChain.Genesis, first.PreviousHash);
+        Assert.Equal(AuditTrailChain.Genesis, first.PreviousHash);
         Assert.Equal(2, second.Sequence);
         Assert.Equal(first.Hash, second.PreviousHash);
         Assert.NotEqual(first.Hash, second.Hash);
-        Assert.Equal(new AuditChain.Head(2, second.Hash!), head);
+        Assert.Equal(new AuditTrailChain.Head(2, second.Hash!), head);
         Assert.Matches("^[0-9a-f]{64}$", first.Hash);
         // The time is kept as the database keeps it: UTC, whole microseconds.
         Assert.Equal(TimeSpan.Zero, first.At.Offset);
@@ -39,8 +39,8 @@ public class AuditChainTests
     public void Changing_any_field_changes_the_hash()
     {
         var original = Entry();
-        AuditChain.Link([original], AuditChain.Head.Empty);
-        var hash = AuditChain.HashOf(original);
+        AuditTrailChain.Link([original], AuditTrailChain.Head.Empty);
+        var hash = AuditTrailChain.HashOf(original);
         Assert.Equal(original.Hash, hash);
 
         Action<AuditTrailEntry>[] alterations =
@@ -54,9 +54,9 @@ public class AuditChainTests
         foreach (var alter in alterations)
         {
             var copy = Entry();
-            AuditChain.Link([copy], AuditChain.Head.Empty);
+            AuditTrailChain.Link([copy], AuditTrailChain.Head.Empty);
             alter(copy);
-            Assert.NotEqual(hash, AuditChain.HashOf(copy));
+            Assert.NotEqual(hash, AuditTrailChain.HashOf(copy));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Files;
 
 namespace Controls.Tests.Inspections;
 

@@ -5,7 +5,6 @@ public static class ActionsFeature
 {
     public static IServiceCollection AddActions(this IServiceCollection services)
     {
-        services.AddScoped<SaveImprovementAction>();
         services.AddScoped<UpdateActionStatus>();
         return services;
     }

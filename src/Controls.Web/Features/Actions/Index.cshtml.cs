@@ -1,10 +1,10 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Features.Admin.Departments;
 using Controls.Web.Features.Inspections;
-using Controls.Web.Features.Reports;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -137,7 +137,7 @@ public class IndexModel(AppDbContext db, InspectionAccess access, UpdateActionSt
     /// <summary>The actions this user may see, narrowed by the page's filters.</summary>
     private async Task<IQueryable<CorrectiveAction>> FilteredAsync(CancellationToken cancellationToken)
     {
-        SeesAll = InspectionAccess.SeesAllDepartments(User);
+        SeesAll = DepartmentScope.SeesAllDepartments(User);
         Show = Show is "all" ? "all" : "open";
         PageNumber = Math.Clamp(PageNumber, 1, 100_000);
         Today = DateOnly.FromDateTime(clock.Now.DateTime);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -27,15 +28,15 @@ public sealed class UpdateActionStatus(AppDbContext db, InspectionAccess access,
             return db.CorrectiveActions;
         }
 
-        var me = InspectionAccess.UserId(user);
+        var me = DepartmentScope.UserId(user);
         var ids = departments.Ids;
         return db.CorrectiveActions.Where(a => ids.Contains(a.DepartmentId) || a.OwnerId == me);
     }
 
     /// <summary>The owner or the head of the action's department.</summary>
     public static bool MayUpdate(ClaimsPrincipal user, Guid ownerId, Guid departmentId) =>
-        InspectionAccess.UserId(user) == ownerId
-        || (user.IsInRole(Roles.DepartmentHead) && InspectionAccess.DepartmentOf(user) == departmentId);
+        DepartmentScope.UserId(user) == ownerId
+        || (user.IsInRole(Roles.DepartmentHead) && DepartmentScope.DepartmentOf(user) == departmentId);
 
     public async Task<Result> UpdateAsync(ClaimsPrincipal user, Guid actionId, string? status, uint version, CancellationToken cancellationToken = default)
     {

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
+using Controls.Web.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -25,7 +27,7 @@ public sealed class AttachAuditEvidence(AppDbContext db, AuditAccess access, Evi
 
     public sealed record Download(string FileName, string ContentType, Stream Content);
 
-    public async Task<Result> AttachAsync(ClaimsPrincipal user, Audit audit, string? measureCode, Guid? findingId, AttachEvidence.Upload? upload,
+    public async Task<Result> AttachAsync(ClaimsPrincipal user, Audit audit, string? measureCode, Guid? findingId, EvidenceStore.Upload? upload,
         CancellationToken cancellationToken = default)
     {
         if ((measureCode is null) == (findingId is null))
@@ -68,7 +70,7 @@ public sealed class AttachAuditEvidence(AppDbContext db, AuditAccess access, Evi
                 Sha256 = file.Sha256,
                 StoragePath = file.StoragePath,
                 UploadedAt = time.GetUtcNow(),
-                UploadedById = InspectionAccess.UserId(user) ?? Guid.Empty,
+                UploadedById = DepartmentScope.UserId(user) ?? Guid.Empty,
             });
             await db.SaveChangesAsync(cancellationToken);
             return new Result(Outcome.Done, []);

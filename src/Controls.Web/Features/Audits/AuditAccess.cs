@@ -16,7 +16,7 @@ public sealed class AuditAccess(AppDbContext db, DepartmentScope scope)
 {
     public static bool Manages(ClaimsPrincipal user) => user.IsInRole(Roles.Auditor) || user.IsInRole(Roles.ComplianceOfficer);
 
-    public static bool SeesAll(ClaimsPrincipal user) => InspectionAccess.SeesAllDepartments(user);
+    public static bool SeesAll(ClaimsPrincipal user) => DepartmentScope.SeesAllDepartments(user);
 
     /// <summary>The departments whose audits and findings a department head sees: theirs and those below it (<see cref="DepartmentScope.HeadedAsync"/>).</summary>
     public async Task<DepartmentScope.Departments> AuditeeDepartmentsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>

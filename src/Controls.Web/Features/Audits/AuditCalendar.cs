@@ -6,7 +6,7 @@ using Controls.Web.Domain;
 using Controls.Web.Features.Actions;
 using Controls.Web.Features.Incidents;
 using Controls.Web.Features.Inspections;
-using Controls.Web.Features.Notifications;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Ical.Net;
@@ -98,11 +98,11 @@ public sealed class AuditCalendar(AppDbContext db, TimeProvider time, IUserClaim
     /// <summary>Every item of the person's feed, by date.</summary>
     public async Task<List<Event>> EventsAsync(ClaimsPrincipal user, string language, Link link, CancellationToken cancellationToken = default)
     {
-        string T(string key, params object[] args) => Notifier.Localize(l, language, key, args);
+        string T(string key, params object[] args) => MessageText.Localize(l, language, key, args);
         var english = language == Languages.English;
-        var me = InspectionAccess.UserId(user)!.Value;
+        var me = DepartmentScope.UserId(user)!.Value;
         var complianceOfficer = user.IsInRole(Roles.ComplianceOfficer);
-        var head = user.IsInRole(Roles.DepartmentHead) ? InspectionAccess.DepartmentOf(user) : null;
+        var head = user.IsInRole(Roles.DepartmentHead) ? DepartmentScope.DepartmentOf(user) : null;
         var events = new List<Event>();
 
         var audits = db.Audits.AsNoTracking().AsQueryable();

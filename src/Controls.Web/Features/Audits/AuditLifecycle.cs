@@ -4,6 +4,9 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
 using Controls.Web.Features.Notifications;
+using Controls.Web.Infrastructure.Authorization;
+using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -22,7 +25,7 @@ public sealed class AuditLifecycle(AppDbContext db, Notifier notifier, TimeProvi
         string.Create(CultureInfo.InvariantCulture, $"audit:{auditId}:scheduled:{start:yyyy-MM-dd}_{end:yyyy-MM-dd}");
 
     public async Task<int> OpenMajorNonconformitiesAsync(Guid auditId, CancellationToken cancellationToken = default) =>
-        await db.Findings.CountAsync(f => f.AuditId == auditId && f.Status == FindingStatus.Open && f.Classification == FindingClassification.MajorNonconformity, cancellationToken);
+        await db.Findings.CountAsync(f => f.AuditId == auditId && f.Status == FindingStatus.Open && f.Classification == FindingClass.MajorNonconformity, cancellationToken);
 
     /// <summary>Null when done; otherwise the message to show.</summary>
     public async Task<string?> ChangeStatusAsync(ClaimsPrincipal user, Audit audit, string? status, string? reason, uint version, CancellationToken cancellationToken = default)
@@ -34,7 +37,7 @@ public sealed class AuditLifecycle(AppDbContext db, Notifier notifier, TimeProvi
         }
 
         var openMajors = next == AuditStatus.Closed && Audit.NextSteps(audit.Status).Contains(next.Value) ? await OpenMajorNonconformitiesAsync(audit.Id, cancellationToken) : 0;
-        if (audit.MoveTo(next.Value, reason?.Trim() ?? "", openMajors, InspectionAccess.UserId(user), time.GetUtcNow()) is { } refusal)
+        if (audit.MoveTo(next.Value, reason?.Trim() ?? "", openMajors, DepartmentScope.UserId(user), time.GetUtcNow()) is { } refusal)
         {
             // ("Validation.MaxLength" names the reason and its longest length; the other messages take no argument.)
             return l[refusal, l["Audits.Field.ClosingReason"], Audit.ReasonLength];
@@ -70,14 +73,14 @@ public sealed class AuditLifecycle(AppDbContext db, Notifier notifier, TimeProvi
 
         var departments = audit.DepartmentIds.Concat(await db.Contractors.AsNoTracking()
             .Where(c => audit.ContractorIds.Contains(c.Id)).Select(c => c.OwningDepartmentId).ToListAsync(cancellationToken)).Distinct().ToList();
-        var headRole = Roles.DepartmentHead.ToUpperInvariant();
+        var headRole = Recipients.InRole(db, Roles.DepartmentHead);
         var heads = await db.Users.AsNoTracking()
             .Where(u => u.DepartmentId != null && departments.Contains(u.DepartmentId.Value)
                 && (db.Departments.Any(d => d.HeadUserId == u.Id && d.Id == u.DepartmentId)
-                    || db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == headRole))))
+                    || headRole.Any(h => h.Id == u.Id)))
             .Select(u => u.Id).ToListAsync(cancellationToken);
         var sent = 0;
-        var window = Inspections.InspectionText.Period(audit.WindowStart, audit.WindowEnd);
+        var window = InspectionText.Period(audit.WindowStart, audit.WindowEnd);
         foreach (var head in heads)
         {
             if (await notifier.NotifyAsync(head, DedupKey(audit.Id, audit.WindowStart, audit.WindowEnd), NotificationKind,

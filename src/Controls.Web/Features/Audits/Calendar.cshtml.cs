@@ -2,7 +2,7 @@ using System.Globalization;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
-using Controls.Web.Features.Reports;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
@@ -47,7 +47,7 @@ public class CalendarModel(AppDbContext db, AuditAccess auditAccess, InspectionA
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        CreatedAt = await calendar.CreatedAtAsync(InspectionAccess.UserId(User)!.Value, cancellationToken);
+        CreatedAt = await calendar.CreatedAtAsync(DepartmentScope.UserId(User)!.Value, cancellationToken);
         if (TempData["FeedToken"] is string token)
         {
             FeedUrl = $"{Request.Scheme}://{Request.Host}{Url.Page("Feed", new { token })}";
@@ -119,7 +119,7 @@ public class CalendarModel(AppDbContext db, AuditAccess auditAccess, InspectionA
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        TempData["FeedToken"] = await calendar.RegenerateAsync(InspectionAccess.UserId(User)!.Value, cancellationToken);
+        TempData["FeedToken"] = await calendar.RegenerateAsync(DepartmentScope.UserId(User)!.Value, cancellationToken);
         TempData["Message"] = l["Audits.FeedRegenerated"].Value;
         return RedirectToPage("Calendar");
     }

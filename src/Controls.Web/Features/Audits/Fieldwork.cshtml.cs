@@ -1,7 +1,9 @@
+using Controls.Web.Infrastructure.Files;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,10 +17,10 @@ namespace Controls.Web.Features.Audits;
 /// beside the audited departments' latest self-inspection answers (disagreements flagged), and
 /// the findings, a nonconformity with its corrective action. Auditors and compliance officers.
 /// </summary>
-[RequestSizeLimit(Inspections.EvidenceOptions.RequestLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = Inspections.EvidenceOptions.RequestLimit)]
+[RequestSizeLimit(Infrastructure.Files.EvidenceOptions.RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = Infrastructure.Files.EvidenceOptions.RequestLimit)]
 public class FieldworkModel(AppDbContext db, RecordAuditTest recordTest, RecordFinding recordFinding, SelfInspectionComparison comparison,
-    RecheckFinding recheckFinding, AttachAuditEvidence evidence, Inspections.EvidenceStore store, OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
+    RecheckFinding recheckFinding, AttachAuditEvidence evidence, Infrastructure.Files.EvidenceStore store, OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Audit Audit { get; private set; } = null!;
     public List<Measure> Measures { get; private set; } = [];
@@ -38,13 +40,13 @@ public class FieldworkModel(AppDbContext db, RecordAuditTest recordTest, RecordF
     public Guid? FailedRecheck { get; private set; }
     public IReadOnlyList<string> RecheckErrors { get; private set; } = [];
     public List<AttachAuditEvidence.File> Evidence { get; private set; } = [];
-    public string MaxEvidenceSize => Inspections.EvidenceStore.Megabytes(store.MaxBytes);
+    public string MaxEvidenceSize => Infrastructure.Files.EvidenceStore.Megabytes(store.MaxBytes);
 
-    public sealed record RecheckRow(Guid Id, uint Version, Guid FindingId, FindingClassification Classification, string MeasureCode, string CheckItemCode,
+    public sealed record RecheckRow(Guid Id, uint Version, Guid FindingId, FindingClass Classification, string MeasureCode, string CheckItemCode,
         string Description, string Department, FindingStatus Status, CorrectiveActionStatus? ActionStatus, uint? ActionVersion, string? Owner,
         RecheckResult? Result, string Notes);
 
-    public sealed record FindingRow(Guid Id, FindingClassification Classification, string MeasureCode, string CheckItemCode, string Description, string Department,
+    public sealed record FindingRow(Guid Id, FindingClass Classification, string MeasureCode, string CheckItemCode, string Description, string Department,
         FindingStatus Status, CorrectiveActionStatus? ActionStatus);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -160,7 +162,7 @@ public class FieldworkModel(AppDbContext db, RecordAuditTest recordTest, RecordF
             return await RefusedAsync(audit, refusal, cancellationToken);
         }
 
-        var upload = file is null ? null : new Inspections.AttachEvidence.Upload(file.FileName, file.Length, file.OpenReadStream);
+        var upload = file is null ? null : new EvidenceStore.Upload(file.FileName, file.Length, file.OpenReadStream);
         return await AfterEvidenceAsync(audit, measureCode, await evidence.AttachAsync(User, audit, measureCode ?? "", null, upload, cancellationToken), cancellationToken);
     }
 
@@ -222,7 +224,7 @@ public class FieldworkModel(AppDbContext db, RecordAuditTest recordTest, RecordF
         Tests = await db.AuditTests.AsNoTracking().Where(t => t.AuditId == audit.Id).ToDictionaryAsync(t => t.MeasureCode, cancellationToken);
         SelfAnswers = await comparison.LatestAsync(audit, Measures.Select(m => m.Code).ToList(), cancellationToken);
         var departments = await recordFinding.AuditedDepartmentsAsync(audit, cancellationToken);
-        Names = await AuditScope.NamesAsync(db, departments.Concat(audit.DepartmentIds), audit.ContractorIds, cancellationToken);
+        Names = await ScopeNames.NamesAsync(db, departments.Concat(audit.DepartmentIds), audit.ContractorIds, cancellationToken);
         AuditedDepartments = departments.Select(d => (d, Names.GetValueOrDefault(d, "?"))).ToList();
         var english = Languages.Current == Languages.English;
         Owners = (await db.Users.AsNoTracking().Where(u => u.IsActive && u.DepartmentId != null && departments.Contains(u.DepartmentId.Value))

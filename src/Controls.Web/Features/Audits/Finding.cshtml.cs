@@ -1,3 +1,4 @@
+using Controls.Web.Infrastructure.Files;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Infrastructure.Authorization;
@@ -14,9 +15,9 @@ namespace Controls.Web.Features.Audits;
 /// an auditor other than the owner records the effectiveness check here.
 /// Auditors and compliance officers attach evidence files while the audit is not closed.
 /// </summary>
-[RequestSizeLimit(Inspections.EvidenceOptions.RequestLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = Inspections.EvidenceOptions.RequestLimit)]
-public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveAction verify, AttachAuditEvidence evidence, Inspections.EvidenceStore store,
+[RequestSizeLimit(Infrastructure.Files.EvidenceOptions.RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = Infrastructure.Files.EvidenceOptions.RequestLimit)]
+public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveAction verify, AttachAuditEvidence evidence, Infrastructure.Files.EvidenceStore store,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public Finding Finding { get; private set; } = null!;
@@ -24,14 +25,14 @@ public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveA
     public string? VerifiedBy { get; private set; }
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public List<AttachAuditEvidence.File> Evidence { get; private set; } = [];
-    public string MaxEvidenceSize => Inspections.EvidenceStore.Megabytes(store.MaxBytes);
+    public string MaxEvidenceSize => Infrastructure.Files.EvidenceStore.Megabytes(store.MaxBytes);
     /// <summary>The finding's audit's lead or team member (<see cref="SeparationOfDuties.DoesFieldwork"/>): attaches evidence, closes an observation, verifies.</summary>
     public bool OnTeam => SeparationOfDuties.DoesFieldwork(User, Finding.Audit);
     public bool CanAttach => OnTeam && Finding.Audit.IsActive;
     /// <summary>The follow-up audits that re-checked this finding, with their result.</summary>
     public List<(Guid AuditId, string Title, RecheckResult? Result, string Notes)> Rechecks { get; private set; } = [];
     public bool CanVerify => Finding.CorrectiveAction is { } action && AuditAccess.CanVerify(User, Finding, action);
-    public bool IsOwner => Finding.CorrectiveAction is { } action && Inspections.InspectionAccess.UserId(User) == action.OwnerId;
+    public bool IsOwner => Finding.CorrectiveAction is { } action && DepartmentScope.UserId(User) == action.OwnerId;
     public bool CanClose => OnTeam && !Finding.IsNonconformity && Finding.Status == FindingStatus.Open;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -52,7 +53,7 @@ public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveA
             return NotFound();
         }
 
-        if (!AuditAccess.Manages(User) && Inspections.InspectionAccess.UserId(User) != finding.CorrectiveAction?.OwnerId)
+        if (!AuditAccess.Manages(User) && DepartmentScope.UserId(User) != finding.CorrectiveAction?.OwnerId)
         {
             return Forbid();
         }
@@ -102,7 +103,7 @@ public class FindingModel(AppDbContext db, AuditAccess access, VerifyCorrectiveA
             return await DoneAsync(id, "Audits.EvidenceAttached", cancellationToken);
         }
 
-        var upload = file is null ? null : new Inspections.AttachEvidence.Upload(file.FileName, file.Length, file.OpenReadStream);
+        var upload = file is null ? null : new EvidenceStore.Upload(file.FileName, file.Length, file.OpenReadStream);
         var result = await evidence.AttachAsync(User, finding.Audit, null, finding.Id, upload, cancellationToken);
         if (result.Outcome == AttachAuditEvidence.Outcome.NotFound)
         {

@@ -1,9 +1,8 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Features.Admin.Departments;
-using Controls.Web.Features.Reports;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +21,7 @@ public class FindingsModel(AppDbContext db, AuditAccess access, OrganisationCloc
 {
     public const int PageSize = 100;
 
-    [BindProperty(SupportsGet = true)] public FindingClassification? Classification { get; set; }
+    [BindProperty(SupportsGet = true)] public FindingClass? Classification { get; set; }
     [BindProperty(SupportsGet = true)] public FindingStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Department { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
@@ -37,7 +36,7 @@ public class FindingsModel(AppDbContext db, AuditAccess access, OrganisationCloc
 
     public sealed record Row(
         Guid Id, Guid AuditId, string Audit, string DepartmentCode, string DepartmentJa, string DepartmentEn, string MeasureCode, string CheckItemCode,
-        FindingClassification Classification, string Description, FindingStatus Status, DateTimeOffset CreatedAt,
+        FindingClass Classification, string Description, FindingStatus Status, DateTimeOffset CreatedAt,
         CorrectiveActionStatus? ActionStatus, DateOnly? ActionDueOn)
     {
         public bool IsOverdue(DateOnly today) =>
@@ -57,7 +56,7 @@ public class FindingsModel(AppDbContext db, AuditAccess access, OrganisationCloc
     {
         var query = await FilteredAsync(cancellationToken);
         var en = Languages.Current == Languages.English;
-        var classifications = Enum.GetValues<FindingClassification>().ToDictionary(c => c, c => l["FindingClassification." + c].Value);
+        var classifications = Enum.GetValues<FindingClass>().ToDictionary(c => c, c => l["FindingClass." + c].Value);
         var statuses = Enum.GetValues<FindingStatus>().ToDictionary(s => s, s => l["FindingStatus." + s].Value);
         var actionStatuses = Enum.GetValues<CorrectiveActionStatus>().ToDictionary(s => s, s => l["ActionStatus." + s].Value);
         var today = Today;

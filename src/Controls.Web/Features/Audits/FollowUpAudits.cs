@@ -18,7 +18,7 @@ namespace Controls.Web.Features.Audits;
 /// </summary>
 public sealed class FollowUpAudits(AppDbContext db, SaveAudit save, IStringLocalizer<SharedResource> l)
 {
-    public sealed record OpenFinding(Guid Id, FindingClassification Classification, string MeasureCode, string CheckItemCode, string Description,
+    public sealed record OpenFinding(Guid Id, FindingClass Classification, string MeasureCode, string CheckItemCode, string Description,
         Guid DepartmentId, string Department, CorrectiveActionStatus? ActionStatus);
 
     public IQueryable<Finding> OpenFindings(Guid auditId) =>

@@ -1,8 +1,8 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Features.Reports;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -85,7 +85,7 @@ public class IndexModel(AppDbContext db, AuditAccess access, OrganisationClock c
                 FollowUp = a.FollowUpOfAuditId != null,
             })
             .ToListAsync(cancellationToken);
-        var names = await AuditScope.NamesAsync(db, audits.SelectMany(a => a.DepartmentIds), audits.SelectMany(a => a.ContractorIds), cancellationToken);
-        Rows = audits.Select(a => new Row(a.Id, a.Title, AuditScope.Describe(names, a.DepartmentIds, a.ContractorIds), a.WindowStart, a.WindowEnd, a.Lead, a.Status, a.OpenFindings, a.Findings, a.Results, a.FollowUp)).ToList();
+        var names = await ScopeNames.NamesAsync(db, audits.SelectMany(a => a.DepartmentIds), audits.SelectMany(a => a.ContractorIds), cancellationToken);
+        Rows = audits.Select(a => new Row(a.Id, a.Title, ScopeNames.Describe(names, a.DepartmentIds, a.ContractorIds), a.WindowStart, a.WindowEnd, a.Lead, a.Status, a.OpenFindings, a.Findings, a.Results, a.FollowUp)).ToList();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Infrastructure.Organisation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controls.Web.Features.Audits;
@@ -105,9 +106,7 @@ public sealed class PlanAuditsFromRules(AppDbContext db, AuditorIndependence ind
     {
         List<Guid> departments = target.IsDepartment ? [target.Id] : [];
         List<Guid> contractors = target.IsDepartment ? [] : [target.Id];
-        var auditorRole = Roles.Auditor.ToUpperInvariant();
-        var auditors = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == auditorRole)))
+        var auditors = await Recipients.ActiveInRole(db, Roles.Auditor).AsNoTracking()
             .Select(u => new { u.Id, u.DisplayName, Load = db.Audits.Count(a => a.LeadAuditorId == u.Id && a.Programme.FiscalYear == year) })
             .OrderBy(u => u.Load).ThenBy(u => u.DisplayName).ThenBy(u => u.Id)
             .ToListAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -66,7 +67,7 @@ public sealed class RecheckFinding(AppDbContext db, VerifyCorrectiveAction verif
         recheck.Result = result;
         recheck.Notes = notes;
         recheck.CheckedAt = time.GetUtcNow();
-        recheck.CheckedById = InspectionAccess.UserId(user);
+        recheck.CheckedById = DepartmentScope.UserId(user);
         if (result == RecheckResult.Resolved && finding.Status == FindingStatus.Open)
         {
             if (finding.IsNonconformity)

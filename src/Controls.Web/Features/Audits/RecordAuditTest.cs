@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -128,7 +129,7 @@ public sealed class RecordAuditTest(AppDbContext db, TimeProvider time, IStringL
         test.Result = input.Result;
         test.Notes = notes;
         test.TestedAt = time.GetUtcNow();
-        test.TestedById = InspectionAccess.UserId(user);
+        test.TestedById = DepartmentScope.UserId(user);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -10,7 +11,7 @@ namespace Controls.Web.Features.Audits;
 /// <summary>What an auditor posts for a new finding (with its corrective action for a nonconformity).</summary>
 public sealed class FindingInput
 {
-    public FindingClassification? Classification { get; set; }
+    public FindingClass? Classification { get; set; }
     public string? MeasureCode { get; set; }
     public string? CheckItemCode { get; set; }
     public string? Description { get; set; }
@@ -85,7 +86,7 @@ public sealed class RecordFinding(AppDbContext db, TimeProvider time, IStringLoc
             errors.Add(l["Audits.DepartmentNotInScope"]);
         }
 
-        var nonconformity = input.Classification is FindingClassification.MajorNonconformity or FindingClassification.MinorNonconformity;
+        var nonconformity = input.Classification is FindingClass.MajorNonconformity or FindingClass.MinorNonconformity;
         if (nonconformity)
         {
             if (rootCause.Length == 0)
@@ -120,7 +121,7 @@ public sealed class RecordFinding(AppDbContext db, TimeProvider time, IStringLoc
         }
 
         var now = time.GetUtcNow();
-        var me = InspectionAccess.UserId(user) ?? Guid.Empty;
+        var me = DepartmentScope.UserId(user) ?? Guid.Empty;
         // Inside a caller's transaction (the demo seed) the caller commits.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var finding = new Finding

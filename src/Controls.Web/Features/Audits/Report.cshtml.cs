@@ -3,6 +3,7 @@ using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -49,10 +50,10 @@ public class ReportModel(AppDbContext db, AuditAccess access, SelfInspectionComp
 
     public sealed record FollowUpRow(Guid Id, string Title, DateOnly WindowStart, DateOnly WindowEnd, AuditStatus Status);
 
-    public sealed record RecheckRow(Guid FindingId, FindingClassification Classification, string MeasureCode, string CheckItemCode, string Description, string Department,
+    public sealed record RecheckRow(Guid FindingId, FindingClass Classification, string MeasureCode, string CheckItemCode, string Description, string Department,
         RecheckResult? Result, string Notes, FindingStatus Status, CorrectiveActionStatus? ActionStatus);
 
-    public sealed record Row(Guid Id, FindingClassification Classification, string MeasureCode, string CheckItemCode, string Description, string Department,
+    public sealed record Row(Guid Id, FindingClass Classification, string MeasureCode, string CheckItemCode, string Description, string Department,
         FindingStatus Status, CorrectiveActionStatus? ActionStatus, string? Owner, DateOnly? DueOn);
 
     /// <summary>The evidence files of the tests (shown to those who see every department).</summary>
@@ -123,7 +124,7 @@ public class ReportModel(AppDbContext db, AuditAccess access, SelfInspectionComp
         });
         foreach (var row in Findings)
         {
-            await findings.AddRowAsync(l["FindingClassification." + row.Classification].Value, row.MeasureCode, row.CheckItemCode, row.Description, row.Department,
+            await findings.AddRowAsync(l["FindingClass." + row.Classification].Value, row.MeasureCode, row.CheckItemCode, row.Description, row.Department,
                 l["FindingStatus." + row.Status].Value, row.ActionStatus is { } s ? l["ActionStatus." + s].Value : null, row.Owner, row.DueOn is { } due ? InspectionText.Date(due) : null);
         }
 
@@ -142,7 +143,7 @@ public class ReportModel(AppDbContext db, AuditAccess access, SelfInspectionComp
             });
             foreach (var row in Rechecks)
             {
-                await rechecks.AddRowAsync(l["FindingClassification." + row.Classification].Value, row.MeasureCode, row.CheckItemCode, row.Description, row.Department,
+                await rechecks.AddRowAsync(l["FindingClass." + row.Classification].Value, row.MeasureCode, row.CheckItemCode, row.Description, row.Department,
                     row.Result is { } result ? l["RecheckResult." + result].Value : l["Audits.NotRechecked"].Value, row.Notes, l["FindingStatus." + row.Status].Value,
                     row.ActionStatus is { } s ? l["ActionStatus." + s].Value : null);
             }
@@ -162,8 +163,8 @@ public class ReportModel(AppDbContext db, AuditAccess access, SelfInspectionComp
         }
 
         Audit = audit;
-        var names = await AuditScope.NamesAsync(db, audit.DepartmentIds, audit.ContractorIds, cancellationToken);
-        Scope = AuditScope.Describe(names, audit.DepartmentIds, audit.ContractorIds);
+        var names = await ScopeNames.NamesAsync(db, audit.DepartmentIds, audit.ContractorIds, cancellationToken);
+        Scope = ScopeNames.Describe(names, audit.DepartmentIds, audit.ContractorIds);
         Lead = audit.LeadAuditor.DisplayName;
         Team = audit.Team.Select(m => m.User.DisplayName).Order(StringComparer.Ordinal).ToList();
         Measures = await AuditContent.MeasuresAsync(db, audit, cancellationToken);

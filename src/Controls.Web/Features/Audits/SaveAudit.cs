@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -29,9 +31,7 @@ public sealed class SaveAudit(AppDbContext db, AuditorIndependence independence,
             .Select(d => new { d.Id, d.Code, d.NameJa, d.NameEn }).ToListAsync(cancellationToken);
         var contractors = await db.Contractors.AsNoTracking().Where(c => c.Status != ContractorStatus.Terminated).OrderBy(c => c.Name)
             .Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
-        var auditorRole = Roles.Auditor.ToUpperInvariant();
-        var auditors = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == auditorRole)))
+        var auditors = await Recipients.ActiveInRole(db, Roles.Auditor).AsNoTracking()
             .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, Department = u.Department == null ? "" : (language == Languages.English ? u.Department.NameEn : u.Department.NameJa) })
             .ToListAsync(cancellationToken);
         return new Choices(
@@ -74,9 +74,7 @@ public sealed class SaveAudit(AppDbContext db, AuditorIndependence independence,
         }
 
         var auditorIds = input.TeamIds.Append(input.LeadAuditorId ?? Guid.Empty).ToList();
-        var auditorRole = Roles.Auditor.ToUpperInvariant();
-        var auditors = await db.Users.CountAsync(u => auditorIds.Contains(u.Id) && u.IsActive
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == auditorRole)), cancellationToken);
+        var auditors = await Recipients.ActiveInRole(db, Roles.Auditor).CountAsync(u => auditorIds.Contains(u.Id), cancellationToken);
         if (input.LeadAuditorId is not null && auditors != auditorIds.Count)
         {
             state.AddModelError("Input.TeamIds", l["Audits.NotAnAuditor"]);
@@ -146,7 +144,7 @@ public sealed class SaveAudit(AppDbContext db, AuditorIndependence independence,
             CatalogVersionId = checkedInput.VersionId,
             Status = AuditStatus.Planned,
             CreatedAt = time.GetUtcNow(),
-            CreatedById = InspectionAccess.UserId(user) ?? Guid.Empty,
+            CreatedById = DepartmentScope.UserId(user) ?? Guid.Empty,
         };
         Apply(audit, input, checkedInput.Codes);
         audit.Team = input.TeamIds.Select(t => new AuditTeamMember { AuditId = audit.Id, UserId = t }).ToList();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -27,7 +28,7 @@ public sealed class VerifyCorrectiveAction(AppDbContext db, TimeProvider time, I
             return [l[refusal]];
         }
 
-        if (finding.CheckEffectiveness(effective, (note ?? "").Trim(), InspectionAccess.UserId(user), time.GetUtcNow()) is { } refused)
+        if (finding.CheckEffectiveness(effective, (note ?? "").Trim(), DepartmentScope.UserId(user), time.GetUtcNow()) is { } refused)
         {
             // ("Validation.*" name the note and its longest length; the other messages take no argument.)
             return [l[refused, l["Audits.Field.EffectivenessNote"], CorrectiveAction.NoteLength]];

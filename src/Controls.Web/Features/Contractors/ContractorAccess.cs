@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 
 namespace Controls.Web.Features.Contractors;
 
@@ -11,11 +12,11 @@ namespace Controls.Web.Features.Contractors;
 /// contractors their department owns, the others answering 404. Compliance officers and
 /// administrators change any; a department head changes their own department's only.
 /// </summary>
-public sealed class ContractorAccess(AppDbContext db, InspectionAccess inspections)
+public sealed class ContractorAccess(AppDbContext db, DepartmentScope scope)
 {
     public async Task<IQueryable<Contractor>> VisibleAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        var departments = await inspections.DepartmentsAsync(user, cancellationToken);
+        var departments = await scope.VisibleAsync(user, cancellationToken);
         if (departments.All)
         {
             return db.Contractors;
@@ -31,7 +32,7 @@ public sealed class ContractorAccess(AppDbContext db, InspectionAccess inspectio
 
     /// <summary>The only department whose contractors this user may change, when they are limited to one (a department head).</summary>
     public static Guid? OwnDepartment(ClaimsPrincipal user) =>
-        !EditsAll(user) && user.IsInRole(Roles.DepartmentHead) ? InspectionAccess.DepartmentOf(user) : null;
+        !EditsAll(user) && user.IsInRole(Roles.DepartmentHead) ? DepartmentScope.DepartmentOf(user) : null;
 
     public static bool CanCreate(ClaimsPrincipal user) => EditsAll(user) || OwnDepartment(user) is not null;
 

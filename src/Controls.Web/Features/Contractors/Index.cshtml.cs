@@ -1,6 +1,7 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
@@ -56,7 +57,7 @@ public class IndexModel(AppDbContext db, ContractorAccess access, OrganisationCl
             new(l["Workbook.PrivacyMark"], 12, XlsxKind.Date), new(l["Workbook.Isms"], 12, XlsxKind.Date), new(l["Workbook.ContractStart"], 12, XlsxKind.Date),
             new(l["Workbook.ContractEnd"], 12, XlsxKind.Date), new(l["Field.Status"], 12),
         ];
-        return await Reports.ListExport.WriteAsync(this, format, "contractors", l["Nav.Contractors"], columns, rows, clock, cancellationToken);
+        return await Infrastructure.Excel.ListExport.WriteAsync(this, format, "contractors", l["Nav.Contractors"], columns, rows, clock, cancellationToken);
     }
 
     public Task OnGetAsync() => LoadAsync(paged: true);
@@ -65,7 +66,7 @@ public class IndexModel(AppDbContext db, ContractorAccess access, OrganisationCl
     private async Task LoadAsync(bool paged)
     {
         var language = Languages.Current;
-        SeesAll = InspectionAccess.SeesAllDepartments(User);
+        SeesAll = DepartmentScope.SeesAllDepartments(User);
         CanCreate = ContractorAccess.CanCreate(User);
         Today = DateOnly.FromDateTime(clock.Now.DateTime);
         if (SeesAll)

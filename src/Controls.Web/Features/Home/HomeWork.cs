@@ -5,6 +5,7 @@ using Controls.Web.Features.Incidents;
 using Controls.Web.Features.Reports;
 using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -161,7 +162,7 @@ public sealed class HomeWork(AppDbContext db, DepartmentScope scope, ComplianceR
         var findingRows = await findings.OrderBy(f => f.CreatedAt).Take(Few)
             .Select(f => new { f.Id, f.Description, f.Classification, f.CreatedAt }).ToListAsync(cancellationToken);
         var findingCard = new Card("findings", "Home.OpenFindings", findingCount, [],
-            findingRows.Select(f => new Row(Short(f.Description), null, LocalDate(f.CreatedAt), "FindingClassification." + f.Classification, $"/Audits/Finding/{f.Id}")).ToList(),
+            findingRows.Select(f => new Row(Short(f.Description), null, LocalDate(f.CreatedAt), "FindingClass." + f.Classification, $"/Audits/Finding/{f.Id}")).ToList(),
             "/Audits/Findings?Status=Open", "Home.NoFindings");
 
         var unread = await db.Notifications.AsNoTracking().CountAsync(n => n.UserId == me && n.ReadAt == null, cancellationToken);
@@ -355,10 +356,10 @@ public sealed class HomeWork(AppDbContext db, DepartmentScope scope, ComplianceR
 
     private async Task<Section> AdministrationAsync(CancellationToken cancellationToken)
     {
-        var administrator = Roles.Administrator.ToUpperInvariant();
+        var administrators = Recipients.InRole(db, Roles.Administrator);
         var unplaced = db.Users.AsNoTracking().Where(u => u.IsActive
             && (!db.UserRoles.Any(r => r.UserId == u.Id)
-                || (u.DepartmentId == null && !db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.NormalizedName == administrator)))));
+                || (u.DepartmentId == null && !administrators.Any(a => a.Id == u.Id))));
         var unplacedCount = await unplaced.CountAsync(cancellationToken);
         var unplacedRows = await unplaced.OrderBy(u => u.Email).Take(Few).Select(u => new { u.Id, u.DisplayName, u.Email, u.DepartmentId }).ToListAsync(cancellationToken);
         var users = new Card("users", "Home.UsersUnplaced", unplacedCount, [],

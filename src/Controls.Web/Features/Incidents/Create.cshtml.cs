@@ -1,6 +1,7 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -50,7 +51,7 @@ public class CreateModel(AppDbContext db, IncidentAccess access, OrganisationClo
             return Page();
         }
 
-        var incident = new Incident { Id = Guid.NewGuid(), CreatedAt = time.GetUtcNow(), CreatedById = InspectionAccess.UserId(User)!.Value };
+        var incident = new Incident { Id = Guid.NewGuid(), CreatedAt = time.GetUtcNow(), CreatedById = DepartmentScope.UserId(User)!.Value };
         Input.ApplyTo(incident, zone);
         db.Incidents.Add(incident);
         await db.SaveChangesAsync();

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -125,7 +126,7 @@ public class DetailsModel(AppDbContext db, IncidentAccess access, OrganisationCl
             ModelState.AddModelError("Decision.Reason", l[problem]);
         }
 
-        if (!ModelState.IsValid || incident.Decide(Decision.Reportable, computed, reason, InspectionAccess.UserId(User), time.GetUtcNow()) is not null)
+        if (!ModelState.IsValid || incident.Decide(Decision.Reportable, computed, reason, DepartmentScope.UserId(User), time.GetUtcNow()) is not null)
         {
             await Show(incident, fill: false);
             return Page();
@@ -207,7 +208,7 @@ public class DetailsModel(AppDbContext db, IncidentAccess access, OrganisationCl
             DueOn = NewAction.DueOn!.Value,
             Status = CorrectiveActionStatus.Open,
             CreatedAt = time.GetUtcNow(),
-            CreatedById = InspectionAccess.UserId(User)!.Value,
+            CreatedById = DepartmentScope.UserId(User)!.Value,
         };
         db.CorrectiveActions.Add(action);
         db.IncidentActions.Add(new IncidentAction { IncidentId = incident.Id, CorrectiveActionId = action.Id });

@@ -26,7 +26,7 @@ public sealed class IncidentAccess(AppDbContext db, DepartmentScope scope, Organ
 
     /// <summary>The only department whose incidents this user sees, when limited to one (a department head, unless restricted).</summary>
     public Guid? OwnDepartment(ClaimsPrincipal user) =>
-        !Restricted && !SeesAll(user) && user.IsInRole(Roles.DepartmentHead) ? InspectionAccess.DepartmentOf(user) : null;
+        !Restricted && !SeesAll(user) && user.IsInRole(Roles.DepartmentHead) ? DepartmentScope.DepartmentOf(user) : null;
 
     public async Task<IQueryable<Incident>> VisibleAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {

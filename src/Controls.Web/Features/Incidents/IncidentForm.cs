@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Controls.Web.Data;
-using Controls.Web.Features.Admin.Departments;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Controls.Web.Domain;
-using Controls.Web.Features.Notifications;
+using Controls.Web.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace Controls.Web.Features.Incidents;
@@ -19,7 +19,7 @@ public static class IncidentReportDraft
     public static string Compose(IStringLocalizer l, Incident incident, string department, string? contractor, IReadOnlyList<string> ledgerEntries,
         IReadOnlyList<(string Action, DateOnly DueOn)> actions, TimeZoneInfo zone)
     {
-        string T(string key, params object[] args) => Notifier.Localize(l, Language, key, args);
+        string T(string key, params object[] args) => MessageText.Localize(l, Language, key, args);
         string Time(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture);
         string Or(string text) => string.IsNullOrWhiteSpace(text) ? T("Incidents.Draft.NotYet") : text;
 

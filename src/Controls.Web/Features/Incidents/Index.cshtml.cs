@@ -1,6 +1,5 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Features.Reports;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;

@@ -1,7 +1,8 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Features.Actions;
 using Controls.Web.Features.Ledger;
+using Controls.Web.Infrastructure.Authorization;
+using Controls.Web.Infrastructure.Files;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -157,7 +158,7 @@ public class AnswerModel(
 
     public async Task<IActionResult> OnPostUploadEvidenceAsync(Guid id, [FromForm] Guid itemId, IFormFile? file, CancellationToken cancellationToken)
     {
-        var upload = file is null ? null : new AttachEvidence.Upload(file.FileName, file.Length, file.OpenReadStream);
+        var upload = file is null ? null : new EvidenceStore.Upload(file.FileName, file.Length, file.OpenReadStream);
         var result = await evidence.AttachAsync(User, id, itemId, upload, cancellationToken);
         return await AfterAsync(id, itemId, result.Outcome, result.Errors, cancellationToken);
     }
@@ -267,7 +268,7 @@ public class AnswerModel(
         Today = DateOnly.FromDateTime(clock.Now.DateTime);
         var answering = await access.AnsweringDepartmentAsync(User, cancellationToken) == sheet.Header.DepartmentId;
         CanAnswer = answering && sheet.Header.IsOpen;
-        CanSignOff = sheet.Header.IsOpen && User.IsInRole(Roles.DepartmentHead) && InspectionAccess.DepartmentOf(User) == sheet.Header.DepartmentId;
+        CanSignOff = sheet.Header.IsOpen && User.IsInRole(Roles.DepartmentHead) && DepartmentScope.DepartmentOf(User) == sheet.Header.DepartmentId;
         IsDelegate = answering && !User.IsInRole(Roles.DepartmentHead);
         if (sheet.Measures.Any(m => m.Code is LedgerMeasureContext.ForeignEnvironmentMeasure or LedgerMeasureContext.LedgerMeasure))
         {

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Infrastructure.Authorization;
+using Controls.Web.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -13,8 +15,6 @@ namespace Controls.Web.Features.Inspections;
 /// </summary>
 public sealed class AttachEvidence(AppDbContext db, InspectionAccess access, EvidenceStore store, TimeProvider time, IStringLocalizer<SharedResource> l)
 {
-    public sealed record Upload(string? FileName, long Length, Func<Stream> Open);
-
     public sealed record Result(InspectionChange Outcome, IReadOnlyList<string> Errors)
     {
         public bool Succeeded => Outcome == InspectionChange.Done;
@@ -22,7 +22,7 @@ public sealed class AttachEvidence(AppDbContext db, InspectionAccess access, Evi
 
     public sealed record Download(string FileName, string ContentType, Stream Content);
 
-    public async Task<Result> AttachAsync(ClaimsPrincipal user, Guid inspectionId, Guid checkItemId, Upload? upload, CancellationToken cancellationToken = default)
+    public async Task<Result> AttachAsync(ClaimsPrincipal user, Guid inspectionId, Guid checkItemId, EvidenceStore.Upload? upload, CancellationToken cancellationToken = default)
     {
         // Refuse early (before reading the file) when the user may not attach here at all.
         var refused = await RefusalAsync(user, await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, cancellationToken), checkItemId, cancellationToken);
@@ -66,7 +66,7 @@ public sealed class AttachEvidence(AppDbContext db, InspectionAccess access, Evi
                 Sha256 = file.Sha256,
                 StoragePath = file.StoragePath,
                 UploadedAt = time.GetUtcNow(),
-                UploadedById = InspectionAccess.UserId(user) ?? Guid.Empty,
+                UploadedById = DepartmentScope.UserId(user) ?? Guid.Empty,
             });
             inspection!.StartAnswering();
 

@@ -1,5 +1,6 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -25,12 +26,12 @@ public class DelegatesModel(AppDbContext db, TimeProvider time, IStringLocalizer
 
     public async Task<IActionResult> OnPostAddAsync([FromForm] Guid? userId, CancellationToken cancellationToken)
     {
-        if (InspectionAccess.DepartmentOf(User) is not { } department)
+        if (DepartmentScope.DepartmentOf(User) is not { } department)
         {
             return await ShowAsync(l["Delegates.NoDepartment"], cancellationToken);
         }
 
-        var me = InspectionAccess.UserId(User);
+        var me = DepartmentScope.UserId(User);
         var user = userId is { } id
             ? await db.Users.Where(u => u.Id == id && u.DepartmentId == department && u.IsActive && u.Id != me).Select(u => new { u.Id, u.DisplayName }).SingleOrDefaultAsync(cancellationToken)
             : null;
@@ -61,7 +62,7 @@ public class DelegatesModel(AppDbContext db, TimeProvider time, IStringLocalizer
 
     public async Task<IActionResult> OnPostRemoveAsync([FromForm] Guid userId, CancellationToken cancellationToken)
     {
-        if (InspectionAccess.DepartmentOf(User) is not { } department)
+        if (DepartmentScope.DepartmentOf(User) is not { } department)
         {
             return await ShowAsync(l["Delegates.NoDepartment"], cancellationToken);
         }
@@ -88,7 +89,7 @@ public class DelegatesModel(AppDbContext db, TimeProvider time, IStringLocalizer
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        DepartmentId = InspectionAccess.DepartmentOf(User);
+        DepartmentId = DepartmentScope.DepartmentOf(User);
         if (DepartmentId is not { } department)
         {
             return;
@@ -100,7 +101,7 @@ public class DelegatesModel(AppDbContext db, TimeProvider time, IStringLocalizer
             .OrderBy(d => d.User.DisplayName)
             .Select(d => new DelegateRow(d.UserId, d.User.DisplayName, d.User.Email ?? "", d.User.IsActive, d.User.DepartmentId == department, d.CreatedAt))
             .ToListAsync(cancellationToken);
-        var me = InspectionAccess.UserId(User);
+        var me = DepartmentScope.UserId(User);
         Candidates = (await db.Users.AsNoTracking()
                 .Where(u => u.DepartmentId == department && u.IsActive && u.Id != me && !db.DepartmentDelegates.Any(d => d.DepartmentId == department && d.UserId == u.Id))
                 .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(cancellationToken))

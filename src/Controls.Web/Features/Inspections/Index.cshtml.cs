@@ -1,9 +1,9 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Features.Admin.Departments;
-using Controls.Web.Features.Reports;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -120,11 +120,11 @@ public class IndexModel(AppDbContext db, InspectionAccess access, OrganisationCl
     /// <summary>The inspections this user may see, narrowed by the department and status filters (not yet by view).</summary>
     private async Task<IQueryable<Inspection>> FilteredAsync(CancellationToken cancellationToken)
     {
-        SeesAll = InspectionAccess.SeesAllDepartments(User);
+        SeesAll = DepartmentScope.SeesAllDepartments(User);
         var departments = await access.DepartmentsAsync(User, cancellationToken);
         ShowsDepartments = departments.Several;
         Answers = await access.AnsweringDepartmentAsync(User, cancellationToken) is not null;
-        IsHead = User.IsInRole(Roles.DepartmentHead) && InspectionAccess.DepartmentOf(User) is not null;
+        IsHead = User.IsInRole(Roles.DepartmentHead) && DepartmentScope.DepartmentOf(User) is not null;
         View = Views.Contains(View) ? View : SeesAll && !Answers ? "all" : "open";
         PageNumber = Math.Clamp(PageNumber, 1, 100_000);
         Today = DateOnly.FromDateTime(clock.Now.DateTime);

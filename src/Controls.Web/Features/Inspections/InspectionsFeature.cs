@@ -5,14 +5,13 @@ public static class InspectionsFeature
 {
     public static IServiceCollection AddInspections(this IServiceCollection services)
     {
-        services.AddScoped<InspectionAccess>();
         services.AddScoped<InspectionContent>();
         services.AddScoped<SaveAnswer>();
         services.AddScoped<SubmitInspection>();
-        services.AddScoped<InspectionNews>();
+        services.AddScoped<InspectionNotifications>();
         services.AddScoped<ReviewInspection>();
         services.AddScoped<AttachEvidence>();
-        services.AddEvidenceStore();
+        services.AddScoped<SaveImprovementAction>();
         return services;
     }
 }

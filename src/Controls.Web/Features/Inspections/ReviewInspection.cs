@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Infrastructure;
+using Controls.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -13,7 +14,7 @@ namespace Controls.Web.Features.Inspections;
 /// department with the comments shown on each item. Each step enters the history with who and when.
 /// The form carries the inspection's version: a second reviewer acting on the same submission is refused.
 /// </summary>
-public sealed class ReviewInspection(AppDbContext db, InspectionNews news, CurrentActor actor, TimeProvider time, IStringLocalizer<SharedResource> l)
+public sealed class ReviewInspection(AppDbContext db, InspectionNotifications news, CurrentActor actor, TimeProvider time, IStringLocalizer<SharedResource> l)
 {
     public const int MaxCommentLength = 4000;
 
@@ -86,7 +87,7 @@ public sealed class ReviewInspection(AppDbContext db, InspectionNews news, Curre
             return new Result(InspectionChange.Invalid, errors);
         }
 
-        if (await decide(inspection, InspectionAccess.UserId(user), time.GetUtcNow(), cancellationToken) is { } refused)
+        if (await decide(inspection, DepartmentScope.UserId(user), time.GetUtcNow(), cancellationToken) is { } refused)
         {
             return new Result(InspectionChange.Invalid, [l[refused]]);
         }

@@ -3,6 +3,7 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Contractors;
 using Controls.Web.Features.Ledger;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -91,7 +92,7 @@ public sealed class SaveAnswer(AppDbContext db, InspectionAccess access, LedgerM
             db.Entry(answer).Property(a => a.Version).OriginalValue = request.Version;
         }
 
-        answer.Give(value, comment, InspectionAccess.UserId(user), time.GetUtcNow());
+        answer.Give(value, comment, DepartmentScope.UserId(user), time.GetUtcNow());
 
         // (Saving exactly what is stored already overwrites nothing: it succeeds whatever the form's version.)
 
@@ -129,18 +130,4 @@ public sealed class SaveAnswer(AppDbContext db, InspectionAccess access, LedgerM
     }
 
     private Result Conflict() => new(InspectionChange.Conflict, [l["Common.ConcurrencyConflict"]]);
-}
-
-/// <summary>How a change to an inspection (an answer, an action, evidence, submission, review) ended.</summary>
-public enum InspectionChange
-{
-    Done,
-    /// <summary>Not there, or not visible to this user (shown as 404).</summary>
-    NotFound,
-    /// <summary>Visible but not this user's to change (shown as 403).</summary>
-    Forbidden,
-    /// <summary>The inspection is not in a state that allows it (e.g. submitted).</summary>
-    Locked,
-    Invalid,
-    Conflict,
 }

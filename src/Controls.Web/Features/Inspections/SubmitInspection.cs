@@ -3,6 +3,7 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Ledger;
 using Controls.Web.Infrastructure;
+using Controls.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -15,7 +16,7 @@ namespace Controls.Web.Features.Inspections;
 /// when the department's ledger lists data handled abroad (answered before the entry was added). Delegates answer but cannot sign off.
 /// On submission the inspection is locked for answering and the step enters its history.
 /// </summary>
-public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, LedgerMeasureContext ledger, InspectionNews news, CurrentActor actor, TimeProvider time, IStringLocalizer<SharedResource> l)
+public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, LedgerMeasureContext ledger, InspectionNotifications news, CurrentActor actor, TimeProvider time, IStringLocalizer<SharedResource> l)
 {
     public sealed record Missing(Guid CheckItemId, string Code, AnswerGap Gap);
 
@@ -76,7 +77,7 @@ public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, L
         }
 
         var missing = await MissingAsync(inspection, cancellationToken);
-        var refusals = inspection.Submit(missing.Count, signedOff, InspectionAccess.UserId(user), actor.Name, time.GetUtcNow());
+        var refusals = inspection.Submit(missing.Count, signedOff, DepartmentScope.UserId(user), actor.Name, time.GetUtcNow());
         if (refusals.Count > 0)
         {
             // (The number of gaps fills "Submit.Incomplete"; the other messages take no argument.)

@@ -1,6 +1,7 @@
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
-using Controls.Web.Features.Reports;
+using Controls.Web.Infrastructure.Authorization;
+using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -73,7 +74,7 @@ public class IndexModel(LedgerAccess access, LedgerWorkbook workbook, Organisati
     /// <summary>The entries this user may see, narrowed by the page's filters, in the list's order (the page and its export).</summary>
     private async Task<IQueryable<LedgerEntry>> FilteredAsync(CancellationToken cancellationToken)
     {
-        SeesAll = InspectionAccess.SeesAllDepartments(User);
+        SeesAll = DepartmentScope.SeesAllDepartments(User);
         Today = DateOnly.FromDateTime(clock.Now.DateTime);
         var yearAgo = Today.AddYears(-1);
         var query = (await access.VisibleAsync(User, cancellationToken)).AsNoTracking();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 
 namespace Controls.Web.Features.Ledger;
 
@@ -12,11 +13,11 @@ namespace Controls.Web.Features.Ledger;
 /// department head their own department's. The same holds for an entry's risk assessment;
 /// its residual risks are accepted by compliance officers.
 /// </summary>
-public sealed class LedgerAccess(AppDbContext db, InspectionAccess inspections)
+public sealed class LedgerAccess(AppDbContext db, DepartmentScope scope)
 {
     public async Task<IQueryable<LedgerEntry>> VisibleAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        var departments = await inspections.DepartmentsAsync(user, cancellationToken);
+        var departments = await scope.VisibleAsync(user, cancellationToken);
         if (departments.All)
         {
             return db.LedgerEntries;
@@ -30,7 +31,7 @@ public sealed class LedgerAccess(AppDbContext db, InspectionAccess inspections)
         user.IsInRole(Roles.ComplianceOfficer) || user.IsInRole(Roles.Administrator);
 
     public static Guid? OwnDepartment(ClaimsPrincipal user) =>
-        !EditsAll(user) && user.IsInRole(Roles.DepartmentHead) ? InspectionAccess.DepartmentOf(user) : null;
+        !EditsAll(user) && user.IsInRole(Roles.DepartmentHead) ? DepartmentScope.DepartmentOf(user) : null;
 
     public static bool CanCreate(ClaimsPrincipal user) => EditsAll(user) || OwnDepartment(user) is not null;
 

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Controls.Web.Data;
-using Controls.Web.Features.Admin.Departments;
 using Controls.Web.Features.Contractors;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Contractors;
-using Controls.Web.Features.Notifications;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -94,7 +93,7 @@ public sealed class LedgerWorkbook(AppDbContext db, LedgerAccess access, TimePro
         var index = new Dictionary<string, int>();
         foreach (var (field, _) in Columns)
         {
-            var names = new[] { field, Notifier.Localize(l, "ja", "Ledger.Field." + field, []), Notifier.Localize(l, "en", "Ledger.Field." + field, []) }
+            var names = new[] { field, MessageText.Localize(l, "ja", "Ledger.Field." + field, []), MessageText.Localize(l, "en", "Ledger.Field." + field, []) }
                 .Concat(FormerHeaders.GetValueOrDefault(field, []));
             var at = headers.FindIndex(h => names.Contains(h, StringComparer.OrdinalIgnoreCase));
             if (at >= 0)
@@ -309,7 +308,7 @@ public sealed class LedgerWorkbook(AppDbContext db, LedgerAccess access, TimePro
     {
         foreach (var value in Enum.GetValues<T>())
         {
-            var names = new[] { value.ToString(), Notifier.Localize(l, "ja", prefix + value, []), Notifier.Localize(l, "en", prefix + value, []) };
+            var names = new[] { value.ToString(), MessageText.Localize(l, "ja", prefix + value, []), MessageText.Localize(l, "en", prefix + value, []) };
             if (names.Contains(text, StringComparer.OrdinalIgnoreCase))
             {
                 return value;
@@ -332,8 +331,8 @@ public sealed class LedgerWorkbook(AppDbContext db, LedgerAccess access, TimePro
             return false;
         }
 
-        string[] yes = ["1", "true", "○", Notifier.Localize(l, "ja", "Ledger.Yes", []), Notifier.Localize(l, "en", "Ledger.Yes", [])];
-        string[] no = ["0", "false", "-", Notifier.Localize(l, "ja", "Ledger.No", []), Notifier.Localize(l, "en", "Ledger.No", [])];
+        string[] yes = ["1", "true", "○", MessageText.Localize(l, "ja", "Ledger.Yes", []), MessageText.Localize(l, "en", "Ledger.Yes", [])];
+        string[] no = ["0", "false", "-", MessageText.Localize(l, "ja", "Ledger.No", []), MessageText.Localize(l, "en", "Ledger.No", [])];
         return yes.Contains(text, StringComparer.OrdinalIgnoreCase) ? true : no.Contains(text, StringComparer.OrdinalIgnoreCase) ? false : null;
     }
 

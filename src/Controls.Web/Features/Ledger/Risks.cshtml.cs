@@ -1,9 +1,10 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Features.Admin.Departments;
 using Controls.Web.Features.Inspections;
-using Controls.Web.Features.Reports;
+using Controls.Web.Infrastructure.Authorization;
+using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +20,7 @@ namespace Controls.Web.Features.Ledger;
 /// stages blank. Filtered by department, stage, residual risk level, acceptance pending and overdue
 /// re-assessment; exported as CSV or Excel from the same query (one row per entry × stage).
 /// </summary>
-public class RisksModel(AppDbContext db, LedgerAccess access, InspectionAccess inspections, RiskMeasures catalog, RiskRegister register, OrganisationClock clock,
+public class RisksModel(AppDbContext db, LedgerAccess access, DepartmentScope departmentScope, RiskMeasures catalog, RiskRegister register, OrganisationClock clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 50;
@@ -41,7 +42,7 @@ public class RisksModel(AppDbContext db, LedgerAccess access, InspectionAccess i
 
     public async Task OnGetAsync()
     {
-        var scope = await inspections.DepartmentsAsync(User, HttpContext.RequestAborted);
+        var scope = await departmentScope.VisibleAsync(User, HttpContext.RequestAborted);
         Departments = await DepartmentTree.FilterChoicesAsync(db, scope.All ? null : scope.Ids, HttpContext.RequestAborted);
         var query = await FilteredAsync(HttpContext.RequestAborted);
         PageNumber = Shared.Paging.Clamp(PageNumber);

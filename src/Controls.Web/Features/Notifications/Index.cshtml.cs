@@ -1,5 +1,6 @@
 using Controls.Web.Data;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -82,5 +83,5 @@ public class IndexModel(AppDbContext db, TimeProvider time, IStringLocalizer<Sha
     }
 
     // The fallback policy guarantees a signed-in user, whose id is always in the cookie.
-    private Guid Me() => InspectionAccess.UserId(User) ?? throw new InvalidOperationException("No signed-in user");
+    private Guid Me() => DepartmentScope.UserId(User) ?? throw new InvalidOperationException("No signed-in user");
 }

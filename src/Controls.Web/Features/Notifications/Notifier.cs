@@ -1,4 +1,3 @@
-using System.Globalization;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Infrastructure.Localization;
@@ -47,8 +46,8 @@ public sealed class Notifier(AppDbContext db, TimeProvider time, IStringLocalize
         }
 
         var language = Languages.IsSupported(user.PreferredLanguage) ? user.PreferredLanguage : Languages.Japanese;
-        var subject = Limit(Localize(localizer, language, subjectKey, args), 500);
-        var body = Localize(localizer, language, bodyKey, args);
+        var subject = Limit(MessageText.Localize(localizer, language, subjectKey, args), 500);
+        var body = MessageText.Localize(localizer, language, bodyKey, args);
         var now = time.GetUtcNow();
         var notification = new Notification
         {
@@ -105,26 +104,9 @@ public sealed class Notifier(AppDbContext db, TimeProvider time, IStringLocalize
     {
         var baseUrl = mail.Value.BaseUrl?.TrimEnd('/');
         var where = string.IsNullOrWhiteSpace(baseUrl)
-            ? Localize(localizer, language, "Notification.Mail.SignIn", [])
-            : Localize(localizer, language, "Notification.Mail.Link", [baseUrl + link]);
-        return body + "\n\n" + where + "\n\n-- \n" + Localize(localizer, language, "Notification.Mail.Footer", []);
-    }
-
-    /// <summary>The resource text in the given language, with its arguments rendered in that language too.</summary>
-    internal static string Localize(IStringLocalizer localizer, string language, string key, object[] args)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-        try
-        {
-            var rendered = args.Select(a => a is IMessageText text ? text.Render(localizer, language) : a).ToArray();
-            var text = localizer[key, rendered];
-            return text.ResourceNotFound ? throw new InvalidOperationException($"No text for resource key {key}") : text.Value;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+            ? MessageText.Localize(localizer, language, "Notification.Mail.SignIn", [])
+            : MessageText.Localize(localizer, language, "Notification.Mail.Link", [baseUrl + link]);
+        return body + "\n\n" + where + "\n\n-- \n" + MessageText.Localize(localizer, language, "Notification.Mail.Footer", []);
     }
 
     private static string Limit(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";

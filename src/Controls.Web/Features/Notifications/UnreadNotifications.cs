@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controls.Web.Features.Notifications;
@@ -10,7 +11,7 @@ public sealed class UnreadNotifications(AppDbContext db)
 {
     public async Task<int> CountAsync(ClaimsPrincipal user)
     {
-        if (InspectionAccess.UserId(user) is not { } userId)
+        if (DepartmentScope.UserId(user) is not { } userId)
         {
             return 0;
         }

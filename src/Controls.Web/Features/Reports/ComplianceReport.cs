@@ -54,9 +54,9 @@ public sealed class ComplianceReport(AppDbContext db, OrganisationClock clock)
         public Dictionary<Guid, ActionCounts> Actions { get; init; } = [];
         public List<ContractorDue> ContractorsDue { get; init; } = [];
         public List<TrendPoint> Trend { get; init; } = [];
-        public Dictionary<FindingClassification, FindingCounts> Findings { get; init; } = [];
+        public Dictionary<FindingClass, FindingCounts> Findings { get; init; } = [];
 
-        public FindingCounts FindingsOf(FindingClassification classification) =>
+        public FindingCounts FindingsOf(FindingClass classification) =>
             Findings.GetValueOrDefault(classification) ?? new FindingCounts(0, 0, 0, 0, 0);
 
         public FindingCounts FindingTotals => new(

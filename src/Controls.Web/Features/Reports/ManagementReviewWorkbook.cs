@@ -4,6 +4,7 @@ using Controls.Web.Domain;
 using Controls.Web.Features.Schedules;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -129,10 +130,10 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
         var findings = figures.FindingTotals;
         await sheet.AddRowAsync(l["Workbook.FindingsInPeriod"].Value, findings.Total);
         await sheet.AddRowAsync(l["Workbook.FindingsOpen"].Value, findings.Open, findings.Under30, findings.From30To90, findings.Over90);
-        foreach (var classification in Enum.GetValues<FindingClassification>())
+        foreach (var classification in Enum.GetValues<FindingClass>())
         {
             var c = figures.FindingsOf(classification);
-            await sheet.AddRowAsync("  " + l["FindingClassification." + classification].Value, c.Total, c.Open, c.Under30, c.From30To90, c.Over90);
+            await sheet.AddRowAsync("  " + l["FindingClass." + classification].Value, c.Total, c.Open, c.Under30, c.From30To90, c.Over90);
         }
 
         await sheet.AddRowAsync();
@@ -296,7 +297,7 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
 
     private async Task WriteFindingsAsync(XlsxSheet sheet, ReportFilter filter, CancellationToken cancellationToken)
     {
-        var classifications = Enum.GetValues<FindingClassification>().ToDictionary(c => c, c => l["FindingClassification." + c].Value);
+        var classifications = Enum.GetValues<FindingClass>().ToDictionary(c => c, c => l["FindingClass." + c].Value);
         var statuses = Enum.GetValues<FindingStatus>().ToDictionary(s => s, s => l["FindingStatus." + s].Value);
         var actionStatuses = Enum.GetValues<CorrectiveActionStatus>().ToDictionary(s => s, s => l["ActionStatus." + s].Value);
         var today = DateOnly.FromDateTime(clock.Now.DateTime);
@@ -353,11 +354,11 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
                 OpenFindings = findings.Count(f => f.AuditId == a.Id && f.Status == FindingStatus.Open),
             })
             .ToListAsync(cancellationToken);
-        var names = await Audits.AuditScope.NamesAsync(db, audits.SelectMany(a => a.DepartmentIds), audits.SelectMany(a => a.ContractorIds), cancellationToken);
+        var names = await ScopeNames.NamesAsync(db, audits.SelectMany(a => a.DepartmentIds), audits.SelectMany(a => a.ContractorIds), cancellationToken);
         foreach (var a in audits)
         {
             await sheet.AddRowAsync(
-                a.Title, Audits.AuditScope.Describe(names, a.DepartmentIds, a.ContractorIds), a.WindowStart, a.WindowEnd, a.Lead, statuses[a.Status],
+                a.Title, ScopeNames.Describe(names, a.DepartmentIds, a.ContractorIds), a.WindowStart, a.WindowEnd, a.Lead, statuses[a.Status],
                 a.Results, a.Findings, a.OpenFindings);
         }
     }
@@ -465,7 +466,7 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
     /// <summary>The findings of the PMS internal audits open at some time in the period, by the clause their check item cites.</summary>
     private async Task WritePmsFindingsAsync(XlsxSheet sheet, ReportFilter filter, CancellationToken cancellationToken)
     {
-        var classifications = Enum.GetValues<FindingClassification>().ToDictionary(c => c, c => l["FindingClassification." + c].Value);
+        var classifications = Enum.GetValues<FindingClass>().ToDictionary(c => c, c => l["FindingClass." + c].Value);
         var statuses = Enum.GetValues<FindingStatus>().ToDictionary(s => s, s => l["FindingStatus." + s].Value);
         var actionStatuses = Enum.GetValues<CorrectiveActionStatus>().ToDictionary(s => s, s => l["ActionStatus." + s].Value);
         var en = CultureInfo.CurrentUICulture.Name == "en";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Controls.Web.Domain;
 
 namespace Controls.Web.Features.Reports;
 
@@ -43,7 +44,7 @@ public sealed partial record ReportPeriod(PeriodKind Kind, DateOnly Start, DateO
         new(PeriodKind.Range, from, to, string.Create(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd}_{to:yyyy-MM-dd}"));
 
     /// <summary>The fiscal year a day falls in (the calendar year in which that fiscal year starts).</summary>
-    public static int FiscalYearOf(DateOnly day, int startMonth) => day.Month >= startMonth ? day.Year : day.Year - 1;
+    public static int FiscalYearOf(DateOnly day, int startMonth) => OrganisationSettings.FiscalYearOf(day, startMonth);
 
     public static ReportPeriod CurrentFiscalYear(DateOnly today, int startMonth) => FiscalYear(FiscalYearOf(today, startMonth), startMonth);
 

@@ -1,3 +1,4 @@
+using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Admin.Departments;

@@ -17,10 +17,10 @@ public sealed class RequestAccess(AppDbContext db, DepartmentScope scope)
     private static readonly string[] SeeingAll = [Roles.ComplianceOfficer, Roles.Auditor, Roles.Management];
 
     /// <summary>The roles that read the register (PageAccess.RequestReaders): links to it are shown only to those.</summary>
-    public static readonly string[] Readers = [Roles.ComplianceOfficer, Roles.Auditor, Roles.Management, Roles.DepartmentHead];
+    public static readonly string[] Readers = PageAccess.RequestReaderRoles;
 
     /// <summary>The roles that record requests (PageAccess.RequestRecorders).</summary>
-    public static readonly string[] Recorders = [Roles.ComplianceOfficer, Roles.DepartmentHead];
+    public static readonly string[] Recorders = PageAccess.RequestRecorderRoles;
 
     public static bool Reads(ClaimsPrincipal user) => Readers.Any(user.IsInRole);
 

@@ -1,3 +1,4 @@
+using Controls.Web.Infrastructure.Organisation;
 using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;

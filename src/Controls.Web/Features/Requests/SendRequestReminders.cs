@@ -1,3 +1,5 @@
+using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using System.Globalization;
 using Controls.Web.Data;
 using Controls.Web.Domain;

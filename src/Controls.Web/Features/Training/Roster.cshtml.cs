@@ -1,7 +1,7 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
-using Controls.Web.Features.Reports;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
@@ -90,7 +90,7 @@ public class RosterModel(AppDbContext db, OrganisationClock clock, IStringLocali
         if (!CanEdit)
         {
             // A department head: their own department only.
-            var own = InspectionAccess.DepartmentOf(User);
+            var own = DepartmentScope.DepartmentOf(User);
             if (own is null || (Department is { } asked && asked != own))
             {
                 return null;

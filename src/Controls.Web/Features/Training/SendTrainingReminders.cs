@@ -2,7 +2,7 @@ using System.Globalization;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Notifications;
-using Controls.Web.Features.Reports;
+using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,7 +50,7 @@ public sealed partial class SendTrainingReminders(AppDbContext db, Notifier noti
             return 0;
         }
 
-        var fiscalYear = ReportPeriod.FiscalYearOf(today, clock.Settings.FiscalYearStartMonth);
+        var fiscalYear = OrganisationSettings.FiscalYearOf(today, clock.Settings.FiscalYearStartMonth);
         var heads = await Recipients.HeadsAsync(db, overdue.Select(u => u.Department).ToHashSet(), cancellationToken);
         var sent = 0;
         foreach (var user in overdue)

@@ -11,7 +11,7 @@ namespace Controls.Web.Infrastructure.AuditTrail;
 /// <summary>
 /// Records every insert, update and delete of domain records in the same transaction as the
 /// change itself: who, when (UTC), entity, key, and each changed field's old and new value. Every
-/// new entry (also those added by other code) is linked into the hash chain (<see cref="AuditChain"/>):
+/// new entry (also those added by other code) is linked into the hash chain (<see cref="AuditTrailChain"/>):
 /// when there is no transaction yet, one is begun here, the chain's lock taken and the last hash
 /// read, and the transaction is committed once the changes are saved (rolled back if they fail).
 /// </summary>
@@ -59,8 +59,8 @@ public sealed class AuditTrailInterceptor(CurrentActor actor, TimeProvider time)
 
             try
             {
-                AuditChain.Lock(db);
-                AuditChain.Link(entries, AuditChain.Last(db));
+                AuditTrailChain.Lock(db);
+                AuditTrailChain.Link(entries, AuditTrailChain.Last(db));
             }
             catch
             {
@@ -85,8 +85,8 @@ public sealed class AuditTrailInterceptor(CurrentActor actor, TimeProvider time)
 
             try
             {
-                await AuditChain.LockAsync(db, cancellationToken);
-                AuditChain.Link(entries, await AuditChain.LastAsync(db, cancellationToken));
+                await AuditTrailChain.LockAsync(db, cancellationToken);
+                AuditTrailChain.Link(entries, await AuditTrailChain.LastAsync(db, cancellationToken));
             }
             catch
             {

@@ -37,14 +37,14 @@ public static class AuditTrailRecords
         }, cancellationToken);
     }
 
-    /// <summary>Links the entry after the chain's last and inserts it (under the chain's lock, see <see cref="AuditChain"/>).</summary>
+    /// <summary>Links the entry after the chain's last and inserts it (under the chain's lock, see <see cref="AuditTrailChain"/>).</summary>
     public static async Task AppendAsync(AppDbContext db, AuditTrailEntry entry, CancellationToken cancellationToken = default)
     {
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            await AuditChain.LockAsync(db, cancellationToken);
-            AuditChain.Link([entry], await AuditChain.LastAsync(db, cancellationToken));
+            await AuditTrailChain.LockAsync(db, cancellationToken);
+            AuditTrailChain.Link([entry], await AuditTrailChain.LastAsync(db, cancellationToken));
             var at = db.ForSql(entry.At);
             var action = entry.Action.ToString();
             if (entry.UserId is { } userId)

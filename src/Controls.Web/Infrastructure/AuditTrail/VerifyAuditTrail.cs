@@ -16,7 +16,7 @@ public sealed class VerifyAuditTrail(AppDbContext db, TimeProvider time, Current
 {
     public const int BatchSize = 10_000;
 
-    public sealed record Result(bool Succeeded, long Checked, AuditChain.Head Head, string Problem)
+    public sealed record Result(bool Succeeded, long Checked, AuditTrailChain.Head Head, string Problem)
     {
         public string Message => Succeeded
             ? string.Create(CultureInfo.InvariantCulture, $"Verified {Checked} audit-trail entries: the chain is intact (last entry #{Head.Sequence}, hash {Head.Hash}).")
@@ -47,7 +47,7 @@ public sealed class VerifyAuditTrail(AppDbContext db, TimeProvider time, Current
 
     private async Task<Result> WalkAsync(AuditTrailVerification? checkpoint, CancellationToken cancellationToken)
     {
-        var head = AuditChain.Head.Empty;
+        var head = AuditTrailChain.Head.Empty;
         var lastId = 0L;
         Result Fail(string problem) => new(false, head.Sequence, head, problem);
 
@@ -78,7 +78,7 @@ public sealed class VerifyAuditTrail(AppDbContext db, TimeProvider time, Current
                         return Fail(Invariant($"Audit-trail entry #{row.Sequence} (id {row.Id}) does not follow entry #{head.Sequence} (id {lastId}): its previous hash does not match, so entry #{head.Sequence} was rewritten or an entry was inserted or deleted between them."));
                     }
 
-                    if (AuditChain.HashOf(row.Sequence, row.PreviousHash, row.At, row.UserId, row.Actor, row.Entity, row.EntityKey, row.Action, row.Changes) != row.Hash)
+                    if (AuditTrailChain.HashOf(row.Sequence, row.PreviousHash, row.At, row.UserId, row.Actor, row.Entity, row.EntityKey, row.Action, row.Changes) != row.Hash)
                     {
                         return Fail(Invariant($"Audit-trail entry #{row.Sequence} (id {row.Id}) was altered or forged: its content does not match its hash."));
                     }
@@ -88,7 +88,7 @@ public sealed class VerifyAuditTrail(AppDbContext db, TimeProvider time, Current
                         return Fail(Invariant($"Audit-trail entry #{row.Sequence} (id {row.Id}) is not the entry verified on {checkpoint.At:yyyy-MM-dd HH:mm:ss} UTC: the chain was rewritten up to it."));
                     }
 
-                    head = new AuditChain.Head(row.Sequence, row.Hash!);
+                    head = new AuditTrailChain.Head(row.Sequence, row.Hash!);
                     lastId = row.Id;
                 }
 

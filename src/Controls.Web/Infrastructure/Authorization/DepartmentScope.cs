@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Features.Admin.Departments;
+using Controls.Web.Infrastructure.Organisation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controls.Web.Infrastructure.Authorization;

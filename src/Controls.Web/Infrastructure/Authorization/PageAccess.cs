@@ -42,6 +42,12 @@ public static class PageAccess
     private static readonly string[] ManagementReviewRecorderRoles = [Roles.Management, Roles.ComplianceOfficer];
     private static readonly string[] ManagementReviewReaderRoles = [Roles.Management, Roles.ComplianceOfficer, Roles.Auditor];
 
+    /// <summary>Who reads the register of data subjects' requests (Features/Requests; department heads only their own departments).</summary>
+    public static readonly string[] RequestReaderRoles = [Roles.ComplianceOfficer, Roles.Auditor, Roles.Management, Roles.DepartmentHead];
+
+    /// <summary>Who records requests (department heads only for their own department).</summary>
+    public static readonly string[] RequestRecorderRoles = [Roles.ComplianceOfficer, Roles.DepartmentHead];
+
     /// <summary>Whether this user may read management reviews (links to them are shown only to those).</summary>
     public static bool ReadsManagementReviews(System.Security.Claims.ClaimsPrincipal user) => ManagementReviewReaderRoles.Any(user.IsInRole);
 
@@ -64,8 +70,8 @@ public static class PageAccess
         options.AddPolicy(StatementReaders, p => p.RequireRole(Roles.ComplianceOfficer, Roles.Administrator, Roles.Management));
         options.AddPolicy(ManagementReviewReaders, p => p.RequireRole(ManagementReviewReaderRoles));
         options.AddPolicy(ManagementReviewRecorders, p => p.RequireRole(ManagementReviewRecorderRoles));
-        options.AddPolicy(RequestReaders, p => p.RequireRole(Features.Requests.RequestAccess.Readers));
-        options.AddPolicy(RequestRecorders, p => p.RequireRole(Features.Requests.RequestAccess.Recorders));
+        options.AddPolicy(RequestReaders, p => p.RequireRole(RequestReaderRoles));
+        options.AddPolicy(RequestRecorders, p => p.RequireRole(RequestRecorderRoles));
     }
 
     /// <summary>

@@ -57,7 +57,7 @@ public class IndexModel(AppDbContext db, OrganisationClock clock, TrailReading r
             new(l["Export.At"], 17, Infrastructure.Excel.XlsxKind.DateTime), new(l["Export.Actor"], 24), new(l["Export.Entity"], 18),
             new(l["AuditTrail.Record"], 30), new(l["Export.Key"], 38), new(l["Export.Action"], 10), new(l["Export.Changes"], 60),
         ];
-        return Features.Reports.ListExport.WriteAsync(this, format, "audit-trail", l["Nav.AuditTrail"], columns, ExportRows(cancellationToken), clock, cancellationToken);
+        return Infrastructure.Excel.ListExport.WriteAsync(this, format, "audit-trail", l["Nav.AuditTrail"], columns, ExportRows(cancellationToken), clock, cancellationToken);
     }
 
     /// <summary>The filtered entries in batches, each read as the page shows them.</summary>

@@ -1,5 +1,6 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Infrastructure.Organisation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;

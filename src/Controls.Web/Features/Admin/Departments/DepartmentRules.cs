@@ -1,4 +1,5 @@
 using Controls.Web.Data;
+using Controls.Web.Infrastructure.Organisation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Infrastructure.Organisation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -247,12 +248,8 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, TimeProvider
         return Page();
     }
 
-    private Task<int> OtherActiveAdministrators(Guid userId)
-    {
-        var normalized = Roles.Administrator.ToUpperInvariant();
-        return db.Users.CountAsync(u => u.Id != userId && u.IsActive &&
-            db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)));
-    }
+    private Task<int> OtherActiveAdministrators(Guid userId) =>
+        Recipients.ActiveInRole(db, Roles.Administrator).CountAsync(u => u.Id != userId);
 
     private async Task<IActionResult> Done(IDbContextTransaction transaction, string message, AppUser user)
     {

@@ -1,5 +1,6 @@
 using Controls.Web.Data;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -33,7 +34,7 @@ public class IndexModel(AppDbContext db, TimeProvider time, Controls.Web.Infrast
             new(l["Export.Name"], 20), new(l["Export.Email"], 30), new(l["Workbook.Department"], 22), new(l["Export.Roles"], 30),
             new(l["Export.Active"], 8), new(l["Export.LockedOut"], 8), new(l["Export.TwoFactor"], 8),
         ];
-        return await Features.Reports.ListExport.WriteAsync(this, format, "users", l["Nav.Users"], columns, rows, clock, cancellationToken);
+        return await Infrastructure.Excel.ListExport.WriteAsync(this, format, "users", l["Nav.Users"], columns, rows, clock, cancellationToken);
     }
 
     public async Task OnGetAsync()
@@ -55,8 +56,8 @@ public class IndexModel(AppDbContext db, TimeProvider time, Controls.Web.Infrast
 
         if (!string.IsNullOrEmpty(Role))
         {
-            var normalized = Role.ToUpperInvariant();
-            query = query.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)));
+            var holders = Recipients.InRole(db, Role);
+            query = query.Where(u => holders.Any(h => h.Id == u.Id));
         }
 
         query = Status switch

@@ -1,6 +1,6 @@
 using Controls.Web.Data;
-using Controls.Web.Features.Admin.Departments;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 

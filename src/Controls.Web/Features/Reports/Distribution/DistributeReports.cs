@@ -3,6 +3,8 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
 using Controls.Web.Features.Notifications;
+using Controls.Web.Infrastructure.Files;
+using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,21 +86,15 @@ public sealed class DistributeReports(
     /// head or a delegate only. Checked when a schedule is saved, when the workbook is generated and
     /// sent, and when it is downloaded, so a recipient whose role changed stops receiving it.
     /// </summary>
-    public static IQueryable<AppUser> EligibleRecipients(AppDbContext db)
-    {
-        var roles = Roles.SeeingEveryDepartment.Select(r => r.ToUpperInvariant()).ToList();
-        return db.Users.Where(u => u.IsActive
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.NormalizedName!))));
-    }
+    public static IQueryable<AppUser> EligibleRecipients(AppDbContext db) => Recipients.ActiveInAnyRole(db, Roles.SeeingEveryDepartment);
 
     /// <summary>Who a schedule's workbook goes to now: its chosen users who may still receive it, or every active user with the management role.</summary>
     public async Task<List<Guid>> RecipientsAsync(ReportSchedule schedule, CancellationToken cancellationToken)
     {
-        var management = Roles.Management.ToUpperInvariant();
         var chosen = schedule.RecipientIds;
         var users = chosen.Count > 0
             ? EligibleRecipients(db).Where(u => chosen.Contains(u.Id))
-            : db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == management)));
+            : Recipients.ActiveInRole(db, Roles.Management);
         return await users.OrderBy(u => u.Id).Select(u => u.Id).ToListAsync(cancellationToken);
     }
 

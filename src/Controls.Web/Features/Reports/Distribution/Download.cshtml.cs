@@ -1,6 +1,8 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
+using Controls.Web.Infrastructure.Files;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +20,7 @@ public class DownloadModel(AppDbContext db, EvidenceStore store) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var delivery = await db.ReportDeliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        var me = InspectionAccess.UserId(User);
+        var me = DepartmentScope.UserId(User);
         if (delivery is null || !(User.IsInRole(Roles.ComplianceOfficer) || (me is { } user && delivery.RecipientIds.Contains(user))))
         {
             return NotFound();

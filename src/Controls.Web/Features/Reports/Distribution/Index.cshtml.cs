@@ -1,6 +1,7 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -100,7 +101,7 @@ public class IndexModel(AppDbContext db, OrganisationClock clock, TimeProvider t
             RecipientIds = ids,
             IsActive = true,
             CreatedAt = time.GetUtcNow(),
-            CreatedById = InspectionAccess.UserId(User) ?? Guid.Empty,
+            CreatedById = DepartmentScope.UserId(User) ?? Guid.Empty,
         });
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = l["Common.Saved"].Value;

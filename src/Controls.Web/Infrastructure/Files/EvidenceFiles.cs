@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Controls.Web.Features.Inspections;
+namespace Controls.Web.Infrastructure.Files;
 
 /// <summary>
 /// What an evidence file may be: an allowed extension whose content looks like that type (so an

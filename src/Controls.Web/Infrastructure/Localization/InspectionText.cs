@@ -1,7 +1,7 @@
 using System.Globalization;
 using Controls.Web.Domain;
 
-namespace Controls.Web.Features.Inspections;
+namespace Controls.Web.Infrastructure.Localization;
 
 /// <summary>How inspection dates and states are shown on every page (and in exports).</summary>
 public static class InspectionText

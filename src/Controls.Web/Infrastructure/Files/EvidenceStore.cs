@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
-namespace Controls.Web.Features.Inspections;
+namespace Controls.Web.Infrastructure.Files;
 
 /// <summary>Where evidence files are kept and how large they may be (configuration section <c>Evidence</c>).</summary>
 public sealed class EvidenceOptions
@@ -75,6 +75,9 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, ILogger<Evi
             : (null, "Evidence.ContentMismatch", type.Extension.ToUpperInvariant());
     }
 
+    /// <summary>A file as the browser sent it: its name, its length and how to read it.</summary>
+    public sealed record Upload(string? FileName, long Length, Func<Stream> Open);
+
     /// <summary>An upload as it was written: its safe name and type, where it is (relative to the store), its hash and size.</summary>
     public sealed record Accepted(string FileName, string ContentType, string StoragePath, string Sha256, long Size);
 
@@ -83,7 +86,7 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options, ILogger<Evi
     /// file as written, or the message saying why it was refused, nothing written. The caller
     /// deletes the file again (<see cref="Delete"/>) if its record cannot be saved.
     /// </summary>
-    public async Task<(Accepted? File, string? Error)> AcceptAsync(AttachEvidence.Upload? upload, IStringLocalizer l, CancellationToken cancellationToken = default)
+    public async Task<(Accepted? File, string? Error)> AcceptAsync(EvidenceStore.Upload? upload, IStringLocalizer l, CancellationToken cancellationToken = default)
     {
         if (upload is null)
         {

@@ -1,10 +1,9 @@
 using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 
-namespace Controls.Web.Features.Inspections;
+namespace Controls.Web.Infrastructure.Authorization;
 
 /// <summary>
 /// Who may see and act on which inspection. Who sees which department is <see cref="DepartmentScope"/>'s
@@ -15,12 +14,6 @@ namespace Controls.Web.Features.Inspections;
 /// </summary>
 public sealed class InspectionAccess(AppDbContext db, DepartmentScope scope)
 {
-    public static bool SeesAllDepartments(ClaimsPrincipal user) => DepartmentScope.SeesAllDepartments(user);
-
-    public static Guid? UserId(ClaimsPrincipal user) => DepartmentScope.UserId(user);
-
-    public static Guid? DepartmentOf(ClaimsPrincipal user) => DepartmentScope.DepartmentOf(user);
-
     /// <summary>The department whose inspections this user answers: their own, as its head or a named delegate.</summary>
     public Task<Guid?> AnsweringDepartmentAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
         scope.Answering(user, cancellationToken);
@@ -52,7 +45,7 @@ public sealed class InspectionAccess(AppDbContext db, DepartmentScope scope)
 
     /// <summary>Only the department's head signs off (delegates answer but cannot submit).</summary>
     public static bool CanSignOff(ClaimsPrincipal user, Inspection inspection) =>
-        inspection.IsOpen && user.IsInRole(Roles.DepartmentHead) && DepartmentOf(user) == inspection.DepartmentId;
+        inspection.IsOpen && user.IsInRole(Roles.DepartmentHead) && DepartmentScope.DepartmentOf(user) == inspection.DepartmentId;
 
     public static bool CanReview(ClaimsPrincipal user, Inspection inspection) =>
         inspection.Status == InspectionStatus.Submitted && SeparationOfDuties.RefusesReview(user, inspection.DepartmentId) is null;

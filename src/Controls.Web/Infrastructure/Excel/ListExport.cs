@@ -1,8 +1,7 @@
 using System.Globalization;
-using Controls.Web.Infrastructure.Excel;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Controls.Web.Features.Reports;
+namespace Controls.Web.Infrastructure.Excel;
 
 /// <summary>
 /// CSV or Excel export of a list page: the page's <c>?handler=Export&amp;format=csv|xlsx</c> with

@@ -14,7 +14,7 @@ namespace Controls.Web.Infrastructure.AuditTrail;
 /// lock is taken before the last hash is read (several app nodes), on SQLite the transaction
 /// already holds the database's write lock from its start (BEGIN IMMEDIATE).
 /// </summary>
-public static class AuditChain
+public static class AuditTrailChain
 {
     /// <summary>The previous hash of entry 1.</summary>
     public static readonly string Genesis = new('0', 64);

@@ -3,7 +3,7 @@ using Controls.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
-namespace Controls.Web.Features.Admin.Departments;
+namespace Controls.Web.Infrastructure.Organisation;
 
 /// <summary>The department tree, flattened in display order (each node followed by its children).</summary>
 public static class DepartmentTree

@@ -2,10 +2,10 @@ using Controls.Web.Data;
 using Controls.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
-namespace Controls.Web.Features.Audits;
+namespace Controls.Web.Infrastructure.Organisation;
 
-/// <summary>Names of the departments and contractors in audits' scopes, in the current language.</summary>
-public static class AuditScope
+/// <summary>Names of the departments and contractors in a scope (an audit's, a report's), in the current language.</summary>
+public static class ScopeNames
 {
     public static async Task<Dictionary<Guid, string>> NamesAsync(AppDbContext db, IEnumerable<Guid> departmentIds, IEnumerable<Guid> contractorIds, CancellationToken cancellationToken)
     {

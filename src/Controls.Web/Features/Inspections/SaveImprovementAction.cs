@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Features.Inspections;
+using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Controls.Web.Features.Actions;
+namespace Controls.Web.Features.Inspections;
 
 /// <summary>
 /// The improvement action (改善計画) of a "partial" or "no" answer: what will be done, by whom
@@ -113,7 +113,7 @@ public sealed class SaveImprovementAction(
                 CheckItemId = request.CheckItemId,
                 Status = CorrectiveActionStatus.Open,
                 CreatedAt = time.GetUtcNow(),
-                CreatedById = InspectionAccess.UserId(user) ?? Guid.Empty,
+                CreatedById = DepartmentScope.UserId(user) ?? Guid.Empty,
             };
             db.CorrectiveActions.Add(action);
         }

@@ -1,6 +1,8 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Notifications;
+using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controls.Web.Features.Inspections;
@@ -10,12 +12,12 @@ namespace Controls.Web.Features.Inspections;
 /// department's head and delegates when it is returned (with the reviewer's comments waiting) or
 /// accepted. Called inside the step's transaction after its changes are saved.
 /// </summary>
-public sealed class InspectionNews(AppDbContext db, Notifier notifier)
+public sealed class InspectionNotifications(AppDbContext db, Notifier notifier)
 {
     public async Task SubmittedAsync(Inspection inspection, CancellationToken cancellationToken = default)
     {
         var (name, period) = await DescribeAsync(inspection, cancellationToken);
-        var officers = await db.Users.Where(u => u.IsActive && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.ComplianceOfficer)))
+        var officers = await Recipients.ActiveInRole(db, Roles.ComplianceOfficer)
             .Select(u => u.Id).ToListAsync(cancellationToken);
         foreach (var officer in officers)
         {
@@ -29,8 +31,7 @@ public sealed class InspectionNews(AppDbContext db, Notifier notifier)
         var (name, period) = await DescribeAsync(inspection, cancellationToken);
         var returned = inspection.Status == InspectionStatus.Returned;
         var department = inspection.DepartmentId;
-        var heads = await db.Users.Where(u => u.IsActive && u.DepartmentId == department
-                && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.DepartmentHead)))
+        var heads = await Recipients.ActiveInRole(db, Roles.DepartmentHead).Where(u => u.DepartmentId == department)
             .Select(u => u.Id).ToListAsync(cancellationToken);
         var named = await db.Departments.Where(d => d.Id == department && d.HeadUserId != null).Select(d => d.HeadUserId!.Value).ToListAsync(cancellationToken);
         var delegates = await db.DepartmentDelegates.Where(d => d.DepartmentId == department).Select(d => d.UserId).ToListAsync(cancellationToken);

@@ -2,16 +2,27 @@ using Controls.Web.Data;
 using Controls.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Controls.Web.Features.Notifications;
+namespace Controls.Web.Infrastructure.Organisation;
 
 /// <summary>Who is told: active users in a role, and the heads of departments (the named head and users with the role in it).</summary>
 public static class Recipients
 {
-    public static IQueryable<AppUser> ActiveInRole(AppDbContext db, string role)
+    /// <summary>The active users who hold the role.</summary>
+    public static IQueryable<AppUser> ActiveInRole(AppDbContext db, string role) => InRole(db, role).Where(u => u.IsActive);
+
+    /// <summary>The active users who hold any of the roles.</summary>
+    public static IQueryable<AppUser> ActiveInAnyRole(AppDbContext db, IEnumerable<string> roles)
+    {
+        var normalized = roles.Select(r => r.ToUpperInvariant()).ToList();
+        return db.Users.Where(u => u.IsActive
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && normalized.Contains(r.NormalizedName!))));
+    }
+
+    /// <summary>The users who hold the role, active or not (to compose into a query: <c>holders.Any(h =&gt; h.Id == u.Id)</c>).</summary>
+    public static IQueryable<AppUser> InRole(AppDbContext db, string role)
     {
         var normalized = role.ToUpperInvariant();
-        return db.Users.Where(u => u.IsActive
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)));
+        return db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)));
     }
 
     /// <summary>The active heads of each of the departments: the named head and the department heads who belong to it.</summary>
