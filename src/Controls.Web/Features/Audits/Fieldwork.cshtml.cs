@@ -1,7 +1,7 @@
-using Controls.Web.Infrastructure.Files;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Infrastructure.Authorization;
+using Controls.Web.Infrastructure.Files;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Infrastructure.Time;

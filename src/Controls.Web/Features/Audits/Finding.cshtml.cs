@@ -1,7 +1,7 @@
-using Controls.Web.Infrastructure.Files;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Infrastructure.Authorization;
+using Controls.Web.Infrastructure.Files;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,10 @@
-using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Admin.Departments;
 using Controls.Web.Features.Reports;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,9 +1,9 @@
-using Controls.Web.Infrastructure.Organisation;
 using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Admin.Departments;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,9 @@
-using Controls.Web.Infrastructure.Localization;
-using Controls.Web.Infrastructure.Organisation;
 using System.Globalization;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Notifications;
+using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
