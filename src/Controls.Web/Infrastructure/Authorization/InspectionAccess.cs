@@ -46,7 +46,4 @@ public sealed class InspectionAccess(AppDbContext db, DepartmentScope scope)
     /// <summary>Only the department's head signs off (delegates answer but cannot submit).</summary>
     public static bool CanSignOff(ClaimsPrincipal user, Inspection inspection) =>
         inspection.IsOpen && user.IsInRole(Roles.DepartmentHead) && DepartmentScope.DepartmentOf(user) == inspection.DepartmentId;
-
-    public static bool CanReview(ClaimsPrincipal user, Inspection inspection) =>
-        inspection.Status == InspectionStatus.Submitted && SeparationOfDuties.RefusesReview(user, inspection.DepartmentId) is null;
 }
