@@ -312,3 +312,13 @@ public class DataSubjectRequest
         return [];
     }
 }
+
+/// <summary>The request's open and overdue rules (<see cref="DataSubjectRequest.IsOpen"/>, <see cref="DataSubjectRequest.IsOverdue"/>) for queries.</summary>
+public static class DataSubjectRequestQueries
+{
+    public static IQueryable<DataSubjectRequest> WhereOpen(this IQueryable<DataSubjectRequest> requests) =>
+        requests.Where(r => r.Status == DataSubjectRequestStatus.Received || r.Status == DataSubjectRequestStatus.InProgress);
+
+    public static IQueryable<DataSubjectRequest> WhereOverdue(this IQueryable<DataSubjectRequest> requests, DateOnly today) =>
+        requests.WhereOpen().Where(r => r.DueOn < today);
+}

@@ -620,7 +620,7 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
         await sheet.AddRowAsync(l["Requests.Field.Reference"].Value, l["Requests.Field.Kind"].Value, l["Workbook.Department"].Value, l["Requests.Field.ReceivedOn"].Value,
             l["Requests.Field.DueOn"].Value, l["Requests.Field.Status"].Value, l["Workbook.DaysOverdue"].Value);
         var overdue = await requests
-            .Where(r => (r.Status == DataSubjectRequestStatus.Received || r.Status == DataSubjectRequestStatus.InProgress) && r.DueOn < today)
+            .WhereOverdue(today)
             .OrderBy(r => r.DueOn).ThenBy(r => r.Reference)
             .Select(r => new { r.Reference, r.Kind, r.Department.Code, r.Department.NameJa, r.Department.NameEn, r.ReceivedOn, r.DueOn, r.Status })
             .ToListAsync(cancellationToken);

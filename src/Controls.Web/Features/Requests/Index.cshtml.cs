@@ -105,11 +105,11 @@ public class IndexModel(AppDbContext db, RequestAccess access, OrganisationClock
 
         if (State == Open)
         {
-            query = query.Where(r => r.Status == DataSubjectRequestStatus.Received || r.Status == DataSubjectRequestStatus.InProgress);
+            query = query.WhereOpen();
         }
         else if (State == Overdue)
         {
-            query = query.Where(r => (r.Status == DataSubjectRequestStatus.Received || r.Status == DataSubjectRequestStatus.InProgress) && r.DueOn < today);
+            query = query.WhereOverdue(today);
         }
         else if (Enum.TryParse<DataSubjectRequestStatus>(State, out var status) && Enum.IsDefined(status))
         {

@@ -16,7 +16,7 @@ public sealed class RequestSummary(RequestAccess access)
     public async Task<Figures> ForAsync(ClaimsPrincipal user, DateOnly periodStart, DateOnly periodEnd, DateOnly today, CancellationToken cancellationToken = default)
     {
         var requests = (await access.VisibleAsync(user, cancellationToken)).AsNoTracking();
-        var open = requests.Where(r => r.Status == DataSubjectRequestStatus.Received || r.Status == DataSubjectRequestStatus.InProgress);
+        var open = requests.WhereOpen();
         var closed = requests.Where(r => r.ClosedOn >= periodStart && r.ClosedOn <= periodEnd);
         return new(
             await open.CountAsync(cancellationToken),
@@ -30,7 +30,7 @@ public sealed class RequestSummary(RequestAccess access)
     public static IQueryable<DataSubjectRequest> DueSoon(IQueryable<DataSubjectRequest> requests, DateOnly today, int days)
     {
         var soon = today.AddDays(days);
-        return requests.Where(r => (r.Status == DataSubjectRequestStatus.Received || r.Status == DataSubjectRequestStatus.InProgress) && r.DueOn <= soon)
+        return requests.WhereOpen().Where(r => r.DueOn <= soon)
             .OrderBy(r => r.DueOn).ThenBy(r => r.ReceivedOn);
     }
 }

@@ -26,7 +26,7 @@ public sealed partial class SendRequestReminders(AppDbContext db, Notifier notif
         var today = DateOnly.FromDateTime(clock.Now.DateTime);
         var soon = today.AddDays(DaysBefore);
         var open = await db.DataSubjectRequests.AsNoTracking()
-            .Where(r => (r.Status == DataSubjectRequestStatus.Received || r.Status == DataSubjectRequestStatus.InProgress) && r.DueOn <= soon)
+            .WhereOpen().Where(r => r.DueOn <= soon)
             .OrderBy(r => r.DueOn).ThenBy(r => r.Id)
             .Select(r => new { r.Id, r.Reference, r.Kind, r.DueOn, r.DepartmentId, r.Department.NameJa, r.Department.NameEn })
             .ToListAsync(cancellationToken);
