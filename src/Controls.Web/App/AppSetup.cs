@@ -25,6 +25,7 @@ using Controls.Web.Infrastructure.DataProtection;
 using Controls.Web.Infrastructure.Files;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Mail;
+using Controls.Web.Infrastructure.Notifications;
 using Controls.Web.Infrastructure.Time;
 using Controls.Web.Infrastructure.Web;
 using Controls.Web.Jobs;
@@ -168,6 +169,7 @@ public static class AppSetup
         builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IMailSender, SmtpMailSender>();
         builder.Services.AddScoped<SendOutbox>();
+        builder.Services.AddScoped<Notifier>();
 
         // Each feature registers its own (Features/<Feature>/<Feature>Feature.cs; docs/adr/0019).
         builder.Services

@@ -64,4 +64,24 @@ public class LedgerEntry : IVersionedRecord
 
     /// <summary>The annual review is due one year after the last one (at once if never reviewed).</summary>
     public static bool IsReviewOverdue(DateOnly? lastReviewedOn, DateOnly today) => lastReviewedOn is not { } last || last.AddYears(1) < today;
+
+    /// <summary>Japan: a data set handled anywhere else is handled abroad.</summary>
+    public const string HomeCountry = "JP";
+
+    /// <summary>Understanding the foreign environment (外的環境の把握): the measure the countries abroad make applicable.</summary>
+    public const string ForeignEnvironmentMeasure = "EXT-1";
+
+    /// <summary>Means to check handling: the ledger itself (its entries overdue for review show on its items).</summary>
+    public const string LedgerMeasure = "ORG-3";
+
+    /// <summary>The countries other than Japan in a department's entries, sorted, each once.</summary>
+    public static IReadOnlyList<string> CountriesAbroad(IEnumerable<IEnumerable<string>> countriesOfEachEntry) =>
+        countriesOfEachEntry.SelectMany(c => c).Where(c => c != HomeCountry).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// A ledger that lists data handled abroad makes EXT-1 applicable: "not applicable" is refused on
+    /// its items (saving the answer, and submitting one given before the entry was added).
+    /// </summary>
+    public static bool ForbidsNotApplicable(string measureCode, IReadOnlyList<string> countriesAbroad) =>
+        measureCode == ForeignEnvironmentMeasure && countriesAbroad.Count > 0;
 }

@@ -77,7 +77,7 @@ public sealed class BenchSeed(AppDbContext db, OrganisationClock clock)
                 ? await WriteSqliteAsync(version.Id, inspections, answers, cancellationToken)
                 : await WritePostgreSqlAsync(version.Id, inspections, answers, cancellationToken);
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
-            await Features.Reports.InspectionScores.RecomputeAllAsync(db, cancellationToken);
+            await InspectionScores.RecomputeAllAsync(db, cancellationToken);
             await db.Database.ExecuteSqlRawAsync("ANALYZE inspections; ANALYZE answers; ANALYZE inspection_scores;", cancellationToken);
             return new Result(ids.Count, inspections.Count, written, watch.Elapsed);
         }

@@ -196,6 +196,6 @@ public sealed class DemoActivity(AppDbContext db, GenerateDueInspections generat
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await Features.Reports.InspectionScores.RecomputeAllAsync(db, cancellationToken);
+        await InspectionScores.RecomputeAllAsync(db, cancellationToken);
     }
 }

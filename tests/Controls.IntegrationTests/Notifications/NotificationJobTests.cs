@@ -1,6 +1,6 @@
 using Controls.IntegrationTests.Infrastructure;
 using Controls.Web.Domain;
-using Controls.Web.Features.Notifications;
+using Controls.Web.Infrastructure.Notifications;
 using Controls.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using Controls.Web.Domain;
-using Controls.Web.Features.Notifications;
 using Controls.Web.Infrastructure.Mail;
+using Controls.Web.Infrastructure.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Controls.IntegrationTests.Notifications;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Controls.Web.Domain;
-using Controls.Web.Features.Notifications;
+using Controls.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Controls.IntegrationTests.Notifications.NotificationsApp;

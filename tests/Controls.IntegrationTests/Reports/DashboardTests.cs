@@ -84,7 +84,7 @@ public class DashboardTests(InspectionApp app) : IClassFixture<InspectionApp>
         db.Inspections.Add(inspection);
         await db.SaveChangesAsync();
         // As submitting or reviewing does.
-        await Controls.Web.Features.Reports.InspectionScores.RecomputeAsync(db, inspection.Id);
+        await Controls.Web.Data.InspectionScores.RecomputeAsync(db, inspection.Id);
         return inspection.Id;
     }
 

@@ -1,5 +1,6 @@
 using Controls.IntegrationTests.Infrastructure;
 using Controls.Web.App;
+using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Features.Notifications;
 using Controls.Web.Infrastructure.Authorization;
+using Controls.Web.Infrastructure.Notifications;
 using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;

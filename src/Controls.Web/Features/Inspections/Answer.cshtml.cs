@@ -270,7 +270,7 @@ public class AnswerModel(
         CanAnswer = answering && sheet.Header.IsOpen;
         CanSignOff = sheet.Header.IsOpen && User.IsInRole(Roles.DepartmentHead) && DepartmentScope.DepartmentOf(User) == sheet.Header.DepartmentId;
         IsDelegate = answering && !User.IsInRole(Roles.DepartmentHead);
-        if (sheet.Measures.Any(m => m.Code is LedgerMeasureContext.ForeignEnvironmentMeasure or LedgerMeasureContext.LedgerMeasure))
+        if (sheet.Measures.Any(m => m.Code is LedgerEntry.ForeignEnvironmentMeasure or LedgerEntry.LedgerMeasure))
         {
             Ledger = await ledger.ForAsync(sheet.Header.DepartmentId, Today, cancellationToken);
         }

@@ -6,6 +6,7 @@ public static class InspectionsFeature
     public static IServiceCollection AddInspections(this IServiceCollection services)
     {
         services.AddScoped<InspectionContent>();
+        services.AddScoped<LedgerMeasureContext>();
         services.AddScoped<SaveAnswer>();
         services.AddScoped<SubmitInspection>();
         services.AddScoped<InspectionNotifications>();

@@ -93,7 +93,7 @@ public sealed class ReviewInspection(AppDbContext db, InspectionNotifications ne
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await Reports.InspectionScores.RecomputeAsync(db, inspection.Id, cancellationToken);
+        await InspectionScores.RecomputeAsync(db, inspection.Id, cancellationToken);
         await news.ReviewedAsync(inspection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Result(InspectionChange.Done, []);

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Contractors;
-using Controls.Web.Features.Ledger;
 using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +14,7 @@ namespace Controls.Web.Features.Inspections;
 /// required for partial, no and not applicable. The form carries the answer's version: if someone
 /// else saved the same answer since, the save is refused as a conflict instead of overwriting.
 /// The first answer moves the inspection from NotStarted to InProgress. "Not applicable" is refused
-/// on the items of EXT-1 when the department's ledger lists data handled abroad (LedgerMeasureContext).
+/// on the items of EXT-1 when the department's ledger lists data handled abroad (LedgerEntry.ForbidsNotApplicable).
 /// </summary>
 public sealed class SaveAnswer(AppDbContext db, InspectionAccess access, LedgerMeasureContext ledger, TimeProvider time, IStringLocalizer<SharedResource> l)
 {
@@ -120,13 +119,13 @@ public sealed class SaveAnswer(AppDbContext db, InspectionAccess access, LedgerM
     private async Task<IReadOnlyList<string>> ForeignCountriesAsync(Inspection inspection, Guid checkItemId, CancellationToken cancellationToken)
     {
         var measure = await db.CheckItems.Where(c => c.Id == checkItemId).Select(c => c.Measure.Code).SingleAsync(cancellationToken);
-        if (measure != LedgerMeasureContext.ForeignEnvironmentMeasure)
+        if (measure != LedgerEntry.ForeignEnvironmentMeasure)
         {
             return [];
         }
 
         var countries = await ledger.CountriesAbroadAsync(inspection.DepartmentId, cancellationToken);
-        return LedgerMeasureContext.ForbidsNotApplicable(measure, countries) ? countries : [];
+        return LedgerEntry.ForbidsNotApplicable(measure, countries) ? countries : [];
     }
 
     private Result Conflict() => new(InspectionChange.Conflict, [l["Common.ConcurrencyConflict"]]);

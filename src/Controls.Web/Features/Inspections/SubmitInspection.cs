@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Features.Ledger;
 using Controls.Web.Infrastructure;
 using Controls.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -44,8 +43,8 @@ public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, L
         foreach (var item in items)
         {
             missing.AddRange(Answer.GapsOf(item.Answer?.Value, item.Answer?.Comment, item.HasAction).Select(gap => new Missing(item.Id, item.Code, gap)));
-            if (item.Answer?.Value == AnswerValue.NotApplicable && item.Measure == LedgerMeasureContext.ForeignEnvironmentMeasure
-                && LedgerMeasureContext.ForbidsNotApplicable(item.Measure, abroad ??= await ledger.CountriesAbroadAsync(inspection.DepartmentId, cancellationToken)))
+            if (item.Answer?.Value == AnswerValue.NotApplicable && item.Measure == LedgerEntry.ForeignEnvironmentMeasure
+                && LedgerEntry.ForbidsNotApplicable(item.Measure, abroad ??= await ledger.CountriesAbroadAsync(inspection.DepartmentId, cancellationToken)))
             {
                 missing.Add(new Missing(item.Id, item.Code, AnswerGap.LedgerApplies));
             }
@@ -85,7 +84,7 @@ public sealed class SubmitInspection(AppDbContext db, InspectionAccess access, L
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await Reports.InspectionScores.RecomputeAsync(db, inspection.Id, cancellationToken);
+        await InspectionScores.RecomputeAsync(db, inspection.Id, cancellationToken);
         await news.SubmittedAsync(inspection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Result(InspectionChange.Done, [], []);

@@ -7,7 +7,6 @@ public static class LedgerFeature
     {
         services.AddScoped<LedgerAccess>();
         services.AddScoped<LedgerWorkbook>();
-        services.AddScoped<LedgerMeasureContext>();
         services.AddScoped<LedgerSummary>();
         services.AddScoped<SendLedgerReviewReminders>();
         services.AddScoped<SendRiskAssessmentReminders>();

@@ -39,7 +39,7 @@ public sealed class LedgerSummary(LedgerAccess access)
         return new Summary(entries.GroupBy(e => (e.DepartmentId, e.Code, e.NameJa, e.NameEn))
             .OrderBy(g => g.Key.Code, StringComparer.Ordinal)
             .Select(g => new Row(g.Key.DepartmentId, g.Key.Code, g.Key.NameJa, g.Key.NameEn, g.Count(),
-                g.Count(e => e.SpecialCareData), g.Count(e => e.Countries.Any(c => c != LedgerMeasureContext.HomeCountry)), g.Count(e => e.Overdue)))
+                g.Count(e => e.SpecialCareData), g.Count(e => e.Countries.Any(c => c != LedgerEntry.HomeCountry)), g.Count(e => e.Overdue)))
             .ToList());
     }
 }

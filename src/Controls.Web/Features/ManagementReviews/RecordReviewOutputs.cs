@@ -1,6 +1,6 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Features.Notifications;
+using Controls.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controls.Web.Features.ManagementReviews;

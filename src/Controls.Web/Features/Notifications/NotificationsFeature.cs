@@ -6,7 +6,6 @@ public static class NotificationsFeature
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<Notifier>();
         services.AddScoped<SendReminders>();
         services.AddScoped<UnreadNotifications>();
         return services;

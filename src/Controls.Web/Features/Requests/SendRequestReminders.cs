@@ -1,8 +1,8 @@
 using System.Globalization;
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Features.Notifications;
 using Controls.Web.Infrastructure.Localization;
+using Controls.Web.Infrastructure.Notifications;
 using Controls.Web.Infrastructure.Organisation;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
-namespace Controls.Web.Features.Notifications;
+namespace Controls.Web.Infrastructure.Notifications;
 
 /// <summary>
 /// Tells one user something: an in-app notification and, in the same transaction, an e-mail in the

@@ -1,8 +1,7 @@
-using Controls.Web.Data;
 using Controls.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Controls.Web.Features.Reports;
+namespace Controls.Web.Data;
 
 /// <summary>
 /// Keeps <see cref="Domain.InspectionScore"/> (points per inspection × measure category) in step

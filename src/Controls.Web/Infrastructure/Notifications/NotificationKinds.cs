@@ -1,4 +1,4 @@
-namespace Controls.Web.Features.Notifications;
+namespace Controls.Web.Infrastructure.Notifications;
 
 /// <summary>What a notification is about (shown as a badge; resource key "NotificationKind.{kind}").</summary>
 public static class NotificationKinds
