@@ -77,7 +77,7 @@ public partial class FormFuzzerTests(FuzzingApp app, ITestOutputHelper output) :
         }
 
         var report = new StringBuilder();
-        report.AppendLine(CultureInvariant($"{app.Accounts.Count} accounts, {pagesCrawled} pages crawled in {crawled.TotalSeconds:F0} s; {forms.Count} forms, {forms.Values.Sum(f => f.Mutable.Count)} fields, {HostileValues.All.Count} value classes, {posts} posts in {clock.Elapsed.TotalSeconds:F0} s"));
+        report.AppendLine(CultureInvariant($"{app.Accounts.Count} accounts, {pagesCrawled} pages crawled in {crawled.TotalSeconds:F0} s; {forms.Count} forms, {forms.Values.Sum(f => f.Mutable.Count)} fields, {Classes.Count} of {HostileValues.All.Count} value classes, {posts} posts in {clock.Elapsed.TotalSeconds:F0} s"));
         report.AppendLine(CultureInvariant($"broken: {breaks.Count} posts on {breaks.Select(b => b.Form).Distinct().Count()} forms"));
         foreach (var form in forms.Values.OrderBy(f => f.Signature, StringComparer.Ordinal))
         {
@@ -166,11 +166,14 @@ public partial class FormFuzzerTests(FuzzingApp app, ITestOutputHelper output) :
     /// <summary>
     /// The values a field gets, to keep the run short on two cores: a form with one field gets
     /// every class; otherwise field 0, 2, 4 … gets the even-numbered classes of
-    /// <see cref="HostileValues.All"/> and field 1, 3, 5 … the odd-numbered ones, so every field
+    /// <see cref="Classes"/> and field 1, 3, 5 … the odd-numbered ones, so every field
     /// gets half of the classes and every class reaches every form (at least one of its fields).
     /// </summary>
     private static IEnumerable<HostileValues.Hostile> Sample(DiscoveredForm form, int fieldIndex) =>
-        form.Mutable.Count == 1 ? HostileValues.All : HostileValues.All.Where((_, j) => (j + fieldIndex) % 2 == 0);
+        form.Mutable.Count == 1 ? Classes : Classes.Where((_, j) => (j + fieldIndex) % 2 == 0);
+
+    /// <summary>The value classes posted on this run's provider (every one on SQLite; see <see cref="HostileValues"/>).</summary>
+    private static readonly IReadOnlyList<HostileValues.Hostile> Classes = HostileValues.ForProvider(TestDatabase.Provider);
 
     private static string CultureInvariant(FormattableString text) => FormattableString.Invariant(text);
 

@@ -55,14 +55,17 @@ public class DashboardTests(InspectionApp app) : IClassFixture<InspectionApp>
         return new Dataset(division, sales, legal, 7 + 2, current, before);
     }
 
-    private Task<List<Guid>> ItemsAsync(string category) =>
-        app.QueryAsync(db => db.CheckItems.Where(c => c.Measure.Category == category && c.Measure.CatalogVersion.Catalog.Key == InspectionApp.CatalogKey)
+    private Task<List<Guid>> ItemsAsync(string category, string catalog = InspectionApp.CatalogKey) =>
+        app.QueryAsync(db => db.CheckItems.Where(c => c.Measure.Category == category && c.Measure.CatalogVersion.Catalog.Key == catalog)
             .OrderBy(c => c.Measure.SortOrder).ThenBy(c => c.SortOrder).Select(c => c.Id).ToListAsync());
 
-    private async Task<Guid> InspectionAsync(Guid departmentId, DateOnly start, InspectionStatus status, params (Guid Item, AnswerValue Value)[] answers)
+    private Task<Guid> InspectionAsync(Guid departmentId, DateOnly start, InspectionStatus status, params (Guid Item, AnswerValue Value)[] answers) =>
+        InspectionAsync(InspectionApp.CatalogKey, departmentId, start, status, answers);
+
+    private async Task<Guid> InspectionAsync(string catalog, Guid departmentId, DateOnly start, InspectionStatus status, params (Guid Item, AnswerValue Value)[] answers)
     {
         await using var db = app.Db();
-        var version = await db.CatalogVersions.Where(v => v.Catalog.Key == InspectionApp.CatalogKey).OrderByDescending(v => v.Number).FirstAsync();
+        var version = await db.CatalogVersions.Where(v => v.Catalog.Key == catalog).OrderByDescending(v => v.Number).FirstAsync();
         var inspection = new Inspection
         {
             Id = Guid.NewGuid(),
@@ -90,6 +93,46 @@ public class DashboardTests(InspectionApp app) : IClassFixture<InspectionApp>
 
     private static string Cell(AngleSharp.Dom.IDocument page, Department department, string category, string what) =>
         page.QuerySelector($"[data-testid=heatmap-row][data-department='{department.Code}'] [data-category='{category}'] [data-testid={what}]")?.TextContent.Trim() ?? "";
+
+    [Fact]
+    public async Task The_heatmap_has_a_PMS_column_only_when_a_self_inspection_in_scope_answered_PMS_requirements()
+    {
+        const string pms = "jisq15001-pms";
+        var data = await SeedAsync();
+        var (client, _) = await app.SignInAsNewAsync(Roles.Management);
+        static List<string?> Columns(AngleSharp.Dom.IDocument page) =>
+            [.. page.QuerySelectorAll("[data-testid=heatmap-column]").Select(c => c.GetAttribute("data-category"))];
+
+        // The APPI categories always, even those nobody answered; no PMS column while no one self-inspects against it.
+        var page = await client.GetPageAsync($"/Dashboard?period={Period}&division={data.Division.Id}");
+        Assert.Equal(["basic-policy", "handling-rules", "organisational", "human", "physical", "technical", "external-environment", "contractor-supervision"], Columns(page));
+        Assert.Empty(page.QuerySelectorAll("[data-testid=heatmap-cell][data-category=pms]"));
+        Assert.DoesNotContain(await WorkbookHeatmapHeaderAsync(client, data.Division), c => c.StartsWith("個人情報保護マネジメントシステム", StringComparison.Ordinal));
+
+        // Sales hands in a self-inspection against the PMS catalog: its requirements get their column, with the score.
+        if (!await app.QueryAsync(db => db.Catalogs.AnyAsync(c => c.Key == pms)))
+        {
+            var error = new StringWriter();
+            Assert.True(await CommandLine.RunAsync(app.Services, ["catalog", "import", "--built-in", RepositoryRoot.File("checklists", pms + ".yaml")],
+                new StringReader(""), new StringWriter(), error) == 0, error.ToString());
+        }
+
+        var requirements = await ItemsAsync("pms", pms);
+        await InspectionAsync(pms, data.Sales.Id, new DateOnly(2026, 4, 1), InspectionStatus.Submitted,
+            (requirements[0], AnswerValue.Yes), (requirements[1], AnswerValue.No));
+        page = await client.GetPageAsync($"/Dashboard?period={Period}&division={data.Division.Id}");
+        Assert.Equal("pms", Columns(page)[^1]);
+        Assert.Equal("50.0%", Cell(page, data.Sales, "pms", "score"));
+        Assert.Equal("–", page.QuerySelector($"[data-testid=heatmap-row][data-department='{data.Legal.Code}'] [data-category=pms]")!.TextContent.Trim());
+        Assert.Contains("個人情報保護マネジメントシステム(PMS) (%)", await WorkbookHeatmapHeaderAsync(client, data.Division));
+    }
+
+    /// <summary>The column titles of the heatmap on the workbook's summary sheet.</summary>
+    private static async Task<List<string>> WorkbookHeatmapHeaderAsync(HttpClient client, Department division)
+    {
+        var summary = Read(await client.GetByteArrayAsync($"/Dashboard?handler=Workbook&period={Period}&division={division.Id}"))["概要"];
+        return [.. summary.Single(r => r.Length > 2 && (r[0] as string) == "本部" && (r[1] as string) == "部門").Select(c => c as string ?? "")];
+    }
 
     [Fact]
     public async Task The_heatmap_shows_hand_computed_scores_with_the_change_against_the_previous_quarter()

@@ -63,6 +63,14 @@ public sealed class ComplianceReport(AppDbContext db, OrganisationClock clock)
             Findings.Values.Sum(c => c.Total), Findings.Values.Sum(c => c.Open), Findings.Values.Sum(c => c.Under30),
             Findings.Values.Sum(c => c.From30To90), Findings.Values.Sum(c => c.Over90));
 
+        /// <summary>
+        /// The heatmap's columns: the categories of the APPI measures always, so the table keeps its
+        /// shape from period to period; the PMS requirements only when a self-inspection in scope
+        /// answered some (they are usually audited, not self-inspected, and an empty column says nothing).
+        /// </summary>
+        public IReadOnlyList<string> Categories =>
+            [.. MeasureCategory.All.Where(c => c != MeasureCategory.Pms || Cells.Any(k => k.Key.Category == c && (k.Value.Now.Counted > 0 || k.Value.Before.Counted > 0)))];
+
         public Cell CellOf(Guid department, string category) =>
             Cells.GetValueOrDefault((department, category)) ?? new Cell(ComplianceScore.Empty, ComplianceScore.Empty);
 
@@ -72,8 +80,6 @@ public sealed class ComplianceReport(AppDbContext db, OrganisationClock clock)
 
         public ActionCounts ActionTotals => new(Actions.Values.Sum(c => c.Open), Actions.Values.Sum(c => c.Overdue));
     }
-
-    public static IReadOnlyList<string> Categories => MeasureCategory.All;
 
     public async Task<Figures> RunAsync(ReportFilter filter, bool withTrend = true, CancellationToken cancellationToken = default)
     {
