@@ -58,7 +58,7 @@ public class ContractorInput
     [Display(Name = "Contractors.Field.Status")]
     public ContractorStatus Status { get; set; } = ContractorStatus.Active;
 
-    public List<string> CountryCodes => Contractors.Countries.Parse(Countries);
+    public List<string> CountryCodes => Domain.Countries.Parse(Countries);
 
     public static ContractorInput From(Contractor c) => new()
     {

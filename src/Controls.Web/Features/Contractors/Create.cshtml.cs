@@ -1,8 +1,8 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Features.Shared;
 using Controls.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 
@@ -10,56 +10,43 @@ namespace Controls.Web.Features.Contractors;
 
 /// <summary>
 /// Register a contractor. Compliance officers and administrators for any department; a department
-/// head for their own department only (any other owning department is refused).
+/// head for their own department only (any other owning department is refused). A new contractor is active.
 /// </summary>
-public class CreateModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+public class CreateModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l)
+    : RecordCreateModel<Contractor, ContractorInput>(db, l)
 {
-    [BindProperty]
-    public ContractorInput Input { get; set; } = new();
-
     public List<SelectListItem> Departments { get; private set; } = [];
     public List<SelectListItem> Countries { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (!ContractorAccess.CanCreate(User))
-        {
-            return Forbid();
-        }
+    protected override bool CanCreate() => ContractorAccess.CanCreate(User);
 
+    protected override void FillDefaults()
+    {
         Input.OwningDepartmentId = ContractorAccess.OwnDepartment(User);
         Input.Countries = ["JP"];
-        await LoadChoices();
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    protected override Task CheckAsync()
     {
-        if (!ContractorAccess.CanCreate(User))
-        {
-            return Forbid();
-        }
-
         ModelState.Remove("Input.Status");
         Input.Status = ContractorStatus.Active;
-        await ContractorForm.CheckAsync(db, l, ModelState, User, Input, null);
-        if (!ModelState.IsValid)
-        {
-            await LoadChoices();
-            return Page();
-        }
+        return ContractorForm.CheckAsync(Db, L, ModelState, User, Input, null);
+    }
 
+    protected override async Task ShowAsync()
+    {
+        Departments = await RecordForm.DepartmentChoices(Db, ContractorAccess.OwnDepartment(User), null);
+        Countries = RecordForm.CountryChoices(Languages.Current);
+    }
+
+    protected override Contractor Create()
+    {
         var contractor = new Contractor { Id = Guid.NewGuid(), CreatedAt = time.GetUtcNow() };
         Input.ApplyTo(contractor);
-        db.Contractors.Add(contractor);
-        await db.SaveChangesAsync();
-        TempData["Message"] = l["Contractors.Created", contractor.Name].Value;
-        return RedirectToPage("Details", new { id = contractor.Id });
+        return contractor;
     }
 
-    private async Task LoadChoices()
-    {
-        Departments = await ContractorForm.DepartmentChoices(db, User, null);
-        Countries = ContractorForm.CountryChoices(Languages.Current);
-    }
+    protected override string CreatedMessage(Contractor contractor) => L["Contractors.Created", contractor.Name].Value;
+
+    protected override IActionResult Saved(Contractor contractor) => RedirectToPage("Details", new { id = contractor.Id });
 }

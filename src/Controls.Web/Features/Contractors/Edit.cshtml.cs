@@ -36,7 +36,7 @@ public class EditModel(AppDbContext db, ContractorAccess access, IStringLocalize
     protected override async Task ShowAsync(Contractor contractor)
     {
         CurrentName = contractor.Name;
-        Departments = await ContractorForm.DepartmentChoices(Db, User, contractor.OwningDepartmentId);
-        Countries = ContractorForm.CountryChoices(Languages.Current);
+        Departments = await RecordForm.DepartmentChoices(Db, ContractorAccess.OwnDepartment(User), contractor.OwningDepartmentId);
+        Countries = RecordForm.CountryChoices(Languages.Current);
     }
 }

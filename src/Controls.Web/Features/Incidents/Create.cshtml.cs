@@ -1,68 +1,52 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Features.Inspections;
+using Controls.Web.Features.Shared;
 using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 
 namespace Controls.Web.Features.Incidents;
 
-/// <summary>Record an incident (a department head for their own department only).</summary>
-public class CreateModel(AppDbContext db, IncidentAccess access, OrganisationClock clock, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+/// <summary>Record an incident (a department head for their own department only); discovery and awareness default to now.</summary>
+public class CreateModel(AppDbContext db, IncidentAccess access, OrganisationClock clock, TimeProvider time, IStringLocalizer<SharedResource> l)
+    : RecordCreateModel<Incident, IncidentInput>(db, l)
 {
-    [BindProperty]
-    public IncidentInput Input { get; set; } = new();
-
     public List<SelectListItem> Departments { get; private set; } = [];
     public List<SelectListItem> Contractors { get; private set; } = [];
     public List<SelectListItem> LedgerEntries { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (!access.CanCreate(User))
-        {
-            return Forbid();
-        }
+    protected override bool CanCreate() => access.CanCreate(User);
 
+    protected override void FillDefaults()
+    {
         Input.DepartmentId = access.OwnDepartment(User);
         var now = IncidentInput.Local(time.GetUtcNow(), clock.Zone);
         Input.DiscoveredAt = now;
         Input.AwareAt = now;
-        await LoadChoices();
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    protected override Task CheckAsync() =>
+        IncidentForm.CheckAsync(Db, access, L, ModelState, User, Input, null, time.GetUtcNow(), clock.Zone);
+
+    protected override async Task ShowAsync()
     {
-        if (!access.CanCreate(User))
-        {
-            return Forbid();
-        }
+        var own = access.OwnDepartment(User);
+        Departments = await RecordForm.DepartmentChoices(Db, own, null);
+        Contractors = await RecordForm.ContractorChoices(Db, own);
+        LedgerEntries = await IncidentForm.LedgerChoices(Db, access, User);
+    }
 
-        var zone = clock.Zone;
-        await IncidentForm.CheckAsync(db, access, l, ModelState, User, Input, null, time.GetUtcNow(), zone);
-        if (!ModelState.IsValid)
-        {
-            await LoadChoices();
-            return Page();
-        }
-
+    protected override Incident Create()
+    {
         var incident = new Incident { Id = Guid.NewGuid(), CreatedAt = time.GetUtcNow(), CreatedById = DepartmentScope.UserId(User)!.Value };
-        Input.ApplyTo(incident, zone);
-        db.Incidents.Add(incident);
-        await db.SaveChangesAsync();
-        TempData["Message"] = l["Incidents.Created", incident.Title].Value;
-        return RedirectToPage("Details", new { id = incident.Id });
+        Input.ApplyTo(incident, clock.Zone);
+        return incident;
     }
 
-    private async Task LoadChoices()
-    {
-        Departments = await IncidentForm.DepartmentChoices(db, access, User, null);
-        Contractors = await IncidentForm.ContractorChoices(db, access, User);
-        LedgerEntries = await IncidentForm.LedgerChoices(db, access, User);
-    }
+    protected override string CreatedMessage(Incident incident) => L["Incidents.Created", incident.Title].Value;
+
+    protected override IActionResult Saved(Incident incident) => RedirectToPage("Details", new { id = incident.Id });
 }

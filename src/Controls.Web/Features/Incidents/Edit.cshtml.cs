@@ -32,8 +32,9 @@ public class EditModel(AppDbContext db, IncidentAccess access, OrganisationClock
     protected override async Task ShowAsync(Incident incident)
     {
         CurrentTitle = incident.Title;
-        Departments = await IncidentForm.DepartmentChoices(Db, access, User, incident.DepartmentId);
-        Contractors = await IncidentForm.ContractorChoices(Db, access, User);
+        var own = access.OwnDepartment(User);
+        Departments = await RecordForm.DepartmentChoices(Db, own, incident.DepartmentId);
+        Contractors = await RecordForm.ContractorChoices(Db, own);
         LedgerEntries = await IncidentForm.LedgerChoices(Db, access, User);
     }
 }

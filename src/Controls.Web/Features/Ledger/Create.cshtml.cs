@@ -1,63 +1,47 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Features.Contractors;
+using Controls.Web.Features.Shared;
 using Controls.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 
 namespace Controls.Web.Features.Ledger;
 
 /// <summary>Add a data set to the ledger (a department head for their own department).</summary>
-public class CreateModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+public class CreateModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l)
+    : RecordCreateModel<LedgerEntry, LedgerInput>(db, l)
 {
-    [BindProperty]
-    public LedgerInput Input { get; set; } = new();
-
     public List<SelectListItem> Departments { get; private set; } = [];
     public List<SelectListItem> Countries { get; private set; } = [];
     public List<SelectListItem> Contractors { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (!LedgerAccess.CanCreate(User))
-        {
-            return Forbid();
-        }
+    protected override bool CanCreate() => LedgerAccess.CanCreate(User);
 
+    protected override void FillDefaults()
+    {
         Input.DepartmentId = LedgerAccess.OwnDepartment(User);
         Input.Countries = ["JP"];
-        await LoadChoices();
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    protected override Task CheckAsync() => LedgerForm.CheckAsync(Db, L, ModelState, User, Input, null);
+
+    protected override async Task ShowAsync()
     {
-        if (!LedgerAccess.CanCreate(User))
-        {
-            return Forbid();
-        }
+        var own = LedgerAccess.OwnDepartment(User);
+        Departments = await RecordForm.DepartmentChoices(Db, own, null);
+        Countries = RecordForm.CountryChoices(Languages.Current);
+        Contractors = await RecordForm.ContractorChoices(Db, own);
+    }
 
-        await LedgerForm.CheckAsync(db, l, ModelState, User, Input, null);
-        if (!ModelState.IsValid)
-        {
-            await LoadChoices();
-            return Page();
-        }
-
+    protected override LedgerEntry Create()
+    {
         var entry = new LedgerEntry { Id = Guid.NewGuid(), CreatedAt = time.GetUtcNow() };
         Input.ApplyTo(entry);
-        db.LedgerEntries.Add(entry);
-        await db.SaveChangesAsync();
-        TempData["Message"] = l["Ledger.Created", entry.Name].Value;
-        return RedirectToPage("Index");
+        return entry;
     }
 
-    private async Task LoadChoices()
-    {
-        Departments = await LedgerForm.DepartmentChoices(db, User, null);
-        Countries = ContractorForm.CountryChoices(Languages.Current);
-        Contractors = await LedgerForm.ContractorChoices(db, User);
-    }
+    protected override string CreatedMessage(LedgerEntry entry) => L["Ledger.Created", entry.Name].Value;
+
+    protected override IActionResult Saved(LedgerEntry entry) => RedirectToPage("Index");
 }

@@ -1,6 +1,5 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Features.Contractors;
 using Controls.Web.Features.Shared;
 using Controls.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -34,8 +33,9 @@ public class EditModel(AppDbContext db, LedgerAccess access, IStringLocalizer<Sh
     protected override async Task ShowAsync(LedgerEntry entry)
     {
         CurrentName = entry.Name;
-        Departments = await LedgerForm.DepartmentChoices(Db, User, entry.DepartmentId);
-        Countries = ContractorForm.CountryChoices(Languages.Current);
-        Contractors = await LedgerForm.ContractorChoices(Db, User);
+        var own = LedgerAccess.OwnDepartment(User);
+        Departments = await RecordForm.DepartmentChoices(Db, own, entry.DepartmentId);
+        Countries = RecordForm.CountryChoices(Languages.Current);
+        Contractors = await RecordForm.ContractorChoices(Db, own);
     }
 }

@@ -110,7 +110,7 @@ public class LedgerInput
     [Display(Name = "Ledger.Field.LastReviewedOn")]
     public DateOnly? LastReviewedOn { get; set; }
 
-    public List<string> CountryCodes => Contractors.Countries.Parse(Countries);
+    public List<string> CountryCodes => Domain.Countries.Parse(Countries);
 
     public static LedgerInput From(LedgerEntry e) => new()
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Features.Contractors;
 using Controls.Web.Infrastructure.Excel;
 using Controls.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Catalog;
-using Controls.Web.Features.Contractors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Controls.Web.Features.Statement;

@@ -1,10 +1,12 @@
-namespace Controls.Web.Features.Contractors;
+namespace Controls.Web.Domain;
 
 /// <summary>
-/// The countries and regions a contractor may handle entrusted data in (ISO 3166-1 alpha-2), with
-/// their names in Japanese and English. Ordered by how often they come up in Japanese outsourcing
-/// (Japan, then East and South-East Asia, Oceania, Europe, the Americas, the Middle East, Africa),
-/// which is also the order of the choices. Codes not listed here are refused.
+/// The countries and regions personal data may be handled in (ISO 3166-1 alpha-2), with their names
+/// in Japanese and English: reference data for the contractors' and the ledger's countries, the
+/// ledger import, the foreign-environment check of an inspection and the public statement. Ordered
+/// by how often they come up in Japanese outsourcing (Japan, then East and South-East Asia, Oceania,
+/// Europe, the Americas, the Middle East, Africa), which is also the order of the choices. Codes
+/// not listed here are refused.
 /// </summary>
 public static class Countries
 {
