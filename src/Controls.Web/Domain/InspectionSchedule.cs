@@ -62,4 +62,79 @@ public class InspectionSchedule
     public DateOnly? GeneratedThrough { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public uint Version { get; set; }
+
+    /// <summary>The message key of every refused step: the page offers only the steps the status allows.</summary>
+    public const string StepNotAllowed = "Schedules.NotAllowed";
+
+    /// <summary>Pauses an active schedule: no inspections are generated until it is resumed. Returns the message key of the refusal, or null when done.</summary>
+    public string? Pause()
+    {
+        if (Status != ScheduleStatus.Active)
+        {
+            return StepNotAllowed;
+        }
+
+        Status = ScheduleStatus.Paused;
+        return null;
+    }
+
+    /// <summary>Ends the schedule for good (from active or paused). Returns the message key of the refusal, or null when done.</summary>
+    public string? End()
+    {
+        if (Status == ScheduleStatus.Ended)
+        {
+            return StepNotAllowed;
+        }
+
+        Status = ScheduleStatus.Ended;
+        return null;
+    }
+
+    /// <summary>
+    /// Resumes a paused schedule on <paramref name="today"/> (a day in its time zone). Periods that
+    /// began while it was paused stay skipped: everything before the period that contains today (for
+    /// a cron schedule, before today) counts as generated, so the current period is generated and the
+    /// paused ones are not; a <see cref="GeneratedThrough"/> already later is kept. Returns the message
+    /// key of the refusal, or null when done.
+    /// </summary>
+    public string? Resume(DateOnly today, int fiscalYearStartMonth)
+    {
+        if (Status != ScheduleStatus.Paused)
+        {
+            return StepNotAllowed;
+        }
+
+        var current = Recurrence == ScheduleRecurrence.Cron ? today : PeriodContaining(Recurrence, today, fiscalYearStartMonth).Start;
+        var skipThrough = current.AddDays(-1);
+        if (GeneratedThrough is null || GeneratedThrough < skipThrough)
+        {
+            GeneratedThrough = skipThrough;
+        }
+
+        Status = ScheduleStatus.Active;
+        return null;
+    }
+
+    /// <summary>
+    /// The period of a calendar recurrence that contains <paramref name="day"/> (first and last day,
+    /// inclusive). Months are calendar months; quarters, halves and years follow the fiscal year that
+    /// starts in <paramref name="fiscalStartMonth"/>. A cron schedule's periods come from its expression.
+    /// </summary>
+    public static (DateOnly Start, DateOnly End) PeriodContaining(ScheduleRecurrence recurrence, DateOnly day, int fiscalStartMonth)
+    {
+        var months = recurrence switch
+        {
+            ScheduleRecurrence.Monthly => 1,
+            ScheduleRecurrence.Quarterly => 3,
+            ScheduleRecurrence.Semiannual => 6,
+            ScheduleRecurrence.Annual => 12,
+            _ => throw new ArgumentOutOfRangeException(nameof(recurrence), "cron periods come from their expression"),
+        };
+
+        // Months since the start of the fiscal year that contains the day, rounded down to the period length.
+        var offset = ((day.Month - fiscalStartMonth) % 12 + 12) % 12;
+        var periodOffset = offset / months * months;
+        var start = new DateOnly(day.Year, day.Month, 1).AddMonths(periodOffset - offset);
+        return (start, start.AddMonths(months).AddDays(-1));
+    }
 }

@@ -51,7 +51,7 @@ public sealed class DemoActivity(AppDbContext db, GenerateDueInspections generat
                 DueDays = 60,
                 StartsOn = fiscalYear,
                 TimeZone = settings.TimeZone,
-                Status = ScheduleStatus.Active,
+                Status = ScheduleStatus.Active,   // a new schedule's first status, as Schedules/Create records it
                 CreatedAt = now,
             },
             new InspectionSchedule
@@ -64,7 +64,7 @@ public sealed class DemoActivity(AppDbContext db, GenerateDueInspections generat
                 DueDays = 90,
                 StartsOn = fiscalYear,
                 TimeZone = settings.TimeZone,
-                Status = ScheduleStatus.Active,
+                Status = ScheduleStatus.Active,   // a new schedule's first status, as Schedules/Create records it
                 CreatedAt = now,
             });
         await db.SaveChangesAsync(cancellationToken);
@@ -164,6 +164,7 @@ public sealed class DemoActivity(AppDbContext db, GenerateDueInspections generat
                         Action = $"{item.Code} の手順を見直し、担当者へ再周知する",
                         OwnerId = head,
                         DueOn = inspection.DueOn.AddDays(30),
+                        // Set directly: an earlier period's action was implemented long ago, on no recorded day (MoveTo would record one).
                         Status = state == InspectionStatus.Accepted && !isCurrent ? CorrectiveActionStatus.Implemented : CorrectiveActionStatus.Open,
                         CreatedAt = at,
                         CreatedById = head,
@@ -171,31 +172,35 @@ public sealed class DemoActivity(AppDbContext db, GenerateDueInspections generat
                 }
             }
 
-            inspection.Status = state;
-            if (state is InspectionStatus.Submitted or InspectionStatus.Returned or InspectionStatus.Accepted)
+            // The department head hands it in the day after answering; the compliance officer decides two days later.
+            if (state == InspectionStatus.InProgress)
             {
-                inspection.SubmittedAt = at.AddDays(1);
-                inspection.SubmittedById = head;
-                db.InspectionEvents.Add(new InspectionEvent { InspectionId = inspection.Id, Kind = InspectionEventKind.Submitted, At = at.AddDays(1), UserId = head, Actor = "demo" });
+                inspection.StartAnswering();
+                continue;
             }
 
-            if (state is InspectionStatus.Returned or InspectionStatus.Accepted)
+            Check(inspection.Submit(0, true, head, "demo", at.AddDays(1)));
+            if (state == InspectionStatus.Accepted)
             {
-                inspection.ReviewedAt = at.AddDays(3);
-                inspection.ReviewedById = reviewer;
-                db.InspectionEvents.Add(new InspectionEvent
-                {
-                    InspectionId = inspection.Id,
-                    Kind = state == InspectionStatus.Accepted ? InspectionEventKind.Accepted : InspectionEventKind.Returned,
-                    At = at.AddDays(3),
-                    UserId = reviewer,
-                    Actor = "privacy@sakura.example",
-                    Comment = state == InspectionStatus.Returned ? "一部の項目について具体的な記載をお願いします。" : "",
-                });
+                Check(inspection.Accept(reviewer, "privacy@sakura.example", "", at.AddDays(3)));
+            }
+            else if (state == InspectionStatus.Returned)
+            {
+                Check(inspection.Return("一部の項目について具体的な記載をお願いします。", new Dictionary<Guid, string>(), reviewer, "privacy@sakura.example", at.AddDays(3)));
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await InspectionScores.RecomputeAllAsync(db, cancellationToken);
+    }
+
+    private static void Check(string? refusal) => Check(refusal is null ? [] : [refusal]);
+
+    private static void Check(IReadOnlyList<string> refusals)
+    {
+        if (refusals.Count > 0)
+        {
+            throw new InvalidOperationException("A demo inspection does not follow its own rules: " + string.Join(", ", refusals));
+        }
     }
 }

@@ -55,17 +55,20 @@ public static class DemoManagementReviews
             if (department is not null && dueOn is { } due)
             {
                 var action = output.TurnIntoAction(heads[department].Id, heads[department].Head, due, officer, now);
-                action.Status = status;
+                // The owner's steps (planned now, or implemented a month ago), then the officer's effectiveness check ten days ago.
+                if (status is CorrectiveActionStatus.Planned)
+                {
+                    Check(action.MoveTo(CorrectiveActionStatus.Planned, now));
+                }
+
                 if (status is CorrectiveActionStatus.Implemented or CorrectiveActionStatus.Verified)
                 {
-                    action.ImplementedAt = now.AddDays(-30);
+                    Check(action.MoveTo(CorrectiveActionStatus.Implemented, now.AddDays(-30)));
                 }
 
                 if (status is CorrectiveActionStatus.Verified)
                 {
-                    action.VerifiedAt = now.AddDays(-10);
-                    action.VerifiedById = officer;
-                    action.EffectivenessNote = "改訂した手順で報告訓練を行い、全員が手順どおりに報告できることを確認した。";
+                    Check(action.CheckEffectiveness(true, "改訂した手順で報告訓練を行い、全員が手順どおりに報告できることを確認した。", officer, now.AddDays(-10)));
                 }
 
                 db.CorrectiveActions.Add(action);
@@ -79,5 +82,13 @@ public static class DemoManagementReviews
         Output(ManagementReviewOutputKind.Instruction, "漏えい等事案の社内報告の手順を見直し、報告訓練を行うこと。", "SLS-CS", heldOn.AddMonths(3), CorrectiveActionStatus.Verified);
         await db.SaveChangesAsync(cancellationToken);
         return 1;
+    }
+
+    private static void Check(string? refusal)
+    {
+        if (refusal is not null)
+        {
+            throw new InvalidOperationException("A demo action does not follow its own rules: " + refusal);
+        }
     }
 }

@@ -226,7 +226,7 @@ public static class DemoRegisters
                 RequesterKind = requester,
                 Summary = summary,
                 LedgerEntryId = ledgerEntry,
-                Status = DataSubjectRequestStatus.Received,
+                Status = DataSubjectRequestStatus.Received,   // a new request's first status, as Requests/Create records it; the steps follow through the entity
                 CreatedAt = now,
                 CreatedById = officer,
             };

@@ -137,11 +137,13 @@ public class ScheduleGenerationTests(ControlsApp app) : IClassFixture<ControlsAp
         await GenerateAsync(Tokyo("2026-07-15T00:00"));
         Assert.Equal([4], (await InspectionsAsync(schedule.Id)).Select(i => i.PeriodStart.Month).Distinct());
 
-        // Resumed in November: as ScheduleLifecycle.ResumeAsync does on 2026-11-21, everything before the current quarter counts as done.
+        // Resumed on 2026-11-21 (as ScheduleLifecycle.ResumeAsync does on that day): everything before the current quarter counts as done.
         await using (var db = app.Db())
         {
-            await db.InspectionSchedules.Where(s => s.Id == schedule.Id).ExecuteUpdateAsync(u => u
-                .SetProperty(s => s.Status, ScheduleStatus.Active).SetProperty(s => s.GeneratedThrough, new DateOnly(2026, 9, 30)));
+            var paused = await db.InspectionSchedules.SingleAsync(s => s.Id == schedule.Id);
+            Assert.Null(paused.Resume(new DateOnly(2026, 11, 21), 4));
+            Assert.Equal(new DateOnly(2026, 9, 30), paused.GeneratedThrough);
+            await db.SaveChangesAsync();
         }
 
         await GenerateAsync(Tokyo("2026-11-21T10:00"));

@@ -40,7 +40,7 @@ public class FindingsModel(AppDbContext db, AuditAccess access, OrganisationCloc
         CorrectiveActionStatus? ActionStatus, DateOnly? ActionDueOn)
     {
         public bool IsOverdue(DateOnly today) =>
-            ActionStatus is { } status && status is not (CorrectiveActionStatus.Implemented or CorrectiveActionStatus.Verified) && ActionDueOn < today;
+            ActionStatus is { } status && ActionDueOn is { } due && CorrectiveAction.IsOverdue(status, due, today);
     }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)

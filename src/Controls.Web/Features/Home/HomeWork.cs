@@ -154,7 +154,7 @@ public sealed class HomeWork(AppDbContext db, DepartmentScope scope, ComplianceR
             [new("Home.Overdue", overdueActions, "/Actions?Overdue=true", overdueActions > 0)],
             actionRows.Select(a => new Row(Short(a.Action), a.Department, a.DueOn, "ActionStatus." + a.Status,
                 a.InspectionId is { } inspection ? $"/Inspections/Answer/{inspection}" : "/Actions",
-                a.DueOn < today && a.Status != CorrectiveActionStatus.Implemented)).ToList(),
+                CorrectiveAction.IsOverdue(a.Status, a.DueOn, today))).ToList(),
             "/Actions", "Home.NoActions");
 
         var findings = db.Findings.AsNoTracking().Where(f => f.DepartmentId == own && f.Status == FindingStatus.Open);
@@ -173,10 +173,11 @@ public sealed class HomeWork(AppDbContext db, DepartmentScope scope, ComplianceR
     private async Task<Section> DepartmentsBelowAsync(HashSet<Guid> below, DateOnly today, bool en, CancellationToken cancellationToken)
     {
         var open = await OpenInspectionsAsync(below, today, cancellationToken);
-        var actions = await db.CorrectiveActions.AsNoTracking().Where(a => below.Contains(a.DepartmentId)).WhereOpen()
-            .GroupBy(a => a.DepartmentId)
-            .Select(g => new { g.Key, Open = g.Count(), Overdue = g.Count(a => a.DueOn < today && a.Status != CorrectiveActionStatus.Implemented) })
-            .ToDictionaryAsync(g => g.Key, cancellationToken);
+        var theirActions = db.CorrectiveActions.AsNoTracking().Where(a => below.Contains(a.DepartmentId));
+        var openActions = await theirActions.WhereOpen().GroupBy(a => a.DepartmentId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var overdueActions = await theirActions.WhereOverdue(today).GroupBy(a => a.DepartmentId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var findings = await db.Findings.AsNoTracking().Where(f => below.Contains(f.DepartmentId) && f.Status == FindingStatus.Open)
             .GroupBy(f => f.DepartmentId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
@@ -187,16 +188,17 @@ public sealed class HomeWork(AppDbContext db, DepartmentScope scope, ComplianceR
         foreach (var department in departments)
         {
             var theirs = open.Where(i => i.DepartmentId == department.Id).ToList();
-            var action = actions.GetValueOrDefault(department.Id);
+            var openActionCount = openActions.GetValueOrDefault(department.Id);
+            var overdueActionCount = overdueActions.GetValueOrDefault(department.Id);
             var findingCount = findings.GetValueOrDefault(department.Id);
-            if (theirs.Count == 0 && action is null && findingCount == 0)
+            if (theirs.Count == 0 && openActionCount == 0 && findingCount == 0)
             {
                 continue;
             }
 
             var card = InspectionCard(theirs, today, en, $"/Inspections?Department={department.Id}", false);
-            card.Figures.Add(new("Home.OpenActions", action?.Open ?? 0, $"/Actions?Department={department.Id}"));
-            card.Figures.Add(new("Home.OverdueActions", action?.Overdue ?? 0, $"/Actions?Department={department.Id}&Overdue=true", (action?.Overdue ?? 0) > 0));
+            card.Figures.Add(new("Home.OpenActions", openActionCount, $"/Actions?Department={department.Id}"));
+            card.Figures.Add(new("Home.OverdueActions", overdueActionCount, $"/Actions?Department={department.Id}&Overdue=true", overdueActionCount > 0));
             card.Figures.Add(new("Home.OpenFindings", findingCount, $"/Audits/Findings?Department={department.Id}&Status=Open"));
             cards.Add(card with { Key = "below-" + department.Code, TitleKey = department.Code + " " + department.Name });
         }
@@ -262,12 +264,13 @@ public sealed class HomeWork(AppDbContext db, DepartmentScope scope, ComplianceR
     {
         var due = Requests.RequestSummary.DueSoon(requests.AsNoTracking(), today, DueSoonDays);
         var count = await due.CountAsync(cancellationToken);
-        var overdue = await due.CountAsync(r => r.DueOn < today, cancellationToken);
-        var rows = await due.Take(Few).Select(r => new { r.Id, r.Reference, r.Kind, r.DueOn, Department = en ? r.Department.NameEn : r.Department.NameJa }).ToListAsync(cancellationToken);
+        var overdue = await due.WhereOverdue(today).CountAsync(cancellationToken);
+        var rows = await due.Take(Few).Select(r => new { r.Id, r.Reference, r.Kind, r.Status, r.DueOn, Department = en ? r.Department.NameEn : r.Department.NameJa }).ToListAsync(cancellationToken);
         return new Card("requests", "Home.RequestsDue", count,
             [new("Home.Overdue", overdue, "/Requests?State=overdue", overdue > 0)],
-            rows.Select(r => new Row(r.Reference, named ? r.Department : null, r.DueOn, r.DueOn < today ? "Requests.Overdue" : "Requests.Kind." + r.Kind,
-                $"/Requests/Details/{r.Id}", r.DueOn < today)).ToList(),
+            rows.Select(r => new Row(r.Reference, named ? r.Department : null, r.DueOn,
+                DataSubjectRequest.IsOverdue(r.Status, r.DueOn, today) ? "Requests.Overdue" : "Requests.Kind." + r.Kind,
+                $"/Requests/Details/{r.Id}", DataSubjectRequest.IsOverdue(r.Status, r.DueOn, today))).ToList(),
             "/Requests?State=open", "Home.NoRequestsDue");
     }
 

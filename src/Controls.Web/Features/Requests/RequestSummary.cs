@@ -20,7 +20,7 @@ public sealed class RequestSummary(RequestAccess access)
         var closed = requests.Where(r => r.ClosedOn >= periodStart && r.ClosedOn <= periodEnd);
         return new(
             await open.CountAsync(cancellationToken),
-            await open.CountAsync(r => r.DueOn < today, cancellationToken),
+            await requests.WhereOverdue(today).CountAsync(cancellationToken),
             await requests.CountAsync(r => r.ReceivedOn >= periodStart && r.ReceivedOn <= periodEnd, cancellationToken),
             await closed.CountAsync(r => r.Status == DataSubjectRequestStatus.Answered, cancellationToken),
             await closed.CountAsync(r => r.Status == DataSubjectRequestStatus.Refused, cancellationToken));

@@ -23,23 +23,11 @@ public static class Periods
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
-    /// <summary>The period that contains <paramref name="day"/>.</summary>
+    /// <summary>The period that contains <paramref name="day"/> (<see cref="InspectionSchedule.PeriodContaining"/>).</summary>
     public static Period Containing(ScheduleRecurrence recurrence, DateOnly day, int fiscalStartMonth)
     {
-        var months = recurrence switch
-        {
-            ScheduleRecurrence.Monthly => 1,
-            ScheduleRecurrence.Quarterly => 3,
-            ScheduleRecurrence.Semiannual => 6,
-            ScheduleRecurrence.Annual => 12,
-            _ => throw new ArgumentOutOfRangeException(nameof(recurrence), "cron periods come from their expression"),
-        };
-
-        // Months since the start of the fiscal year that contains the day, rounded down to the period length.
-        var offset = ((day.Month - fiscalStartMonth) % 12 + 12) % 12;
-        var periodOffset = offset / months * months;
-        var start = new DateOnly(day.Year, day.Month, 1).AddMonths(periodOffset - offset);
-        return new Period(start, start.AddMonths(months).AddDays(-1));
+        var (start, end) = InspectionSchedule.PeriodContaining(recurrence, day, fiscalStartMonth);
+        return new Period(start, end);
     }
 
     /// <summary>

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Controls.Web.Features.Schedules;
 
 /// <summary>
-/// Pause, resume and end a schedule. Periods that begin while a schedule is paused are skipped:
-/// on resume, generation continues from the period that contains the resume date.
+/// Pause, resume and end a schedule (the steps and their rules are the schedule's own:
+/// <see cref="InspectionSchedule.Pause"/>, <see cref="InspectionSchedule.Resume"/>,
+/// <see cref="InspectionSchedule.End"/>). Resuming happens on today's date in the schedule's time zone.
 /// </summary>
 public sealed class ScheduleLifecycle(AppDbContext db, TimeProvider time)
 {
@@ -18,32 +19,22 @@ public sealed class ScheduleLifecycle(AppDbContext db, TimeProvider time)
         NotAllowed,
     }
 
-    public Task<Outcome> PauseAsync(Guid id, uint version) =>
-        ChangeAsync(id, version, s => s.Status == ScheduleStatus.Active, s => s.Status = ScheduleStatus.Paused);
+    public Task<Outcome> PauseAsync(Guid id, uint version) => ChangeAsync(id, version, s => s.Pause());
 
-    public Task<Outcome> EndAsync(Guid id, uint version) =>
-        ChangeAsync(id, version, s => s.Status != ScheduleStatus.Ended, s => s.Status = ScheduleStatus.Ended);
+    public Task<Outcome> EndAsync(Guid id, uint version) => ChangeAsync(id, version, s => s.End());
 
     public async Task<Outcome> ResumeAsync(Guid id, uint version)
     {
         var fiscalStartMonth = await db.OrganisationSettings.Select(s => s.FiscalYearStartMonth).FirstAsync();
-        return await ChangeAsync(id, version, s => s.Status == ScheduleStatus.Paused, s =>
+        return await ChangeAsync(id, version, s =>
         {
-            var zone = Periods.Zone(s.TimeZone);
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-            // Everything before the current period counts as done: the current period is generated, the paused ones are not.
-            var current = s.Recurrence == ScheduleRecurrence.Cron ? today : Periods.Containing(s.Recurrence, today, fiscalStartMonth).Start;
-            var skipThrough = current.AddDays(-1);
-            if (s.GeneratedThrough is null || s.GeneratedThrough < skipThrough)
-            {
-                s.GeneratedThrough = skipThrough;
-            }
-
-            s.Status = ScheduleStatus.Active;
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Periods.Zone(s.TimeZone)).DateTime);
+            return s.Resume(today, fiscalStartMonth);
         });
     }
 
-    private async Task<Outcome> ChangeAsync(Guid id, uint version, Func<InspectionSchedule, bool> allowed, Action<InspectionSchedule> change)
+    /// <summary>Takes the step on the schedule as the user saw it (<paramref name="version"/>); a refused step saves nothing.</summary>
+    private async Task<Outcome> ChangeAsync(Guid id, uint version, Func<InspectionSchedule, string?> step)
     {
         var schedule = await db.InspectionSchedules.SingleOrDefaultAsync(s => s.Id == id);
         if (schedule is null)
@@ -51,13 +42,12 @@ public sealed class ScheduleLifecycle(AppDbContext db, TimeProvider time)
             return Outcome.NotFound;
         }
 
-        if (!allowed(schedule))
+        db.Entry(schedule).Property(s => s.Version).OriginalValue = version;
+        if (step(schedule) is not null)
         {
             return Outcome.NotAllowed;
         }
 
-        db.Entry(schedule).Property(s => s.Version).OriginalValue = version;
-        change(schedule);
         try
         {
             await db.SaveChangesAsync();
