@@ -46,6 +46,25 @@ public class ArchitectureTests
         AssertNoDependency(AppTypes.That().ResideInNamespace(Web + ".Infrastructure"), Features);
     }
 
+    /// <summary>
+    /// A department head's work on an inspection — answering, evidence, improvement actions,
+    /// submitting — and the review of it are the Inspections folder's own classes over Domain, Data
+    /// and the shared pieces: none of them reaches into another feature. (Its pages may link to
+    /// others, e.g. the answer sheet to the ledger; page models and views are left out.)
+    /// </summary>
+    [Fact]
+    public void The_inspection_workflow_uses_no_other_feature()
+    {
+        var others = FeatureGraph().Keys.Where(f => f != "Inspections").Select(f => Features + "." + f).ToArray();
+        var workflow = AppTypes.That().ResideInNamespace(Features + ".Inspections").GetTypes()
+            .Where(t => !typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel).IsAssignableFrom(Outermost(t))
+                && !typeof(Microsoft.AspNetCore.Mvc.Razor.IRazorPage).IsAssignableFrom(Outermost(t))).ToList();
+        Assert.Contains(workflow, t => t.Name == "SubmitInspection");
+        var reaching = AppTypes.That().ResideInNamespace(Features + ".Inspections").And().HaveDependencyOnAny(others).GetTypes()
+            .Where(workflow.Contains).Select(t => t.FullName).ToList();
+        Assert.True(reaching.Count == 0, "Uses another feature:\n  " + string.Join("\n  ", reaching));
+    }
+
     private static void AssertNoDependency(PredicateList types, params string[] namespaces)
     {
         var result = types.ShouldNot().HaveDependencyOnAny(namespaces).GetResult();
