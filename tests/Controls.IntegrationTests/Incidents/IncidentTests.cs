@@ -81,6 +81,7 @@ public class IncidentTests(ControlsApp app) : IClassFixture<ControlsApp>
         Assert.Equal([members.Id], stored.LedgerEntryIds);
 
         var page = await officer.FollowAsync(created);
+        Assert.Single(page.QuerySelectorAll("[role=status].alert-success"));
         Assert.Equal("報告対象", page.QuerySelector("[data-testid=computed]")!.TextContent.Trim());
         Assert.Contains("1,001人で1,000人を超える", page.QuerySelector("[data-testid=reasons]")!.TextContent);
         Assert.Equal("2026/03/31 23:30", page.QuerySelector("[data-testid=aware-at]")!.TextContent.Trim());

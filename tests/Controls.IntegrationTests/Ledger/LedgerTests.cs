@@ -103,6 +103,9 @@ public class LedgerTests(ControlsApp app) : IClassFixture<ControlsApp>
         Assert.Equal(["JP", "SG"], stored.Countries);
         Assert.Equal([contractor.Id], stored.ContractorIds);
         Assert.True(stored.SpecialCareData);
+        // The register says so once (the layout shows the message; the page used to show it again).
+        var told = (await officer.FollowAsync(created)).QuerySelectorAll("[role=status].alert-success");
+        Assert.Contains(name, Assert.Single(told).TextContent);
 
         var list = await officer.GetPageAsync("/Ledger?OverdueOnly=true");
         Assert.NotNull(list.QuerySelector($"[data-entry='{stored.Id}'] [data-testid=review-overdue]"));
