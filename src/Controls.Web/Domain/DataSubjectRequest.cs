@@ -85,7 +85,7 @@ public sealed record RequestError(string Field, RequestProblem Problem);
 /// receipt plus that period unless extended with a reason. The steps are methods with guards that
 /// return what is wrong (and change nothing then).
 /// </summary>
-public class DataSubjectRequest
+public class DataSubjectRequest : IVersionedRecord
 {
     public const int ReferenceLength = 50;
     public const int ShortLength = 200;

@@ -25,7 +25,7 @@ public enum ManagementReviewOutputKind
 /// the law, the previous review's outputs) and records instructions, decisions and resource needs.
 /// Each output can become a corrective action with an owner and a due date, followed up like any other.
 /// </summary>
-public class ManagementReview
+public class ManagementReview : IVersionedRecord
 {
     public const int TextLength = 4000;
     public const int NameLength = 200;

@@ -238,6 +238,20 @@ public class DataSubjectRequestTests(ControlsApp app) : IClassFixture<ControlsAp
         Assert.Equal("先に保存した概要", (await RequestAsync(request.Reference)).Summary);
     }
 
+    [Fact]
+    public async Task A_closed_requests_typo_is_still_corrected_on_the_edit_page_its_status_kept()
+    {
+        var department = await app.CreateDepartmentAsync();
+        var (officer, _) = await app.SignInAsNewAsync(Roles.ComplianceOfficer);
+        var request = await SeedAsync(department.Id, status: DataSubjectRequestStatus.Answered);
+
+        var saved = await officer.SubmitFormAsync($"/Requests/Edit/{request.Id}", new() { ["Input.Summary"] = "訂正後の概要" });
+
+        Assert.Equal($"/Requests/Details/{request.Id}", saved.RedirectPath());
+        var after = await RequestAsync(request.Reference);
+        Assert.Equal(("訂正後の概要", DataSubjectRequestStatus.Answered), (after.Summary, after.Status));
+    }
+
     [Theory]
     [InlineData("Input.Summary", "概要\0NUL", "制御文字")]
     [InlineData("Input.ReceivedOn", "2026-02-30", "")]

@@ -36,7 +36,7 @@ public class CreateModel(AppDbContext db, IncidentAccess access, OrganisationClo
         var own = access.OwnDepartment(User);
         Departments = await RecordForm.DepartmentChoices(Db, own, null);
         Contractors = await RecordForm.ContractorChoices(Db, own);
-        LedgerEntries = await IncidentForm.LedgerChoices(Db, access, User);
+        LedgerEntries = await RecordForm.LedgerChoices(Db, own);
     }
 
     protected override Incident Create()

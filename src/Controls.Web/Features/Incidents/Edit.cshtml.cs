@@ -35,6 +35,6 @@ public class EditModel(AppDbContext db, IncidentAccess access, OrganisationClock
         var own = access.OwnDepartment(User);
         Departments = await RecordForm.DepartmentChoices(Db, own, incident.DepartmentId);
         Contractors = await RecordForm.ContractorChoices(Db, own);
-        LedgerEntries = await IncidentForm.LedgerChoices(Db, access, User);
+        LedgerEntries = await RecordForm.LedgerChoices(Db, own);
     }
 }

@@ -1,22 +1,23 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
 using Controls.Web.Features.Reports;
+using Controls.Web.Features.Shared;
 using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace Controls.Web.Features.ManagementReviews;
 
 /// <summary>Record a management review: when, by whom, for which period, and the inputs the state cannot give (complaints, changes in circumstances).</summary>
-public class CreateModel(AppDbContext db, OrganisationClock clock, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+public class CreateModel(AppDbContext db, OrganisationClock clock, TimeProvider time, IStringLocalizer<SharedResource> l)
+    : RecordCreateModel<ManagementReview, ManagementReviewInput>(db, l)
 {
-    [BindProperty]
-    public ManagementReviewInput Input { get; set; } = new();
+    /// <summary>Whoever reaches the page (PageAccess: the recorders of reviews).</summary>
+    protected override bool CanCreate() => true;
 
-    public void OnGet()
+    protected override void FillDefaults()
     {
         // The usual case: the yearly review, held now, of the fiscal year just ended.
         var today = DateOnly.FromDateTime(clock.Now.DateTime);
@@ -24,14 +25,17 @@ public class CreateModel(AppDbContext db, OrganisationClock clock, TimeProvider 
         Input = new ManagementReviewInput { Kind = ManagementReviewKind.Annual, HeldOn = today, PeriodStart = lastYear.Start, PeriodEnd = lastYear.End };
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    protected override Task CheckAsync()
     {
-        Input.Check(ModelState, l, DateOnly.FromDateTime(clock.Now.DateTime));
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
+        Input.Check(ModelState, L, DateOnly.FromDateTime(clock.Now.DateTime));
+        return Task.CompletedTask;
+    }
 
+    /// <summary>The form has no choices to load.</summary>
+    protected override Task ShowAsync() => Task.CompletedTask;
+
+    protected override ManagementReview Create()
+    {
         var review = new ManagementReview
         {
             Id = Guid.NewGuid(),
@@ -39,9 +43,10 @@ public class CreateModel(AppDbContext db, OrganisationClock clock, TimeProvider 
             CreatedById = DepartmentScope.UserId(User)!.Value,
         };
         Input.ApplyTo(review);
-        db.ManagementReviews.Add(review);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = l["ManagementReviews.Created"].Value;
-        return RedirectToPage("Details", new { id = review.Id });
+        return review;
     }
+
+    protected override string CreatedMessage(ManagementReview review) => L["ManagementReviews.Created"].Value;
+
+    protected override IActionResult Saved(ManagementReview review) => RedirectToPage("Details", new { id = review.Id });
 }

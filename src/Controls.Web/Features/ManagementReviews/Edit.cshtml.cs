@@ -1,76 +1,31 @@
 using Controls.Web.Data;
+using Controls.Web.Domain;
+using Controls.Web.Features.Shared;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Controls.Web.Features.ManagementReviews;
 
-/// <summary>Correct the record of a management review; concurrent edits are detected by the row version and show the stored record.</summary>
-public class EditModel(AppDbContext db, OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
+/// <summary>Correct the record of a management review (whoever reaches the page: PageAccess lets the recorders of reviews in); concurrent edits are detected by the row version and show the stored record.</summary>
+public class EditModel(AppDbContext db, OrganisationClock clock, IStringLocalizer<SharedResource> l)
+    : RecordEditModel<ManagementReview, ManagementReviewInput>(db, l)
 {
-    [BindProperty]
-    public ManagementReviewInput Input { get; set; } = new();
+    protected override Task<IQueryable<ManagementReview>> VisibleAsync() => Task.FromResult<IQueryable<ManagementReview>>(Db.ManagementReviews);
 
-    [BindProperty]
-    public uint Version { get; set; }
+    protected override ManagementReviewInput ToInput(ManagementReview review) => ManagementReviewInput.From(review);
 
-    public Guid Id { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    protected override Task CheckAsync(ManagementReview review)
     {
-        var review = await db.ManagementReviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (review is null)
-        {
-            return NotFound();
-        }
-
-        Id = id;
-        Input = ManagementReviewInput.From(review);
-        Version = review.Version;
-        return Page();
+        Input.Check(ModelState, L, DateOnly.FromDateTime(clock.Now.DateTime));
+        return Task.CompletedTask;
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var review = await db.ManagementReviews.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (review is null)
-        {
-            return NotFound();
-        }
+    protected override void Apply(ManagementReview review) => Input.ApplyTo(review);
 
-        Id = id;
-        Input.Check(ModelState, l, DateOnly.FromDateTime(clock.Now.DateTime));
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
+    /// <summary>The form has no choices to load.</summary>
+    protected override Task ShowAsync(ManagementReview review) => Task.CompletedTask;
 
-        Input.ApplyTo(review);
-        db.Entry(review).Property(r => r.Version).OriginalValue = Version;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.ManagementReviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-            if (current is null)
-            {
-                return NotFound();
-            }
-
-            ModelState.Clear();
-            ModelState.AddModelError("", l["Common.ConcurrencyConflict"]);
-            Input = ManagementReviewInput.From(current);
-            Version = current.Version;
-            return Page();
-        }
-
-        TempData["Message"] = l["Common.Saved"].Value;
-        return RedirectToPage("Details", new { id });
-    }
+    protected override IActionResult Saved(Guid id) => RedirectToPage("Details", new { id });
 }

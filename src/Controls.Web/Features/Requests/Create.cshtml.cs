@@ -1,52 +1,43 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Features.Shared;
 using Controls.Web.Infrastructure.Authorization;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 
 namespace Controls.Web.Features.Requests;
 
 /// <summary>Record a data subject's request (a department head for their own department only); the due date defaults to receipt plus the organisation's response period.</summary>
-public class CreateModel(AppDbContext db, OrganisationClock clock, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+public class CreateModel(AppDbContext db, OrganisationClock clock, TimeProvider time, IStringLocalizer<SharedResource> l)
+    : RecordCreateModel<DataSubjectRequest, RequestInput>(db, l)
 {
-    [BindProperty]
-    public RequestInput Input { get; set; } = new();
-
     public List<SelectListItem> Departments { get; private set; } = [];
     public List<SelectListItem> LedgerEntries { get; private set; } = [];
     public int ResponseDays => clock.Settings.RequestResponseDays;
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (!RequestAccess.CanCreate(User))
-        {
-            return Forbid();
-        }
+    protected override bool CanCreate() => RequestAccess.CanCreate(User);
 
+    protected override void FillDefaults()
+    {
         Input.DepartmentId = RequestAccess.OwnDepartment(User);
         Input.ReceivedOn = DateOnly.FromDateTime(clock.Now.DateTime);
-        await LoadChoices();
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    protected override Task CheckAsync() =>
+        RequestForm.CheckAsync(Db, L, ModelState, User, Input, null, ResponseDays, DateOnly.FromDateTime(clock.Now.DateTime));
+
+    protected override async Task ShowAsync()
     {
-        if (!RequestAccess.CanCreate(User))
-        {
-            return Forbid();
-        }
+        var own = RequestAccess.OwnDepartment(User);
+        Departments = await RecordForm.DepartmentChoices(Db, own, null);
+        LedgerEntries = await RecordForm.LedgerChoices(Db, own);
+    }
 
-        await RequestForm.CheckAsync(db, l, ModelState, User, Input, null, ResponseDays, DateOnly.FromDateTime(clock.Now.DateTime));
-        if (!ModelState.IsValid)
-        {
-            await LoadChoices();
-            return Page();
-        }
-
+    protected override DataSubjectRequest Create()
+    {
         var request = new DataSubjectRequest
         {
             Id = Guid.NewGuid(),
@@ -55,15 +46,10 @@ public class CreateModel(AppDbContext db, OrganisationClock clock, TimeProvider 
             CreatedById = DepartmentScope.UserId(User)!.Value,
         };
         Input.ApplyTo(request, ResponseDays);
-        db.DataSubjectRequests.Add(request);
-        await db.SaveChangesAsync();
-        TempData["Message"] = l["Requests.Created", request.Reference].Value;
-        return RedirectToPage("Details", new { id = request.Id });
+        return request;
     }
 
-    private async Task LoadChoices()
-    {
-        Departments = await RequestForm.DepartmentChoices(db, User, null);
-        LedgerEntries = await RequestForm.LedgerChoices(db, User);
-    }
+    protected override string CreatedMessage(DataSubjectRequest request) => L["Requests.Created", request.Reference].Value;
+
+    protected override IActionResult Saved(DataSubjectRequest request) => RedirectToPage("Details", new { id = request.Id });
 }

@@ -1,110 +1,55 @@
 using Controls.Web.Data;
 using Controls.Web.Domain;
+using Controls.Web.Features.Shared;
 using Controls.Web.Infrastructure.Localization;
 using Controls.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Controls.Web.Features.Requests;
 
 /// <summary>
 /// Change the facts of a request and its due date (an extension beyond the response period needs a
-/// reason). Another department's answers 404 to a department head, one below theirs 403 (they read
-/// it only); concurrent edits are detected by the row version and the current values shown.
+/// reason), whatever its status: a closed request's typo may be corrected here, its handling steps
+/// are on its page (Details). Another department's answers 404 to a department head, one below
+/// theirs 403 (they read it only); concurrent edits are detected by the row version and the
+/// current values shown.
 /// </summary>
-public class EditModel(AppDbContext db, RequestAccess access, OrganisationClock clock, IStringLocalizer<SharedResource> l) : PageModel
+public class EditModel(AppDbContext db, RequestAccess access, OrganisationClock clock, IStringLocalizer<SharedResource> l)
+    : RecordEditModel<DataSubjectRequest, RequestInput>(db, l)
 {
-    [BindProperty]
-    public RequestInput Input { get; set; } = new();
-
-    [BindProperty]
-    public uint Version { get; set; }
-
-    public Guid Id { get; private set; }
     public string CurrentReference { get; private set; } = "";
     public List<SelectListItem> Departments { get; private set; } = [];
     public List<SelectListItem> LedgerEntries { get; private set; } = [];
     public int ResponseDays => clock.Settings.RequestResponseDays;
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    protected override Task<IQueryable<DataSubjectRequest>> VisibleAsync() => access.VisibleAsync(User);
+
+    protected override bool CanEdit(DataSubjectRequest request) => RequestAccess.CanEdit(User, request.DepartmentId);
+
+    protected override RequestInput ToInput(DataSubjectRequest request) => RequestInput.From(request);
+
+    /// <summary>The form's checks, and a due date: on this page it is shown and kept, not left to the response period.</summary>
+    protected override Task CheckAsync(DataSubjectRequest request)
     {
-        var request = await (await access.VisibleAsync(User)).AsNoTracking().SingleOrDefaultAsync(r => r.Id == id);
-        if (request is null)
-        {
-            return NotFound();
-        }
-
-        if (!RequestAccess.CanEdit(User, request.DepartmentId))
-        {
-            return Forbid();
-        }
-
-        Input = RequestInput.From(request);
-        Version = request.Version;
-        await Show(request);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(Guid id)
-    {
-        var request = await (await access.VisibleAsync(User)).SingleOrDefaultAsync(r => r.Id == id);
-        if (request is null)
-        {
-            return NotFound();
-        }
-
-        if (!RequestAccess.CanEdit(User, request.DepartmentId))
-        {
-            return Forbid();
-        }
-
         if (Input.DueOn is null)
         {
-            ModelState.AddModelError("Input.DueOn", l["Validation.Required", l["Requests.Field.DueOn"]]);
+            ModelState.AddModelError("Input.DueOn", L["Validation.Required", L["Requests.Field.DueOn"]]);
         }
 
-        await RequestForm.CheckAsync(db, l, ModelState, User, Input, request.DepartmentId, ResponseDays, DateOnly.FromDateTime(clock.Now.DateTime));
-        if (!ModelState.IsValid)
-        {
-            await Show(request);
-            return Page();
-        }
-
-        Input.ApplyTo(request, ResponseDays);
-        db.Entry(request).Property(r => r.Version).OriginalValue = Version;
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await (await access.VisibleAsync(User)).AsNoTracking().SingleOrDefaultAsync(r => r.Id == id);
-            if (current is null)
-            {
-                return NotFound();
-            }
-
-            ModelState.Clear();
-            ModelState.AddModelError("", l["Common.ConcurrencyConflict"]);
-            Input = RequestInput.From(current);
-            Version = current.Version;
-            await Show(current);
-            return Page();
-        }
-
-        TempData["Message"] = l["Common.Saved"].Value;
-        return RedirectToPage("Details", new { id });
+        return RequestForm.CheckAsync(Db, L, ModelState, User, Input, request.DepartmentId, ResponseDays, DateOnly.FromDateTime(clock.Now.DateTime));
     }
 
-    private async Task Show(DataSubjectRequest request)
+    protected override void Apply(DataSubjectRequest request) => Input.ApplyTo(request, ResponseDays);
+
+    protected override IActionResult Saved(Guid id) => RedirectToPage("Details", new { id });
+
+    protected override async Task ShowAsync(DataSubjectRequest request)
     {
-        Id = request.Id;
         CurrentReference = request.Reference;
-        Departments = await RequestForm.DepartmentChoices(db, User, request.DepartmentId);
-        LedgerEntries = await RequestForm.LedgerChoices(db, User);
+        var own = RequestAccess.OwnDepartment(User);
+        Departments = await RecordForm.DepartmentChoices(Db, own, request.DepartmentId);
+        LedgerEntries = await RecordForm.LedgerChoices(Db, own);
     }
 }

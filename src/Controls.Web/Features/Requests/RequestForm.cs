@@ -1,43 +1,25 @@
 using System.Security.Claims;
 using Controls.Web.Data;
 using Controls.Web.Domain;
-using Controls.Web.Features.Admin.Departments;
-using Controls.Web.Infrastructure.Localization;
-using Controls.Web.Infrastructure.Organisation;
+using Controls.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Controls.Web.Features.Requests;
 
-/// <summary>Choices and checks shared by the request create and edit pages.</summary>
+/// <summary>The checks of the request create and edit pages (the ones every record form has are in <see cref="RecordForm"/>).</summary>
 public static class RequestForm
 {
-    /// <summary>The departments this user may record requests for: every active one (and the current one), or only their own.</summary>
-    public static Task<List<SelectListItem>> DepartmentChoices(AppDbContext db, ClaimsPrincipal user, Guid? current) =>
-        DepartmentTree.ChoicesAsync(db, current, RequestAccess.OwnDepartment(user));
-
-    /// <summary>The ledger's data sets this user may link: a department head their department's, a compliance officer every one.</summary>
-    public static IQueryable<LedgerEntry> LinkableLedgerEntries(AppDbContext db, ClaimsPrincipal user) =>
-        RequestAccess.OwnDepartment(user) is { } own ? db.LedgerEntries.Where(e => e.DepartmentId == own) : db.LedgerEntries;
-
-    /// <summary>The ledger choices, those holding retained personal data (保有個人データ) first.</summary>
-    public static async Task<List<SelectListItem>> LedgerChoices(AppDbContext db, ClaimsPrincipal user) =>
-        (await LinkableLedgerEntries(db, user).AsNoTracking()
-            .OrderBy(e => e.Department.Code).ThenBy(e => e.Name)
-            .Select(e => new { e.Id, e.Name, e.Department.Code }).ToListAsync())
-        .Select(e => new SelectListItem($"{e.Code} {e.Name}", e.Id.ToString())).ToList();
-
     /// <summary>
     /// The checks beyond the fields' attributes, all at once: known choices; received not in the
     /// future; due not before receipt, and beyond the response period only with a reason; a
-    /// department this user may record for that is active (or the request's current one); a ledger
-    /// entry this user may link.
+    /// ledger entry this user may link; a department this user may record for that is active (or
+    /// the request's current one).
     /// </summary>
     public static async Task CheckAsync(AppDbContext db, IStringLocalizer l, ModelStateDictionary state, ClaimsPrincipal user, RequestInput input,
         Guid? currentDepartment, int responseDays, DateOnly today)
     {
+        // One message for the three choices, on the first of them.
         if (!Enum.IsDefined(input.Kind) || !Enum.IsDefined(input.Channel) || !Enum.IsDefined(input.RequesterKind))
         {
             state.AddModelError("Input.Kind", l["Requests.UnknownChoice"]);
@@ -53,24 +35,10 @@ public static class RequestForm
             }
         }
 
-        if (input.LedgerEntryId is { } entryId && !await LinkableLedgerEntries(db, user).AnyAsync(e => e.Id == entryId))
-        {
-            state.AddModelError("Input.LedgerEntryId", l["Incidents.UnknownLedgerEntry"]);
-        }
-
-        if (input.DepartmentId is not { } departmentId)
-        {
-            return;
-        }
-
-        if (!RequestAccess.CanEdit(user, departmentId))
-        {
-            state.AddModelError("Input.DepartmentId", l["Requests.OwnDepartmentOnly"]);
-        }
-        else if (!await db.Departments.AnyAsync(d => d.Id == departmentId && (d.RetiredAt == null || d.Id == currentDepartment)))
-        {
-            state.AddModelError("Input.DepartmentId", l["Validation.UnknownDepartment"]);
-        }
+        await RecordForm.CheckChosenAsync(state, "Input.LedgerEntryId", l["Incidents.UnknownLedgerEntry"],
+            RecordForm.LinkableLedgerEntries(db, RequestAccess.OwnDepartment(user)), input.LedgerEntryId is { } entryId ? [entryId] : []);
+        await RecordForm.CheckDepartmentAsync(db, l, state, "Input.DepartmentId", input.DepartmentId,
+            department => RequestAccess.CanEdit(user, department), "Requests.OwnDepartmentOnly", currentDepartment);
     }
 
     /// <summary>A refusal of the entity's rules in words ("Requests.Problem.{problem}").</summary>

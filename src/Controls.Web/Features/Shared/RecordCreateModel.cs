@@ -7,9 +7,9 @@ using Microsoft.Extensions.Localization;
 namespace Controls.Web.Features.Shared;
 
 /// <summary>
-/// The create flow of a record page (a contractor, a ledger entry, an incident), the counterpart of
-/// <see cref="RecordEditModel{TRecord, TInput}"/>: a user who may not create such records gets a 403;
-/// the form opens with its defaults; a post is checked as a whole and, with any problem, shown
+/// The create flow of a record page (a contractor, a ledger entry, an incident, a request, a
+/// management review), the counterpart of <see cref="RecordEditModel{TRecord, TInput}"/>: a user
+/// who may not create such records gets a 403; the form opens with its defaults; a post is checked as a whole and, with any problem, shown
 /// again with its choices, nothing saved; otherwise the record is added and saved, and the user is
 /// told so and taken on.
 /// </summary>

@@ -8,10 +8,11 @@ using Microsoft.Extensions.Localization;
 namespace Controls.Web.Features.Shared;
 
 /// <summary>
-/// The edit flow of a record page (a contractor, a ledger entry, an incident): load the record the
-/// user may see (another is a 404), check that they may change it (403), validate the input, save
-/// it with the row version the form was read at; when someone saved it in between, show what is
-/// stored now, with its version, so that saving again is a decision made on it.
+/// The edit flow of a record page (a contractor, a ledger entry, an incident, a request, a
+/// management review): load the record the user may see (another is a 404), check that they may
+/// change it (403), validate the input, save it with the row version the form was read at; when
+/// someone saved it in between, show what is stored now, with its version, so that saving again is
+/// a decision made on it.
 /// </summary>
 public abstract class RecordEditModel<TRecord, TInput>(AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel
     where TRecord : class, IVersionedRecord

@@ -10,8 +10,9 @@ namespace Controls.Web.Features.Shared;
 
 /// <summary>
 /// The choices and checks the record forms have in common (a contractor, a ledger entry, an
-/// incident): the owning department, the countries, the contractors one may name, known choices.
-/// Each feature's form (ContractorForm, LedgerForm, IncidentForm) calls them in its own order,
+/// incident, a data subject's request): the owning department, the countries, the contractors one
+/// may name, the ledger entries one may link, known choices.
+/// Each feature's form (ContractorForm, LedgerForm, IncidentForm, RequestForm) calls them in its own order,
 /// names its own fields and messages, and keeps only the rules that are its own. A problem is a
 /// ModelState error on the field; every check runs, so that all problems show at once.
 /// </summary>
@@ -32,6 +33,17 @@ public static class RecordForm
     public static async Task<List<SelectListItem>> ContractorChoices(AppDbContext db, Guid? own) =>
         (await NameableContractors(db, own).AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
         .Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToList();
+
+    /// <summary>The ledger's data sets one may link: a user limited to their department (<paramref name="own"/>) that department's, others every one (the choices and the check of posted ids).</summary>
+    public static IQueryable<LedgerEntry> LinkableLedgerEntries(AppDbContext db, Guid? own) =>
+        own is { } department ? db.LedgerEntries.Where(e => e.DepartmentId == department) : db.LedgerEntries;
+
+    /// <summary>The ledger choices, by department code and name ("D-01 顧客名簿").</summary>
+    public static async Task<List<SelectListItem>> LedgerChoices(AppDbContext db, Guid? own) =>
+        (await LinkableLedgerEntries(db, own).AsNoTracking()
+            .OrderBy(e => e.Department.Code).ThenBy(e => e.Name)
+            .Select(e => new { e.Id, e.Name, e.Department.Code }).ToListAsync())
+        .Select(e => new SelectListItem($"{e.Code} {e.Name}", e.Id.ToString())).ToList();
 
     /// <summary>At least one country, each from the list ("Input.Countries").</summary>
     public static void CheckCountries(ModelStateDictionary state, IStringLocalizer l, IReadOnlyCollection<string> codes)
