@@ -139,8 +139,9 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
         await sheet.AddRowAsync();
         await sheet.AddRowAsync(l["Workbook.HeatmapTitle"].Value);
 
+        var categories = figures.Categories; // derived from every cell: once for the sheet, not per row
         var header = new List<object?> { l["Workbook.Division"].Value, l["Workbook.Department"].Value };
-        foreach (var category in figures.Categories)
+        foreach (var category in categories)
         {
             header.Add(l["Category." + category].Value + " (%)");
             header.Add(l["Workbook.Change"].Value);
@@ -157,7 +158,7 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
                 department.DivisionCode + " " + (en ? department.DivisionEn : department.DivisionJa),
                 department.Code + " " + (en ? department.NameEn : department.NameJa),
             };
-            foreach (var category in figures.Categories)
+            foreach (var category in categories)
             {
                 var cell = figures.CellOf(department.Id, category);
                 row.Add(Percent(cell.Now.Value));
@@ -174,7 +175,7 @@ public sealed class ManagementReviewWorkbook(AppDbContext db, ComplianceReport r
         {
             // The score columns (C, E, G, …: every other one after division and department) get the colour scale.
             var last = sheet.LastRowNumber;
-            var columns = Enumerable.Range(0, figures.Categories.Count + 1).Select(i => XlsxFormat.ColumnName(2 + (2 * i)));
+            var columns = Enumerable.Range(0, categories.Count + 1).Select(i => XlsxFormat.ColumnName(2 + (2 * i)));
             sheet.AddColorScale(string.Join(' ', columns.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c}{firstHeatmapRow}:{c}{last}"))));
         }
 
