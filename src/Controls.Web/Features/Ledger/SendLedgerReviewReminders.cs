@@ -46,13 +46,7 @@ public sealed partial class SendLedgerReviewReminders(AppDbContext db, Notifier 
         {
             var due = entry.LastReviewedOn?.AddYears(1);
             var daysLeft = due is { } d ? d.DayNumber - today.DayNumber : -1;
-            var step = daysLeft switch
-            {
-                < 0 => "overdue",
-                0 => "due-0",
-                <= DaysBefore => $"due-{DaysBefore}",
-                _ => null,
-            };
+            var step = ReminderSteps.DueStep(daysLeft, DaysBefore);
             if (step is null)
             {
                 continue;

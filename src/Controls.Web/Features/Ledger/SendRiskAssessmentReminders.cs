@@ -48,13 +48,7 @@ public sealed partial class SendRiskAssessmentReminders(AppDbContext db, Notifie
         {
             var next = RiskAssessment.NextAssessmentOn(e.AssessedOn);
             var daysLeft = next is { } d ? d.DayNumber - today.DayNumber : 0;
-            var step = next is null ? "never" : daysLeft switch
-            {
-                < 0 => "overdue",
-                0 => "due-0",
-                <= DaysBefore => $"due-{DaysBefore}",
-                _ => null,
-            };
+            var step = next is null ? "never" : ReminderSteps.DueStep(daysLeft, DaysBefore);
             if (step is null)
             {
                 continue;

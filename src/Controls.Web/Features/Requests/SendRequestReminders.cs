@@ -41,12 +41,8 @@ public sealed partial class SendRequestReminders(AppDbContext db, Notifier notif
         foreach (var r in open)
         {
             var daysLeft = r.DueOn.DayNumber - today.DayNumber;
-            var step = daysLeft switch
-            {
-                < 0 => "overdue",
-                0 => "due-0",
-                _ => $"due-{DaysBefore}",
-            };
+            // The query took only requests within the window or past it, so a step has come due.
+            var step = ReminderSteps.DueStep(daysLeft, DaysBefore)!;
             var key = $"request:{r.Id}:{r.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}:{step}";
             var (kind, subject, body) = step switch
             {
